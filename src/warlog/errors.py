@@ -1,0 +1,61 @@
+"""One exception tree, numbered messages that name the input and say what to do."""
+
+from __future__ import annotations
+
+
+class WarlogError(Exception):
+    """Root of every error warlog raises on purpose."""
+
+    code: str = "W000"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return f"[{self.code}] {self.message}"
+
+
+class InputError(WarlogError):
+    """An input (file, line, stream) that cannot be turned into an article."""
+
+    code = "W100"
+
+    def __init__(self, source: str, reason: str, hint: str, code: str | None = None) -> None:
+        self.source = source
+        self.reason = reason
+        self.hint = hint
+        if code is not None:
+            self.code = code
+        super().__init__(f"{source}: {reason}. {hint}")
+
+
+class StoreError(WarlogError):
+    code = "W200"
+
+
+class ConfigError(WarlogError):
+    code = "W300"
+
+
+class ModelMissingError(WarlogError):
+    code = "W400"
+
+    def __init__(self, package: str) -> None:
+        super().__init__(
+            f"the spaCy pipeline package '{package}' is not installed. "
+            f"Install it with: pip install {package}==3.8.0 (or run `make demo`)."
+        )
+
+
+# Input error codes: one per kind of bad input, so users and tests can tell them apart.
+EMPTY = "W101"
+BINARY = "W102"
+ENCODING = "W103"
+TOO_LARGE = "W104"
+BAD_JSON = "W105"
+NO_TEXT = "W106"
+UNREADABLE = "W107"
+NOT_FOUND = "W108"
+UNSUPPORTED = "W109"
+BAD_DATE = "W110"

@@ -1,0 +1,247 @@
+"""Turn bytes of one input (a file, a JSONL line, stdin) into raw articles.
+
+Nothing here cleans text; it decodes, unpacks containers and keeps the metadata fields
+(``url``, ``outlet``, ``headline``, ``published``) a user gave.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from warlog import errors
+from warlog.errors import InputError
+
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ""})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+JSON_SUFFIXES = frozenset({".json"})
+JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
+
+# Field names accepted in JSON/JSONL articles, first match wins.
+TEXT_FIELDS = ("text", "body", "content")
+FIELD_ALIASES: dict[str, tuple[str, ...]] = {
+    "url": ("url", "link"),
+    "outlet": ("outlet", "publisher", "site"),
+    "headline": ("headline", "title"),
+    "published": ("published", "date", "published_at", "publication_date"),
+}
+
+_MAGIC = (
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or .docx/.xlsx)"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\x7fELF", "an executable"),
+    (b"SQLite format 3", "a SQLite database"),
+)
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class RawArticle:
+    """An article as read, before cleaning. ``source`` names where it came from."""
+
+    source: str
+    text: str
+    is_html: bool = False
+    url: str | None = None
+    outlet: str | None = None
+    headline: str | None = None
+    published: str | None = None
+
+
+def decode(data: bytes, source: str, encoding: str | None = None) -> str:
+    """Bytes to text: UTF-8 (or a BOM-marked UTF-16/32), or the encoding the user named."""
+    if not data.strip():
+        raise InputError(
+            source, "is empty", "Give a file that holds an article's text.", errors.EMPTY
+        )
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise InputError(
+                source,
+                f"is {what}, not text",
+                "Extract its text first (warlog reads .txt, .html, .json and .jsonl).",
+                errors.BINARY,
+            )
+    if encoding is not None:
+        try:
+            return data.decode(encoding)
+        except LookupError:
+            raise InputError(
+                source,
+                f"'{encoding}' is not an encoding Python knows",
+                "Pass a name such as utf-8, cp1252 or latin-1 to --encoding.",
+                errors.ENCODING,
+            ) from None
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                source,
+                f"is not valid {encoding} (byte {data[exc.start]:#04x} at offset {exc.start})",
+                "Check the encoding you passed to --encoding.",
+                errors.ENCODING,
+            ) from None
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return data.decode(codec, errors="strict")
+    if b"\x00" in data[:8192]:
+        raise InputError(
+            source,
+            "holds NUL bytes, so it is binary, not text",
+            "Give the article as plain text, HTML or JSON.",
+            errors.BINARY,
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        guess = _guess_encoding(data)
+        hint = (
+            f"It looks like {guess}: convert it (iconv -f {guess} -t utf-8) "
+            f"or pass --encoding {guess}."
+            if guess
+            else "Convert it to UTF-8 or pass its encoding with --encoding."
+        )
+        raise InputError(
+            source,
+            f"is not valid UTF-8 (byte {data[exc.start]:#04x} at offset {exc.start})",
+            hint,
+            errors.ENCODING,
+        ) from None
+
+
+def _guess_encoding(data: bytes) -> str | None:
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # pragma: no cover - charset_normalizer comes with trafilatura
+        return None
+    best = from_bytes(data[:65536]).best()
+    return best.encoding if best is not None else None
+
+
+def _first_str(obj: dict[str, Any], names: tuple[str, ...]) -> str | None:
+    for name in names:
+        value = obj.get(name)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+        if isinstance(value, int | float) and not isinstance(value, bool) and name == "published":
+            return str(value)
+    return None
+
+
+def article_from_object(obj: Any, source: str) -> RawArticle:
+    """A JSON object with ``text`` (or ``body``/``content``) and optional metadata fields."""
+    if not isinstance(obj, dict):
+        raise InputError(
+            source,
+            f"is a JSON {type(obj).__name__}, not an object",
+            'Give one object per article, e.g. {"text": "...", "published": "2020-10-04"}.',
+            errors.BAD_JSON,
+        )
+    text = _first_str(obj, TEXT_FIELDS)
+    if text is None:
+        raise InputError(
+            source,
+            "has no 'text' field with the article's text",
+            'Add a "text" field (or "body"/"content") holding the article.',
+            errors.NO_TEXT,
+        )
+    return RawArticle(
+        source=source,
+        text=text,
+        url=_first_str(obj, FIELD_ALIASES["url"]),
+        outlet=_first_str(obj, FIELD_ALIASES["outlet"]),
+        headline=_first_str(obj, FIELD_ALIASES["headline"]),
+        published=_first_str(obj, FIELD_ALIASES["published"]),
+    )
+
+
+def articles_from_json(text: str, source: str) -> Iterator[RawArticle | InputError]:
+    """A .json file: one article object or a list of them."""
+    try:
+        parsed = json.loads(text)
+    except json.JSONDecodeError as exc:
+        yield InputError(
+            source,
+            f"is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})",
+            "Fix the JSON, or save one article per line as .jsonl.",
+            errors.BAD_JSON,
+        )
+        return
+    items = parsed if isinstance(parsed, list) else [parsed]
+    for index, item in enumerate(items):
+        item_source = f"{source}[{index}]" if isinstance(parsed, list) else source
+        try:
+            yield article_from_object(item, item_source)
+        except InputError as error:
+            yield error
+
+
+def article_from_jsonl_line(line: bytes, source: str, line_number: int) -> RawArticle:
+    where = f"{source}:{line_number}"
+    try:
+        text = line.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            where,
+            f"line is not valid UTF-8 (byte {line[exc.start]:#04x})",
+            "JSONL must be UTF-8; re-export the line or convert the file with iconv.",
+            errors.ENCODING,
+        ) from None
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            where,
+            f"line is not valid JSON ({exc.msg} at column {exc.colno})",
+            "Fix or remove that line; the other lines were read.",
+            errors.BAD_JSON,
+        ) from None
+    return article_from_object(obj, where)
+
+
+def article_from_html(html: str, source: str) -> RawArticle:
+    """The main text of an HTML page (trafilatura), with its title, date and URL."""
+    import trafilatura
+
+    extracted = trafilatura.extract(
+        html, output_format="json", with_metadata=True, include_comments=False
+    )
+    if not extracted:
+        raise InputError(
+            source,
+            "is HTML with no article text that could be found",
+            "Check that the page holds the article itself, not only a frame or script.",
+            errors.NO_TEXT,
+        )
+    meta = json.loads(extracted)
+    text: str = meta.get("text") or ""
+    title = meta.get("title") or None
+    lines = text.split("\n")
+    if title and lines and lines[0].strip() == title.strip():
+        lines = lines[1:]
+    return RawArticle(
+        source=source,
+        text="\n\n".join(line for line in lines if line.strip()),
+        is_html=True,
+        url=meta.get("source") or meta.get("url") or None,
+        outlet=meta.get("sitename") or meta.get("hostname") or None,
+        headline=title,
+        published=meta.get("date") or None,
+    )
+
+
+def looks_like_html(text: str) -> bool:
+    head = text.lstrip()[:512].lower()
+    return head.startswith(("<!doctype html", "<html", "<?xml")) or "<body" in head

@@ -1,0 +1,127 @@
+"""Typed, frozen records that leave the NLP stages.
+
+Every fact carries an :class:`Evidence`: the article id and character offsets
+``[start, end)`` into the article's cleaned text. Field names follow
+``eval/FORMAT.md`` so any scorer can read what warlog produces.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class DatePrecision(StrEnum):
+    """How much of a calendar date is known."""
+
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedDate:
+    """A calendar date and how precise it is.
+
+    ``value`` is ISO 8601 cut to the precision: ``2020-10-04``, ``2020-10`` or ``2020``.
+    """
+
+    value: str
+    precision: DatePrecision
+
+    @property
+    def year(self) -> int:
+        return int(self.value[:4])
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Where a fact comes from: ``text[start:end]`` of the article's cleaned text."""
+
+    article_id: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """The dateline that opens many wire reports (``BAKU, Oct 4 (Reuters) -``)."""
+
+    place: str | None
+    date: ResolvedDate | None
+    agency: str | None
+    start: int
+    end: int
+    place_start: int | None = None
+    place_end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One cleaned article. ``id`` is the sha256 of ``text``."""
+
+    id: str
+    text: str
+    raw_hash: str
+    url: str | None = None
+    outlet: str | None = None
+    headline: str | None = None
+    published: ResolvedDate | None = None
+    published_source: str | None = None
+    dateline_place: str | None = None
+    language: str = "en"
+    source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A toponym in the text. Coordinates are filled by the geo resolver."""
+
+    text: str
+    label: str
+    evidence: Evidence
+    geonameid: int | None = None
+    name: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    country_code: str | None = None
+    feature_kind: str | None = None
+    confidence: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TemporalExpression:
+    """A date or time expression and the calendar date it refers to."""
+
+    text: str
+    evidence: Evidence
+    date: ResolvedDate | None
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Everything warlog found in one article."""
+
+    article: Article
+    places: tuple[PlaceMention, ...] = ()
+    temporals: tuple[TemporalExpression, ...] = ()
+    warnings: tuple[str, ...] = field(default=())
+
+
+def to_dict(record: Any) -> dict[str, Any]:
+    """A record as plain JSON-ready data (enums as their values)."""
+    data: dict[str, Any] = dataclasses.asdict(record)
+    return _plain(data)  # type: ignore[no-any-return]
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, StrEnum):
+        return value.value
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
+    return value

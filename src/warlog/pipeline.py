@@ -1,0 +1,56 @@
+"""ingest -> nlp -> extract -> resolve, for one article or a stream of them. No store here."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from warlog import settings
+from warlog.extract import EXTRACTORS
+from warlog.extract.base import Doc
+from warlog.ingest import PreparedArticle, RawArticle, prepare
+from warlog.model import Report
+from warlog.nlp import Language, load_pipeline
+from warlog.resolve import resolve_temporals
+
+
+def analyse(prepared: PreparedArticle, doc: Doc) -> Report:
+    """Run every registered extractor on a parsed article, then resolve what they found."""
+    article = prepared.article
+    found = {name: tuple(extractor(doc, article)) for name, extractor in EXTRACTORS.items()}
+    return Report(
+        article=article,
+        places=found.get("places", ()),
+        temporals=resolve_temporals(found.get("temporals", ()), article.published),
+        warnings=prepared.warnings,
+    )
+
+
+def analyse_many(
+    prepared: Iterable[PreparedArticle],
+    nlp: Language | None = None,
+    batch_size: int | None = None,
+) -> Iterator[Report]:
+    """Reports for a stream of prepared articles, parsed in batches with ``nlp.pipe``."""
+    nlp = nlp if nlp is not None else load_pipeline()
+    size = batch_size or settings.get_int("batch_size")
+    pairs = ((item.article.text, item) for item in prepared)
+    for doc, item in nlp.pipe(pairs, as_tuples=True, batch_size=size):
+        yield analyse(item, doc)
+
+
+def read(
+    text: str,
+    *,
+    published: str | None = None,
+    url: str | None = None,
+    headline: str | None = None,
+    outlet: str | None = None,
+    nlp: Language | None = None,
+) -> Report:
+    """Everything warlog finds in one article's text, without touching a store.
+
+    Raises :class:`warlog.errors.InputError` when the text is empty or the date unreadable.
+    """
+    raw = RawArticle(source="<text>", text=text, url=url, outlet=outlet, headline=headline)
+    prepared = prepare(raw, published=published)
+    return next(analyse_many([prepared], nlp=nlp))

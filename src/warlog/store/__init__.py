@@ -1,0 +1,14 @@
+"""store: SQLite (default) behind SQLAlchemy Core; queries return records."""
+
+from warlog.store.ingest import IngestResult, Rejection, Unchanged
+from warlog.store.store import ArticleSummary, PlaceCount, Store, open_store
+
+__all__ = [
+    "ArticleSummary",
+    "IngestResult",
+    "PlaceCount",
+    "Rejection",
+    "Store",
+    "Unchanged",
+    "open_store",
+]

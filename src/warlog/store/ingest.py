@@ -1,0 +1,116 @@
+"""Ingest into a store: read, skip what is there already, analyse, store article by article."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
+
+from warlog.errors import InputError
+from warlog.ingest import PreparedArticle, iter_sources, parse_published, prepare
+from warlog.model import Report
+from warlog.nlp import Language
+from warlog.pipeline import analyse_many
+
+if TYPE_CHECKING:
+    from warlog.store.store import Store
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """An input that was reported and skipped."""
+
+    source: str
+    code: str
+    reason: str
+    hint: str
+
+    @classmethod
+    def from_error(cls, error: InputError) -> Rejection:
+        return cls(error.source, error.code, error.reason, error.hint)
+
+    def __str__(self) -> str:
+        return f"[{self.code}] {self.source}: {self.reason}. {self.hint}"
+
+
+@dataclass(frozen=True, slots=True)
+class Unchanged:
+    source: str
+    article_id: str
+
+
+@dataclass(slots=True)
+class IngestResult:
+    """What one ``ingest`` did: added reports, unchanged articles, rejects, warnings."""
+
+    added: list[Report] = field(default_factory=list)
+    unchanged: list[Unchanged] = field(default_factory=list)
+    rejected: list[Rejection] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.rejected
+
+
+ProgressCallback = Callable[[str], None]
+
+
+def ingest(
+    store: Store,
+    sources: Iterable[str | Path],
+    *,
+    published: str | None = None,
+    encoding: str | None = None,
+    stdin: BinaryIO | None = None,
+    nlp: Language | None = None,
+    on_item: ProgressCallback | None = None,
+) -> IngestResult:
+    """Ingest every article the sources hold. Re-ingesting an article is a no-op.
+
+    Each article is stored in its own transaction, so an interrupted run leaves whole
+    articles only; a bad input is recorded in ``rejected`` and the run carries on.
+    """
+    if published is not None:
+        parse_published(published, "--published")  # fail before reading anything
+    result = IngestResult()
+    seen: set[str] = set()
+
+    def to_analyse() -> Iterator[PreparedArticle]:
+        for item in iter_sources(sources, encoding=encoding, stdin=stdin):
+            if isinstance(item, InputError):
+                result.rejected.append(Rejection.from_error(item))
+                _tick(on_item, item.source)
+                continue
+            try:
+                prepared = prepare(item, published=published)
+            except InputError as error:
+                result.rejected.append(Rejection.from_error(error))
+                _tick(on_item, item.source)
+                continue
+            article_id = prepared.article.id
+            if article_id in seen or store.has_article(article_id):
+                result.unchanged.append(Unchanged(item.source, article_id))
+                _tick(on_item, item.source)
+                continue
+            seen.add(article_id)
+            result.warnings.extend(prepared.warnings)
+            yield prepared
+
+    if nlp is None:
+        from warlog.nlp import load_pipeline
+
+        nlp = load_pipeline()
+    for report in analyse_many(to_analyse(), nlp=nlp):
+        if store.add_report(report):
+            result.added.append(report)
+        else:
+            result.unchanged.append(Unchanged(report.article.source or "", report.article.id))
+        _tick(on_item, report.article.source or report.article.id)
+    return result
+
+
+def _tick(callback: ProgressCallback | None, source: str) -> None:
+    if callback is not None:
+        callback(source)

@@ -1,0 +1,247 @@
+"""The store: SQLite by default (one file, WAL). Queries return records, never rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, func, select
+from sqlalchemy.exc import DatabaseError, OperationalError
+
+from warlog.errors import StoreError
+from warlog.model import Article, Report
+from warlog.store import rows, schema
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSummary:
+    """One line of ``warlog articles``."""
+
+    id: str
+    headline: str | None
+    source: str | None
+    published: str | None
+    dateline_place: str | None
+    places: int
+    temporals: int
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceCount:
+    """One line of ``warlog places``: a place name and how often it is mentioned."""
+
+    text: str
+    label: str
+    mentions: int
+    articles: int
+    geonameid: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+
+def _sqlite_engine(path: Path) -> Engine:
+    if path.is_dir():
+        raise StoreError(f"{path} is a directory; give a file path for the store, e.g. warlog.db")
+    if not path.parent.exists():
+        raise StoreError(f"the folder {path.parent} of the store {path} does not exist; create it")
+    engine = create_engine(f"sqlite:///{path}")
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(connection: Any, _record: Any) -> None:
+        cursor = connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    return engine
+
+
+class Store:
+    """An open warlog store. Use :func:`warlog.open` to get one."""
+
+    def __init__(self, location: str | Path) -> None:
+        self.location = str(location)
+        if self.location.startswith(("postgresql://", "postgres://")):
+            raise StoreError(
+                "PostgreSQL stores are not supported yet; use a SQLite file path for --db"
+            )
+        self.engine = _sqlite_engine(Path(location))
+        try:
+            self._migrate()
+        except (DatabaseError, OperationalError) as exc:
+            self.engine.dispose()
+            raise StoreError(
+                f"{self.location} is not a warlog store ({exc.orig}); "
+                "give another --db path or move that file away"
+            ) from None
+
+    def _migrate(self) -> None:
+        with self.engine.begin() as connection:
+            schema.metadata.create_all(connection)
+            version = connection.execute(
+                select(schema.meta.c.value).where(schema.meta.c.key == "schema_version")
+            ).scalar()
+            if version is None:
+                connection.execute(
+                    schema.meta.insert().values(
+                        key="schema_version", value=str(schema.SCHEMA_VERSION)
+                    )
+                )
+            elif int(version) != schema.SCHEMA_VERSION:
+                raise StoreError(
+                    f"{self.location} has schema version {version}, this warlog reads "
+                    f"{schema.SCHEMA_VERSION}; upgrade warlog or use a new --db"
+                )
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def has_article(self, article_id: str) -> bool:
+        with self.engine.connect() as connection:
+            found = connection.execute(
+                select(schema.articles.c.id).where(schema.articles.c.id == article_id)
+            ).first()
+        return found is not None
+
+    def add_report(self, report: Report) -> bool:
+        """Store one article and its records in one transaction. False if it was there already."""
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        with self.engine.begin() as connection:
+            exists = connection.execute(
+                select(schema.articles.c.id).where(schema.articles.c.id == report.article.id)
+            ).first()
+            if exists is not None:
+                return False
+            connection.execute(schema.articles.insert(), [rows.article_row(report.article, now)])
+            if report.places:
+                connection.execute(
+                    schema.place_mentions.insert(), [rows.place_row(p) for p in report.places]
+                )
+            if report.temporals:
+                connection.execute(
+                    schema.temporal_expressions.insert(),
+                    [rows.temporal_row(t) for t in report.temporals],
+                )
+        return True
+
+    def ingest(self, sources: Any, **options: Any) -> Any:
+        """Read, analyse and store articles; see :func:`warlog.store.ingest.ingest`."""
+        from warlog.store.ingest import ingest
+
+        return ingest(self, sources, **options)
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def articles(self) -> list[Article]:
+        with self.engine.connect() as connection:
+            result = connection.execute(
+                select(schema.articles).order_by(schema.articles.c.published, schema.articles.c.id)
+            )
+            return [rows.article_from_row(row._mapping) for row in result]
+
+    def article_summaries(self) -> list[ArticleSummary]:
+        articles = schema.articles
+        places = (
+            select(func.count())
+            .where(schema.place_mentions.c.article_id == articles.c.id)
+            .scalar_subquery()
+        )
+        temporals = (
+            select(func.count())
+            .where(schema.temporal_expressions.c.article_id == articles.c.id)
+            .scalar_subquery()
+        )
+        query = select(
+            articles.c.id,
+            articles.c.headline,
+            articles.c.source,
+            articles.c.published,
+            articles.c.dateline_place,
+            places.label("places"),
+            temporals.label("temporals"),
+        ).order_by(articles.c.published, articles.c.id)
+        with self.engine.connect() as connection:
+            return [ArticleSummary(**row._mapping) for row in connection.execute(query)]
+
+    def places(self) -> list[PlaceCount]:
+        mentions = schema.place_mentions
+        query = (
+            select(
+                mentions.c.text,
+                func.min(mentions.c.label).label("label"),
+                func.count().label("mentions"),
+                func.count(func.distinct(mentions.c.article_id)).label("articles"),
+                func.min(mentions.c.geonameid).label("geonameid"),
+                func.min(mentions.c.lat).label("lat"),
+                func.min(mentions.c.lon).label("lon"),
+            )
+            .group_by(mentions.c.text)
+            .order_by(func.count().desc(), mentions.c.text)
+        )
+        with self.engine.connect() as connection:
+            return [PlaceCount(**row._mapping) for row in connection.execute(query)]
+
+    def resolve_article_id(self, id_or_prefix: str) -> str:
+        """The full id of the one article whose id starts with ``id_or_prefix``."""
+        prefix = id_or_prefix.strip().lower()
+        if len(prefix) < 4:
+            raise StoreError(f"'{id_or_prefix}' is too short; give at least 4 characters of an id")
+        with self.engine.connect() as connection:
+            found = (
+                connection.execute(
+                    select(schema.articles.c.id)
+                    .where(schema.articles.c.id.startswith(prefix))
+                    .limit(2)
+                )
+                .scalars()
+                .all()
+            )
+        if not found:
+            raise StoreError(f"no article id starts with '{id_or_prefix}'; see `warlog articles`")
+        if len(found) > 1:
+            raise StoreError(f"'{id_or_prefix}' names several articles; give more of the id")
+        return str(found[0])
+
+    def report(self, article_id: str) -> Report:
+        """An article and every record stored for it."""
+        full_id = self.resolve_article_id(article_id)
+        with self.engine.connect() as connection:
+            article_row = connection.execute(
+                select(schema.articles).where(schema.articles.c.id == full_id)
+            ).one()
+            places = connection.execute(
+                select(schema.place_mentions)
+                .where(schema.place_mentions.c.article_id == full_id)
+                .order_by(schema.place_mentions.c.start)
+            )
+            temporals = connection.execute(
+                select(schema.temporal_expressions)
+                .where(schema.temporal_expressions.c.article_id == full_id)
+                .order_by(schema.temporal_expressions.c.start)
+            )
+            return Report(
+                article=rows.article_from_row(article_row._mapping),
+                places=tuple(rows.place_from_row(row._mapping) for row in places),
+                temporals=tuple(rows.temporal_from_row(row._mapping) for row in temporals),
+            )
+
+    def reports(self) -> Iterator[Report]:
+        for article in self.articles():
+            yield self.report(article.id)
+
+
+def open_store(location: str | Path) -> Store:
+    """Open (creating if needed) the store at ``location``: a SQLite file path."""
+    return Store(location)

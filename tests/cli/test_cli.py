@@ -1,0 +1,118 @@
+"""The CLI end to end, with the real model, on the shipped examples."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tests.conftest import EXAMPLES, SEED
+from warlog.cli import EXIT_ERROR, EXIT_REJECTED, app
+
+pytestmark = pytest.mark.model
+
+runner = CliRunner()
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SEED, folder)
+    for name in sorted(p.name for p in EXAMPLES.glob("wn-00*.json"))[:3]:
+        shutil.copy(EXAMPLES / name, folder)
+    (folder / "broken.jsonl").write_text('{"text": "Shelling hit Ganja."}\n{oops\n')
+    (folder / "empty.txt").write_text("")
+    return folder
+
+
+def test_ingest_summary_rejects_and_noop(tmp_path: Path, corpus: Path) -> None:
+    db = str(tmp_path / "w.db")
+    first = runner.invoke(app, ["ingest", str(corpus), "--db", db])
+    assert first.exit_code == EXIT_REJECTED, first.output
+    assert "5 added, 0 unchanged, 2 rejected" in first.output
+    assert "broken.jsonl:2" in first.output
+    assert "empty.txt" in first.output
+    assert "Traceback" not in first.output
+
+    second = runner.invoke(app, ["ingest", str(corpus / "wn-001*"), str(SEED), "--db", db])
+    assert second.exit_code == 0, second.output
+    assert "0 added, 2 unchanged, 0 rejected" in second.output
+
+
+def test_ingest_json_output(tmp_path: Path) -> None:
+    db = str(tmp_path / "w.db")
+    result = runner.invoke(app, ["ingest", str(SEED), "--db", db, "--json"])
+    assert result.exit_code == 0
+    summary = json.loads(result.stdout)
+    [added] = summary["added"]
+    assert added["published"] == "2020-10-04"
+    assert "Azerbaijan" in added["places"]
+    assert summary["rejected"] == []
+
+
+def test_query_commands(tmp_path: Path) -> None:
+    db = str(tmp_path / "w.db")
+    assert runner.invoke(app, ["ingest", str(SEED), "--db", db]).exit_code == 0
+
+    articles = json.loads(runner.invoke(app, ["articles", "--db", db, "--json"]).stdout)
+    assert len(articles) == 1 and articles[0]["published"] == "2020-10-04"
+    article_id = articles[0]["id"]
+
+    places = json.loads(runner.invoke(app, ["places", "--db", db, "--json"]).stdout)
+    assert {"Azerbaijan", "Armenia", "Baku"} <= {place["text"] for place in places}
+
+    shown = runner.invoke(app, ["show", article_id[:10], "--db", db, "--json"])
+    report = json.loads(shown.stdout)
+    assert report["article"]["id"] == article_id
+    assert any(
+        t["text"] == "Sunday" and t["date"]["value"] == "2020-10-04" for t in report["temporals"]
+    )
+
+    table = runner.invoke(app, ["show", article_id[:10], "--db", db])
+    assert table.exit_code == 0 and "places" in table.output
+
+    exported = runner.invoke(app, ["export", "--format", "jsonl", "--db", db])
+    records = [json.loads(line) for line in exported.stdout.splitlines()]
+    assert records[0]["record"] == "article"
+    assert {record["record"] for record in records} == {"article", "place", "temporal"}
+
+
+def test_db_from_environment(tmp_path: Path) -> None:
+    db = tmp_path / "env.db"
+    result = runner.invoke(app, ["ingest", str(SEED)], env={"WARLOG_DB": str(db)})
+    assert result.exit_code == 0 and db.exists()
+
+
+def test_stdin(tmp_path: Path) -> None:
+    db = str(tmp_path / "w.db")
+    result = runner.invoke(
+        app,
+        ["ingest", "-", "--db", db, "--published", "2020-10-04", "--json"],
+        input="Armenia shelled Stepanakert on Sunday, officials in Yerevan said.",
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["added"][0]["published"] == "2020-10-04"
+
+
+def test_clean_errors(tmp_path: Path) -> None:
+    bad_date = runner.invoke(
+        app, ["ingest", str(SEED), "--db", str(tmp_path / "w.db"), "--published", "someday"]
+    )
+    assert bad_date.exit_code == EXIT_ERROR
+    assert "YYYY-MM-DD" in bad_date.output and "Traceback" not in bad_date.output
+
+    not_a_db = tmp_path / "notes.txt"
+    not_a_db.write_text("hello " * 200)
+    wrong_store = runner.invoke(app, ["articles", "--db", str(not_a_db)])
+    assert wrong_store.exit_code == EXIT_ERROR
+    assert "not a warlog store" in wrong_store.output
+
+    missing = runner.invoke(app, ["show", "deadbeef", "--db", str(tmp_path / "w.db")])
+    assert missing.exit_code == EXIT_ERROR and "no article id" in missing.output
+
+    unknown = runner.invoke(app, ["export", "--format", "xml", "--db", str(tmp_path / "w.db")])
+    assert unknown.exit_code == EXIT_ERROR

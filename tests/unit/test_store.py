@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import warlog
+from warlog.errors import StoreError
+from warlog.export import write_jsonl
+from warlog.model import Evidence, PlaceMention, Report, TemporalExpression
+from warlog.pipeline import read
+
+
+def _report(blank_nlp: Any) -> Report:
+    base = read("Missiles hit Ganja on Sunday.", published="2020-10-04", nlp=blank_nlp)
+    article_id = base.article.id
+    return Report(
+        article=base.article,
+        places=(PlaceMention("Ganja", "GPE", Evidence(article_id, 13, 18)),),
+        temporals=(
+            TemporalExpression(
+                "Sunday",
+                Evidence(article_id, 22, 28),
+                warlog.ResolvedDate("2020-10-04", warlog.DatePrecision.DAY),
+                "weekday",
+            ),
+        ),
+    )
+
+
+def test_round_trip(store: Any, blank_nlp: Any) -> None:
+    report = _report(blank_nlp)
+    assert store.add_report(report) is True
+    assert store.add_report(report) is False
+    assert store.report(report.article.id[:8]) == Report(
+        article=report.article, places=report.places, temporals=report.temporals
+    )
+    [summary] = store.article_summaries()
+    assert (summary.places, summary.temporals) == (1, 1)
+    [count] = store.places()
+    assert (count.text, count.mentions, count.articles) == ("Ganja", 1, 1)
+
+
+def test_unknown_or_ambiguous_id(store: Any) -> None:
+    with pytest.raises(StoreError, match="no article id"):
+        store.report("abcdef")
+    with pytest.raises(StoreError, match="too short"):
+        store.report("ab")
+
+
+def test_not_a_store(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_text("this is not a database " * 100)
+    with pytest.raises(StoreError, match="not a warlog store"):
+        warlog.open(path)
+
+
+def test_store_path_is_a_directory(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="directory"):
+        warlog.open(tmp_path)
+
+
+def test_export_jsonl(store: Any, blank_nlp: Any) -> None:
+    report = _report(blank_nlp)
+    store.add_report(report)
+    out = io.StringIO()
+    assert write_jsonl(store.reports(), out) == 3
+    objects = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [obj["record"] for obj in objects] == ["article", "place", "temporal"]
+    article, place, temporal = objects
+    assert article["id"] == report.article.id and article["published"] == "2020-10-04"
+    assert {"url", "headline", "published"} <= article.keys()
+    assert place["article_id"] == report.article.id
+    text = article["text"]
+    assert text[place["evidence"]["start"] : place["evidence"]["end"]] == "Ganja"
+    assert temporal["date"] == "2020-10-04"
+    assert len({obj["id"] for obj in objects}) == 3
