@@ -312,5 +312,43 @@ def export(
             store.close()
 
 
+@app.command("eval")
+def eval_command(
+    gold_dir: Annotated[
+        Path, typer.Argument(help="A folder of gold .json files (eval/FORMAT.md).")
+    ],
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Also require the evidence sentence to hold gold's.")
+    ] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Score the pipeline against gold: precision, recall and F1 per record kind."""
+    from warlog.eval import evaluate
+
+    with _clean_errors():
+        scores = evaluate(gold_dir, strict=strict)
+    if as_json:
+        _print_json(scores)
+        return
+    mode = "strict" if strict else "lenient"
+    table = Table(title=f"{scores['files']} gold files, {mode}")
+    for column in ("kind", "tp", "fp", "fn", "precision", "recall", "f1", "field accuracy"):
+        table.add_column(column)
+    for kind in ("places", "events", "claims", "casualties"):
+        row = scores[kind]
+        fields = ", ".join(f"{name} {value:.2f}" for name, value in row.get("fields", {}).items())
+        table.add_row(
+            kind,
+            str(row["tp"]),
+            str(row["fp"]),
+            str(row["fn"]),
+            f"{row['precision']:.3f}",
+            f"{row['recall']:.3f}",
+            f"{row['f1']:.3f}",
+            fields,
+        )
+    console.print(table)
+
+
 def main() -> None:
     app()

@@ -102,12 +102,75 @@ class TemporalExpression:
 
 
 @dataclass(frozen=True, slots=True)
+class CasualtyReport:
+    """One casualty figure: (kind, number, victims, side, source), per eval/FORMAT.md.
+
+    ``evidence`` is the sentence; ``number_start``/``number_end`` the number phrase in it.
+    """
+
+    kind: str
+    best: int | None
+    low: int | None
+    high: int | None
+    qualifier: str
+    victims: str
+    side: str | None
+    scope: str
+    according_to: str | None
+    according_to_side: str | None
+    evidence: Evidence
+    number_text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A reported speech act by a party: who says what, through which channel, with which stance.
+
+    ``evidence`` is the sentence; ``source``, ``cue`` and ``content`` the attribution spans.
+    """
+
+    speaker: str
+    titles: tuple[str, ...]
+    side: str | None
+    stance: str
+    channel: str
+    cue: str
+    evidence: Evidence
+    source: Evidence | None = None
+    cue_span: Evidence | None = None
+    content: Evidence | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One incident as reported in one article (ACLED type and sub-type)."""
+
+    type: str
+    sub_type: str
+    trigger: str
+    evidence: Evidence
+    date: ResolvedDate | None = None
+    place: str | None = None
+    geonameid: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    actor1: str | None = None
+    actor1_side: str | None = None
+    actor2: str | None = None
+    weapons: tuple[str, ...] = ()
+    status: str = "reported"
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     """Everything warlog found in one article."""
 
     article: Article
     places: tuple[PlaceMention, ...] = ()
     temporals: tuple[TemporalExpression, ...] = ()
+    casualties: tuple[CasualtyReport, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    events: tuple[Event, ...] = ()
     warnings: tuple[str, ...] = field(default=())
 
 
