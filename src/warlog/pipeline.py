@@ -21,6 +21,9 @@ def analyse(prepared: PreparedArticle, doc: Doc) -> Report:
         article=article,
         places=found.get("places", ()),
         temporals=resolve_temporals(found.get("temporals", ()), article.published),
+        casualties=found.get("casualties", ()),
+        claims=found.get("claims", ()),
+        events=found.get("events", ()),
         warnings=prepared.warnings,
     )
 

