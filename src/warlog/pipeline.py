@@ -11,18 +11,20 @@ from warlog.ingest import PreparedArticle, RawArticle, prepare
 from warlog.model import Report
 from warlog.nlp import Language, load_pipeline
 from warlog.resolve import resolve_temporals
+from warlog.resolve.attribution import attribute
 
 
 def analyse(prepared: PreparedArticle, doc: Doc) -> Report:
     """Run every registered extractor on a parsed article, then resolve what they found."""
     article = prepared.article
     found = {name: tuple(extractor(doc, article)) for name, extractor in EXTRACTORS.items()}
+    claims = found.get("claims", ())
     return Report(
         article=article,
         places=found.get("places", ()),
         temporals=resolve_temporals(found.get("temporals", ()), article.published),
-        casualties=found.get("casualties", ()),
-        claims=found.get("claims", ()),
+        casualties=attribute(found.get("casualties", ()), claims, article.text),
+        claims=claims,
         events=found.get("events", ()),
         warnings=prepared.warnings,
     )

@@ -13,6 +13,7 @@ from functools import cache
 from typing import Any
 
 from warlog.extract.base import Doc, register_extractor
+from warlog.extract.conflict import is_conflict_text
 from warlog.extract.numbers import NumberPhrase, find_numbers
 from warlog.extract.sides import side_of_words
 from warlog.model import Article, CasualtyReport, Evidence
@@ -178,13 +179,6 @@ def _side(doc: Doc, phrase: NumberPhrase, victim_words: list[Any], sentence: Any
     if any(cue in after for cue in lexicon()["speaker_side_cues"]):
         return SPEAKER_SIDE
     return None
-
-
-def is_conflict_text(doc: Doc) -> bool:
-    """Whether the article reports political violence at all (a disaster's toll is not ours)."""
-    terms = set(lexicon()["conflict_terms"])
-    count = sum(1 for token in doc if token.lemma_.lower() in terms or token.lower_ in terms)
-    return count >= int(lexicon()["conflict_min_terms"])
 
 
 @register_extractor("casualties")

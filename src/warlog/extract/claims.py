@@ -1,0 +1,525 @@
+"""Claims: reported speech and attribution over the dependency parse.
+
+Shapes: "X said (that) ...", "..., X said.", "According to X, ...", "X tweeted / wrote on
+Facebook / told Armenian media ...", "X accused Y of ...", "X denied ...", and tweets quoted
+in the text ("... — Hikmet Hajiyev (@HikmetHajiyev) October 4, 2020"). The speaker is the
+most specific name in the subject (appositions and titles become ``titles``); pronouns and
+"his spokesman" resolve to the previous speaker in the article. The stance comes from the
+cue ("denied") or, for neutral cues ("said"), from who the content says did what.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import cache
+from typing import Any
+
+from warlog.extract.base import Doc, register_extractor
+from warlog.extract.conflict import is_conflict_text
+from warlog.extract.sides import side_of_words
+from warlog.model import Article, Claim, Evidence
+
+Token = Any
+Span = Any
+
+_TWEET_RE = re.compile(
+    r"[\u2014\u2013-]\s*(?P<name>[A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){0,3})\s*"
+    r"\((?P<handle>@\w+)\)\s*(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4})"
+)
+_STANCE_RANK = {"denies": 3, "accuses": 2, "confirms": 1, "asserts": 0}
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+@cache
+def lexicon() -> dict[str, Any]:
+    from warlog.resources import load_json
+
+    data: dict[str, Any] = load_json("claims.json")
+    return data
+
+
+@dataclass
+class SpeakerMemory:
+    """What the article said so far about who speaks: for pronouns, "his", bare family names."""
+
+    last: Claim | None = None
+    sides_by_name: dict[str, str | None] = field(default_factory=dict)
+    full_names: dict[str, str] = field(default_factory=dict)
+    last_side_by_noun: dict[str, str | None] = field(default_factory=dict)
+    home_side: str | None = None
+
+    def remember(self, claim: Claim) -> None:
+        self.last = claim
+        words = claim.speaker.split()
+        if words:
+            family = words[-1].lower()
+            if len(words) > 1:
+                self.full_names[family] = claim.speaker
+            if claim.side is not None or family not in self.sides_by_name:
+                self.sides_by_name[family] = claim.side
+        for noun in lexicon()["generic_speakers"]:
+            if noun in claim.speaker.lower().split() or any(
+                noun in t.lower() for t in claim.titles
+            ):
+                self.last_side_by_noun[noun] = claim.side
+
+
+def _strip(span_tokens: list[Token]) -> list[Token]:
+    while span_tokens and (span_tokens[0].is_punct or span_tokens[0].pos_ == "DET"):
+        span_tokens = span_tokens[1:]
+    while span_tokens and (span_tokens[-1].is_punct or span_tokens[-1].lower_ in ("'s", "\u2019s")):
+        span_tokens = span_tokens[:-1]
+    return span_tokens
+
+
+def _phrase(tokens: list[Token]) -> str:
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    return str(doc[tokens[0].i : tokens[-1].i + 1].text)
+
+
+def _subject_parts(subject: Token) -> tuple[list[Token], list[list[Token]]]:
+    """The subject's own words, and each apposition's words."""
+    appositions: list[list[Token]] = []
+    excluded: set[int] = set()
+    for child in subject.children:
+        if child.dep_ in ("appos", "relcl", "acl", "prep") and child.i > subject.i:
+            words = sorted(child.subtree, key=lambda t: t.i)
+            excluded.update(t.i for t in words)
+            if child.dep_ in ("appos", "prep"):
+                appositions.append(_strip(words))  # "aide to ...", "a source within the ministry"
+    own = [t for t in subject.subtree if t.i not in excluded]
+    own = _strip(sorted(own, key=lambda t: t.i))
+    # the subject's own words stop at its first comma ("Hajiyev, aide to ...")
+    cut = [t for t in own if t.text == "," and t.i > subject.i]
+    if cut:
+        own = [t for t in own if t.i < cut[0].i]
+    return own, appositions
+
+
+def _person_in(tokens: list[Token]) -> list[Token] | None:
+    from warlog.extract.sides import side_of
+
+    people = [
+        t
+        for t in tokens
+        if t.ent_type_ == "PERSON" and t.pos_ == "PROPN" and side_of(t.text) is None
+    ]
+    if not people:
+        return None
+    # the last run of PERSON tokens ("Defence Minister Zakir Hasanov" -> "Zakir Hasanov")
+    run = [people[-1]]
+    for token in reversed(people[:-1]):
+        if token.i == run[0].i - 1:
+            run.insert(0, token)
+        else:
+            break
+    return run
+
+
+def _is_party_like(tokens: list[Token]) -> bool:
+    """Whether a subject can be a speaker: a name, an organisation, or a speaking role."""
+    roles = set(lexicon()["generic_speakers"]) | set(lexicon()["speaker_roles"])
+    return any(
+        t.pos_ == "PROPN"
+        or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+        or t.lemma_.lower() in roles
+        or t.lower_ in roles
+        for t in tokens
+    )
+
+
+def _words_minus(tokens: list[Token], removed: list[Token]) -> list[Token]:
+    drop = {t.i for t in removed}
+    return _strip([t for t in tokens if t.i not in drop])
+
+
+def resolve_speaker(
+    subject_tokens: list[Token], appositions: list[list[Token]], memory: SpeakerMemory
+) -> tuple[str, tuple[str, ...], str | None] | None:
+    """(speaker name, titles, side) for a subject, or None when nothing can be resolved."""
+    if not subject_tokens:
+        return None
+    lowered = _phrase(subject_tokens).lower()
+    if len(subject_tokens) == 1 and subject_tokens[0].pos_ == "PRON":
+        if lowered not in lexicon()["speaker_pronouns"] or memory.last is None:
+            return None
+        return memory.last.speaker, memory.last.titles, memory.last.side
+    if not _is_party_like(subject_tokens):
+        return None
+    titles: list[str] = []
+    person = _person_in(subject_tokens)
+    name_tokens = subject_tokens
+    if person is not None:
+        rest = _words_minus(subject_tokens, person)
+        if rest:
+            titles.append(_phrase(rest))
+        name_tokens = person
+    else:
+        for apposition in appositions:
+            found = _person_in(apposition)
+            if found is not None:
+                titles.append(_phrase(subject_tokens))
+                rest = _words_minus(apposition, found)
+                if rest:
+                    titles.append(_phrase(rest))
+                name_tokens = found
+                break
+    titles.extend(
+        _phrase(apposition) for apposition in appositions if _phrase(apposition) not in titles
+    )
+    titles = [title for title in titles if title and title != _phrase(name_tokens)]
+    name = _phrase(name_tokens)
+    family = name.split()[-1].lower() if name else ""
+    if len(name.split()) == 1 and family in memory.full_names:
+        name = memory.full_names[family]
+    title_tokens = [t for apposition in appositions for t in apposition]
+    side = _side_of_tokens(subject_tokens) or _side_of_tokens(title_tokens)
+    if side is None:
+        side = _remembered_side(name, titles, subject_tokens, memory)
+    if side is None and memory.home_side is not None:
+        words = " ".join([name, *titles]).lower()
+        roles = set(lexicon()["state_roles"])
+        non_state = lexicon()["non_state_words"]
+        if set(re.findall(r"[\w.\-]+", words)) & roles and not any(
+            re.search(r"\b" + re.escape(w) + r"\b", words) for w in non_state
+        ):
+            side = memory.home_side
+    return name, tuple(titles), side
+
+
+def _side_of_tokens(tokens: list[Token]) -> str | None:
+    """A side word in a phrase, ignoring places after a locative ("spokesman in Baghdad")."""
+    locatives = set(lexicon()["locative_prepositions"])
+    kept = []
+    for token in tokens:
+        window = token.doc[max(token.i - 3, 0) : token.i]
+        if any(t.lower_ in locatives for t in window) and token.ent_type_ in ("GPE", "LOC", "FAC"):
+            continue
+        kept.append(token.text)
+    return side_of_words(kept)
+
+
+def _remembered_side(
+    name: str, titles: list[str], subject_tokens: list[Token], memory: SpeakerMemory
+) -> str | None:
+    family = name.split()[-1].lower() if name else ""
+    if family in memory.sides_by_name and memory.sides_by_name[family] is not None:
+        return memory.sides_by_name[family]
+    words = " ".join([name, *titles]).lower()
+    if memory.last is not None and any(
+        words.startswith(possessive + " ") or f" {possessive} " in f" {words} "
+        for possessive in lexicon()["own_possessives"]
+    ):
+        return memory.last.side
+    for noun in lexicon()["generic_speakers"]:
+        if noun in words.split() and noun in memory.last_side_by_noun:
+            return memory.last_side_by_noun[noun]
+    if memory.last is not None and any(
+        t.lower_ in lexicon()["generic_speakers"] for t in subject_tokens
+    ):
+        return memory.last.side
+    return None
+
+
+def _channel(sentence: Span, cue: Token) -> str:
+    text = f" {sentence.text.lower()} "
+    lemmas = {t.lemma_.lower() for t in sentence}
+    if cue.lemma_.lower() == "tweet":
+        return "twitter"
+    for entry in lexicon()["channels"]:
+        for word in entry["words"]:
+            if re.search(r"(?<![\w])" + re.escape(word) + r"(?![\w])", text) or (
+                word == "@" and "@" in text
+            ):
+                if entry["channel"] == "media" and not (
+                    lemmas & set(lexicon()["media_needs_verb"])
+                ):
+                    continue
+                return str(entry["channel"])
+    return "unknown"
+
+
+def _content_tokens(cue: Token, sentence: Span, subject: Token | None) -> list[Token]:
+    complements = [c for c in cue.children if c.dep_ in ("ccomp", "xcomp", "dobj", "advcl", "prep")]
+    tokens: list[Token] = []
+    for child in complements:
+        if child.dep_ == "prep" and child.lower_ not in ("of", "that"):
+            continue
+        tokens.extend(child.subtree)
+    if not tokens and subject is not None and subject.i > cue.i - 3:
+        # "..., X said."  content before the subject
+        tokens = [t for t in sentence if t.i < min(subject.i, cue.i)]
+    if not tokens:
+        tokens = [t for t in sentence if t.i > cue.i]
+    return sorted(tokens, key=lambda t: t.i)
+
+
+def _agent_side(token: Token) -> tuple[str | None, bool]:
+    """The side of who does ``token`` (an attack verb or noun), and whether it is "us"."""
+    candidates: list[Token] = []
+    for child in token.children:
+        if child.dep_ in ("nsubj", "poss", "agent", "compound") or (
+            child.dep_ == "prep" and child.lower_ == "by"
+        ):
+            candidates.append(child)
+    if token.dep_ in ("dobj", "pobj") and token.head.lemma_.lower() in ("order", "carry", "launch"):
+        candidates.extend(c for c in token.head.children if c.dep_ == "nsubj")
+    if token.dep_ == "xcomp" or (token.dep_ == "advcl" and token.tag_ == "VBG"):
+        candidates.extend(c for c in token.head.children if c.dep_ == "nsubj")
+    for candidate in candidates:
+        words = sorted(candidate.subtree, key=lambda t: t.i)
+        phrase = str(token.doc[words[0].i : words[-1].i + 1].text).lower()
+        if candidate.lower_ in lexicon()["self_pronouns"] or any(
+            phrase.startswith(p) for p in lexicon()["own_possessives"]
+        ):
+            return None, True
+        side = side_of_words([t.text for t in words])
+        if side is not None:
+            return side, False
+    return None, False
+
+
+def stance_of(cue: Token, content: list[Token], speaker_side: str | None) -> str:
+    """The stance of a claim: fixed by the cue, or read from its content."""
+    fixed = lexicon()["cues"].get(cue.lemma_.lower())
+    if fixed is not None:
+        return str(fixed)
+    if any(child.lower_ in lexicon()["confirm_objects"] for child in cue.subtree):
+        return "confirms"
+    attack_terms = set(lexicon()["attack_terms"])
+    attacks = [t for t in content if t.lemma_.lower() in attack_terms]
+    if not attacks:
+        return "asserts"
+    negated = any(t.dep_ == "neg" or (t.lower_ == "no" and t.dep_ == "det") for t in content)
+    if negated:
+        return "denies"
+    if any(t.lower_ in lexicon()["modal_words"] for t in content):
+        return "asserts"
+    for attack in attacks:
+        side, own = _agent_side(attack)
+        if own:
+            return "confirms"
+        if side is not None:
+            if speaker_side is not None and side == speaker_side:
+                return "confirms"
+            return "accuses"
+    from warlog.extract.sides import side_of
+
+    mentioned = {side_of(t.text) for t in content} - {None}
+    if speaker_side is not None and mentioned - {speaker_side}:
+        return "accuses"
+    return "asserts"
+
+
+def _cues(sentence: Span) -> list[tuple[Token, Token | None]]:
+    """(cue, subject) pairs: reporting verbs with their subject, and "according to X"."""
+    found: list[tuple[Token, Token | None]] = []
+    for token in sentence:
+        lemma = token.lemma_.lower()
+        if token.lower_ == "according" and token.i + 2 <= sentence.end:
+            to = token.nbor(1)
+            objects = [c for c in to.children if c.dep_ == "pobj"]
+            if to.lower_ == "to" and objects:
+                found.append((token, objects[0]))
+            continue
+        if token.pos_ not in ("VERB", "AUX") or lemma not in lexicon()["cues"]:
+            continue
+        if token.dep_ in ("relcl", "amod") and token.tag_ != "VBG":
+            continue
+        if token.dep_ == "acl" and token.tag_ not in ("VBG",):
+            continue
+        if any(child.dep_ == "neg" for child in token.children):
+            continue  # "has not claimed responsibility" is no claim
+        agent = next((c for c in token.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            by_whom = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if by_whom is not None:
+                found.append((token, by_whom))
+                continue
+        subject = next((c for c in token.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subject is None and token.dep_ == "conj":
+            subject = next((c for c in token.head.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subject is None or subject.dep_ == "nsubjpass":
+            continue
+        found.append((token, subject))
+    return found
+
+
+def _merge_sentence(claims: list[Claim]) -> list[Claim]:
+    """One claim per speaker per sentence: the strongest stance, a known channel."""
+    merged: dict[str, Claim] = {}
+    for claim in claims:
+        key = claim.speaker.lower()
+        current = merged.get(key)
+        if current is None:
+            merged[key] = claim
+            continue
+        best = claim if _STANCE_RANK[claim.stance] > _STANCE_RANK[current.stance] else current
+        channel = current.channel if current.channel != "unknown" else claim.channel
+        merged[key] = replace(best, channel=channel)
+    return list(merged.values())
+
+
+def _tweet_claims(doc: Doc, article: Article, memory: SpeakerMemory) -> dict[int, Claim]:
+    """Tweets quoted in the text, keyed by the paragraph's start offset."""
+    found: dict[int, Claim] = {}
+    text: str = doc.text
+    for match in _TWEET_RE.finditer(text):
+        paragraph_start = text.rfind("\n", 0, match.start()) + 1
+        if match.start() - paragraph_start < 20:
+            continue
+        found[paragraph_start] = Claim(
+            speaker=match["name"],
+            titles=(match["handle"],),
+            side=None,
+            stance="asserts",
+            channel="twitter",
+            cue="tweeted",
+            evidence=Evidence(article.id, paragraph_start, match.end()),
+            source=Evidence(article.id, match.start("name"), match.end("name")),
+            cue_span=Evidence(article.id, match.start("handle"), match.end("handle")),
+            content=Evidence(article.id, paragraph_start, match.start()),
+        )
+    return found
+
+
+def home_side(doc: Doc) -> str | None:
+    """The state the article is mostly about: the most named country or demonym."""
+    from warlog.extract.sides import side_of
+
+    counts: dict[str, int] = {}
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "NORP", "LOC"):
+            code = side_of(ent.text) or side_of(ent.text.removeprefix("the "))
+            if code is not None:
+                counts[code] = counts.get(code, 0) + 1
+    return max(counts, key=lambda code: counts[code]) if counts else None
+
+
+def _mention_sides(doc: Doc, memory: SpeakerMemory) -> None:
+    """Names the article ties to a state anywhere: "Ecuadorian president Rafael Correa"."""
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or len(ent) < 2:
+            continue
+        window = doc[max(ent.sent.start, ent.start - 5) : ent.start]
+        words = [t for t in window if not t.is_punct]
+        side = _side_of_tokens(words)
+        family = ent[-1].lower_
+        memory.full_names.setdefault(family, ent.text)
+        if side is not None:
+            memory.sides_by_name.setdefault(family, side)
+
+
+def _is_headline(sentence: Span, text: str) -> bool:
+    first_break = text.find("\n")
+    return (
+        sentence.start_char == 0
+        and first_break != -1
+        and sentence.end_char <= first_break
+        and not text[:first_break].rstrip().endswith((".", '"', "”"))
+    )
+
+
+def _quoted(sentence: Span) -> set[int]:
+    """Token indexes inside quotation marks in ``sentence``."""
+    inside: set[int] = set()
+    open_quote = False
+    for token in sentence:
+        if token.text in ('"', "“", "”", "``", "''"):
+            open_quote = not open_quote if token.text == '"' else token.text in ("“", "``")
+            continue
+        if open_quote:
+            inside.add(token.i)
+    return inside
+
+
+@register_extractor("claims")
+def extract_claims(doc: Doc, article: Article) -> list[Claim]:
+    if not is_conflict_text(doc):
+        return []
+    memory = SpeakerMemory(home_side=home_side(doc))
+    _mention_sides(doc, memory)
+    tweets = _tweet_claims(doc, article, memory)
+    claims: list[Claim] = []
+    text: str = doc.text
+    for sentence in doc.sents:
+        paragraph_start = text.rfind("\n", 0, sentence.start_char) + 1
+        tweet = tweets.pop(paragraph_start, None)
+        if tweet is not None:
+            claims.append(_finish_tweet(doc, tweet, memory))
+            memory.remember(claims[-1])
+            continue
+        last = claims[-1] if claims else None
+        if last is not None and last.cue == "tweeted" and (
+            last.evidence.start <= sentence.start_char < last.evidence.end
+        ):
+            continue  # a sentence of a quoted tweet already claimed
+        if _is_headline(sentence, text):
+            continue
+        quoted = _quoted(sentence)
+        here: list[Claim] = []
+        for cue, subject in _cues(sentence):
+            if subject is None or cue.i in quoted:
+                continue
+            own, appositions = _subject_parts(subject)
+            resolved = resolve_speaker(own, appositions, memory)
+            if resolved is None:
+                continue
+            name, titles, side = resolved
+            content = _content_tokens(cue, sentence, subject)
+            stance = stance_of(cue, content, side)
+            claim = Claim(
+                speaker=name,
+                titles=titles,
+                side=side,
+                stance=stance,
+                channel=_channel(sentence, cue),
+                cue=cue.text if cue.lower_ != "according" else "according to",
+                evidence=Evidence(article.id, sentence.start_char, sentence.end_char),
+                source=Evidence(article.id, own[0].idx, own[-1].idx + len(own[-1].text))
+                if own
+                else None,
+                cue_span=Evidence(article.id, cue.idx, cue.idx + len(cue.text)),
+                content=Evidence(
+                    article.id, content[0].idx, content[-1].idx + len(content[-1].text)
+                )
+                if content
+                else None,
+            )
+            here.append(claim)
+        for claim in _merge_sentence(here):
+            claims.append(claim)
+            memory.remember(claim)
+    return claims
+
+
+def _finish_tweet(doc: Doc, tweet: Claim, memory: SpeakerMemory) -> Claim:
+    """Resolve a quoted tweet's author against earlier mentions and read its stance."""
+    family = tweet.speaker.split()[-1].lower()
+    side = memory.sides_by_name.get(family)
+    content_span = tweet.content
+    if content_span is None:
+        return replace(tweet, side=side)
+    span = doc.char_span(content_span.start, content_span.end, alignment_mode="expand")
+    tokens = list(span) if span is not None else []
+    attack_terms = set(lexicon()["attack_terms"])
+    stance = "asserts"
+    if any(t.lemma_.lower() in attack_terms for t in tokens):
+        mentioned = _agent_of_tweet(tokens)
+        if mentioned is not None and side is not None and mentioned != side:
+            stance = "accuses"
+        elif mentioned is not None and mentioned == side:
+            stance = "confirms"
+    return replace(tweet, side=side, stance=stance)
+
+
+def _agent_of_tweet(tokens: list[Token]) -> str | None:
+    for token in tokens:
+        if token.lower_ == "by" and token.i + 1 < len(token.doc):
+            side = side_of_words([token.nbor(1).text])
+            if side is not None:
+                return side
+    return side_of_words([t.text for t in tokens])

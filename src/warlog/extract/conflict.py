@@ -1,0 +1,22 @@
+"""Whether an article reports political violence at all: warlog's extractors stay quiet on a
+disaster's toll or an election result (the negative controls of eval/gold-dev)."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from warlog.extract.base import Doc
+from warlog.resources import load_json
+
+
+@cache
+def _terms() -> tuple[frozenset[str], int]:
+    data: dict[str, Any] = load_json("casualties.json")
+    return frozenset(data["conflict_terms"]), int(data["conflict_min_terms"])
+
+
+def is_conflict_text(doc: Doc) -> bool:
+    terms, minimum = _terms()
+    count = sum(1 for token in doc if token.lemma_.lower() in terms or token.lower_ in terms)
+    return count >= minimum

@@ -1,0 +1,83 @@
+"""Tie casualty figures to the claims they sit in, and fold repeats of one figure.
+
+A figure in a sentence with a claim is according to that claim's speaker; a figure in the
+next sentence of the same paragraph without a claim of its own carries the same source (a
+tally paragraph). "On their side" takes the speaker's side. The same figure repeated by the
+same source (headline and body) is one report (eval/ANNOTATION.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from warlog.extract.casualties import SPEAKER_SIDE
+from warlog.model import CasualtyReport, Claim
+
+_VICTIM_RANK = {"unspecified": 0, "civilians": 1, "military": 1}
+
+
+def _claim_for(casualty: CasualtyReport, claims: tuple[Claim, ...]) -> Claim | None:
+    start = casualty.evidence.start
+    for claim in claims:
+        if claim.evidence.start <= start < claim.evidence.end:
+            return claim
+    return None
+
+
+def attribute(
+    casualties: tuple[CasualtyReport, ...], claims: tuple[Claim, ...], text: str
+) -> tuple[CasualtyReport, ...]:
+    attributed: list[CasualtyReport] = []
+    carried: Claim | None = None
+    carried_end = -1
+    for casualty in casualties:
+        claim = _claim_for(casualty, claims)
+        if claim is None and carried is not None:
+            between = text[carried_end : casualty.evidence.start]
+            if "\n\n" not in between and len(between) < 400:
+                claim = carried
+        if claim is not None:
+            carried, carried_end = claim, casualty.evidence.end
+        side = casualty.side
+        if side == SPEAKER_SIDE:
+            side = claim.side if claim is not None else None
+        if side is None and claim is not None and casualty.victims == "civilians":
+            side = claim.side
+        attributed.append(
+            replace(
+                casualty,
+                side=side,
+                according_to=claim.speaker if claim is not None else None,
+                according_to_side=claim.side if claim is not None else None,
+            )
+        )
+    return fold_repeats(attributed)
+
+
+def _same_figure(a: CasualtyReport, b: CasualtyReport) -> bool:
+    return (
+        a.kind == b.kind
+        and (a.best, a.low if a.best is None else None)
+        == (b.best, b.low if b.best is None else None)
+        and a.according_to_side == b.according_to_side
+        and (a.victims == b.victims or "unspecified" in (a.victims, b.victims))
+    )
+
+
+def _better(a: CasualtyReport, b: CasualtyReport) -> CasualtyReport:
+    """The more informative of two reports of one figure (later wins a tie: body over headline)."""
+    score_a = (_VICTIM_RANK[a.victims], a.qualifier != "exact", a.according_to is not None)
+    score_b = (_VICTIM_RANK[b.victims], b.qualifier != "exact", b.according_to is not None)
+    return a if score_a > score_b else b
+
+
+def fold_repeats(casualties: list[CasualtyReport]) -> tuple[CasualtyReport, ...]:
+    kept: list[CasualtyReport] = []
+    for casualty in casualties:
+        for index, existing in enumerate(kept):
+            if _same_figure(existing, casualty):
+                kept[index] = _better(existing, casualty)
+                break
+        else:
+            kept.append(casualty)
+    return tuple(kept)
