@@ -7,11 +7,13 @@ from collections.abc import Iterable, Iterator
 from warlog import settings
 from warlog.extract import EXTRACTORS
 from warlog.extract.base import Doc
+from warlog.extract.places import context_countries
 from warlog.ingest import PreparedArticle, RawArticle, prepare
 from warlog.model import Report
 from warlog.nlp import Language, load_pipeline
 from warlog.resolve import resolve_temporals
 from warlog.resolve.attribution import attribute
+from warlog.resolve.geocode import geocode
 
 
 def analyse(prepared: PreparedArticle, doc: Doc) -> Report:
@@ -21,7 +23,7 @@ def analyse(prepared: PreparedArticle, doc: Doc) -> Report:
     claims = found.get("claims", ())
     return Report(
         article=article,
-        places=found.get("places", ()),
+        places=geocode(found.get("places", ()), context_countries(doc)),
         temporals=resolve_temporals(found.get("temporals", ()), article.published),
         casualties=attribute(found.get("casualties", ()), claims, article.text),
         claims=claims,

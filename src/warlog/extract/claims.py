@@ -453,8 +453,10 @@ def extract_claims(doc: Doc, article: Article) -> list[Claim]:
             memory.remember(claims[-1])
             continue
         last = claims[-1] if claims else None
-        if last is not None and last.cue == "tweeted" and (
-            last.evidence.start <= sentence.start_char < last.evidence.end
+        if (
+            last is not None
+            and last.cue == "tweeted"
+            and (last.evidence.start <= sentence.start_char < last.evidence.end)
         ):
             continue  # a sentence of a quoted tweet already claimed
         if _is_headline(sentence, text):

@@ -1,11 +1,48 @@
-"""Place mentions: GPE, LOC and FAC entities, plus the dateline's place."""
+"""Place mentions: GPE, LOC and FAC entities, gazetteer names the NER mislabels ("Ganja" as
+PERSON), "X&Y" lists, and the dateline's place."""
 
 from __future__ import annotations
 
+import re
+
 from warlog.extract.base import Doc, register_extractor
+from warlog.extract.sides import side_of
 from warlog.model import Article, Evidence, PlaceMention
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+MISLABELLED = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", ""})
+_AMPERSAND_RE = re.compile(r"\b([A-Z][a-z]{2,})&([A-Z][a-z]{2,})\b")
+_TITLE_WORDS = frozenset({"president", "minister", "mr", "mrs", "ms", "dr", "general", "spokesman"})
+
+
+def context_countries(doc: Doc) -> set[str]:
+    """Countries the article is about: country names and demonyms it uses."""
+    from warlog.geo import gazetteer
+
+    codes: set[str] = set()
+    for ent in doc.ents:
+        code = side_of(ent.text)
+        if code is not None:
+            codes.add(code)
+        elif ent.label_ == "GPE":
+            for candidate in gazetteer().lookup(ent.text):
+                if candidate.kind == "country" and candidate.country_code:
+                    codes.add(candidate.country_code)
+    return codes
+
+
+def _is_gazetteer_place(text: str, countries: set[str]) -> bool:
+    """A name the NER did not call a place, accepted when the gazetteer has it in context."""
+    from warlog.geo import gazetteer
+
+    for candidate in gazetteer().lookup(text):
+        if candidate.kind in ("country", "region"):
+            return True
+        if candidate.country_code in countries:
+            return True
+    return False
+
+
 _LEADING = ("the ", "The ")
 _TRAILING = ("'s", "\u2019s", "'")
 
@@ -28,8 +65,19 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
 def extract_places(doc: Doc, article: Article) -> list[PlaceMention]:
     text: str = doc.text
     mentions: dict[tuple[int, int], PlaceMention] = {}
+    countries = context_countries(doc)
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS:
+            if ent.label_ not in MISLABELLED or len(ent.text) > 40:
+                continue
+            if ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in _TITLE_WORDS:
+                continue
+            start, end = trim_span(text, ent.start_char, ent.end_char)
+            if start >= end or not _is_gazetteer_place(text[start:end], countries):
+                continue
+            mentions[(start, end)] = PlaceMention(
+                text=text[start:end], label="GAZETTEER", evidence=Evidence(article.id, start, end)
+            )
             continue
         start, end = trim_span(text, ent.start_char, ent.end_char)
         if start >= end:
@@ -39,6 +87,16 @@ def extract_places(doc: Doc, article: Article) -> list[PlaceMention]:
             label=ent.label_,
             evidence=Evidence(article.id, start, end),
         )
+    for match in _AMPERSAND_RE.finditer(text):
+        for group in (1, 2):
+            start, end = match.start(group), match.end(group)
+            if _is_gazetteer_place(text[start:end], countries):
+                mentions = {k: v for k, v in mentions.items() if not (k[0] <= start < k[1])}
+                mentions[(start, end)] = PlaceMention(
+                    text=text[start:end],
+                    label="GAZETTEER",
+                    evidence=Evidence(article.id, start, end),
+                )
     place = article.dateline_place
     if place:
         start = text.find(place)

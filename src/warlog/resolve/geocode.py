@@ -1,0 +1,75 @@
+"""Resolve place mentions to GeoNames places with a documented score.
+
+score = 3 x kind rank (country 3, region 2, city 1)
+      + 2 when the candidate's country is one the article is about
+      + log10(population + 1) / 7
+A town outside the article's countries with fewer than 100,000 people is rejected (a
+homonym far away is likelier wrong than right). Confidence is the winner's share of the
+candidates' scores.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+
+from warlog.geo import GeoPlace, gazetteer
+from warlog.geo.gazetteer import kind_rank
+from warlog.model import PlaceMention
+
+CONTEXT_BONUS = 2.0
+KIND_WEIGHT = 3.0
+FOREIGN_TOWN_MIN_POPULATION = 100_000
+FEATURE_KINDS = {"country": "country", "region": "region", "city": "city"}
+
+
+def score(candidate: GeoPlace, countries: set[str]) -> float:
+    value = KIND_WEIGHT * kind_rank(candidate.kind)
+    if candidate.country_code in countries:
+        value += CONTEXT_BONUS
+    return value + math.log10(candidate.population + 1) / 7
+
+
+def _candidates(text: str) -> tuple[GeoPlace, ...]:
+    found = gazetteer().lookup(text)
+    if not found and text.lower().endswith((" region", " province", " district")):
+        found = gazetteer().lookup(text.rsplit(" ", 1)[0])
+    return found
+
+
+def geocode(mentions: tuple[PlaceMention, ...], countries: set[str]) -> tuple[PlaceMention, ...]:
+    """Mentions with coordinates where the gazetteer resolves them."""
+    context = set(countries)
+    for mention in mentions:
+        for candidate in _candidates(mention.text):
+            if candidate.kind == "country" and candidate.country_code:
+                context.add(candidate.country_code)
+    resolved = []
+    for mention in mentions:
+        candidates = [
+            c
+            for c in _candidates(mention.text)
+            if c.kind != "city"
+            or c.country_code in context
+            or not context
+            or c.population >= FOREIGN_TOWN_MIN_POPULATION
+        ]
+        if not candidates:
+            resolved.append(mention)
+            continue
+        scored = sorted(((score(c, context), c) for c in candidates), key=lambda p: -p[0])
+        best_score, best = scored[0]
+        total = sum(s for s, _ in scored)
+        resolved.append(
+            replace(
+                mention,
+                geonameid=best.geonameid,
+                name=best.name,
+                lat=best.lat,
+                lon=best.lon,
+                country_code=best.country_code,
+                feature_kind=FEATURE_KINDS.get(best.kind, "other"),
+                confidence=round(best_score / total, 3) if total else None,
+            )
+        )
+    return tuple(resolved)
