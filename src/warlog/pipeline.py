@@ -13,6 +13,7 @@ from warlog.model import Report
 from warlog.nlp import Language, load_pipeline
 from warlog.resolve import resolve_temporals
 from warlog.resolve.attribution import attribute
+from warlog.resolve.events import settle_events
 from warlog.resolve.geocode import geocode
 
 
@@ -21,13 +22,15 @@ def analyse(prepared: PreparedArticle, doc: Doc) -> Report:
     article = prepared.article
     found = {name: tuple(extractor(doc, article)) for name, extractor in EXTRACTORS.items()}
     claims = found.get("claims", ())
+    places = geocode(found.get("places", ()), context_countries(doc))
+    temporals = resolve_temporals(found.get("temporals", ()), article.published)
     return Report(
         article=article,
-        places=geocode(found.get("places", ()), context_countries(doc)),
-        temporals=resolve_temporals(found.get("temporals", ()), article.published),
+        places=places,
+        temporals=temporals,
         casualties=attribute(found.get("casualties", ()), claims, article.text),
         claims=claims,
-        events=found.get("events", ()),
+        events=settle_events(found.get("events", ()), places, temporals, claims, article),
         warnings=prepared.warnings,
     )
 

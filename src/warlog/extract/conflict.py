@@ -20,3 +20,7 @@ def is_conflict_text(doc: Doc) -> bool:
     terms, minimum = _terms()
     count = sum(1 for token in doc if token.lemma_.lower() in terms or token.lower_ in terms)
     return count >= minimum
+
+
+def conflict_terms() -> frozenset[str]:
+    return _terms()[0]

@@ -30,11 +30,37 @@ def score(candidate: GeoPlace, countries: set[str]) -> float:
     return value + math.log10(candidate.population + 1) / 7
 
 
+FACILITY_WORDS = (
+    "region",
+    "province",
+    "district",
+    "airport",
+    "air base",
+    "airbase",
+    "base",
+    "station",
+    "railway station",
+    "hospital",
+    "market",
+    "city",
+    "town",
+    "village",
+    "county",
+    "governorate",
+)
+
+
 def _candidates(text: str) -> tuple[GeoPlace, ...]:
+    """Gazetteer entries for a name, or for the town a facility is named after
+    ("Bouaké Airport" -> Bouaké, "Kramatorsk railway station" -> Kramatorsk)."""
     found = gazetteer().lookup(text)
-    if not found and text.lower().endswith((" region", " province", " district")):
-        found = gazetteer().lookup(text.rsplit(" ", 1)[0])
-    return found
+    if found:
+        return found
+    lowered = text.lower()
+    for word in sorted(FACILITY_WORDS, key=len, reverse=True):
+        if lowered.endswith(" " + word):
+            return gazetteer().lookup(text[: -len(word) - 1])
+    return ()
 
 
 def geocode(mentions: tuple[PlaceMention, ...], countries: set[str]) -> tuple[PlaceMention, ...]:

@@ -1,0 +1,238 @@
+"""Events: an ACLED trigger ("strikes", "shelled", "liberated", "clashes") and the places it
+happened at, one event per place ("targeted Ganja and Mingachevir" is two events).
+
+The perpetrator is what the syntax says (subject, "by X", "Armenian forces"); the claims, the
+date fallback and the status are settled later by resolve.events.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import Any
+
+from warlog.extract.base import Doc, register_extractor
+from warlog.extract.conflict import is_conflict_text
+from warlog.extract.sides import side_of_words
+from warlog.model import Article, Event, Evidence
+from warlog.resources import load_json
+
+Token = Any
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    type: str
+    sub_type: str
+    rank: int
+    generic: bool
+    start: int  # token span
+    end: int
+
+
+@cache
+def lexicon() -> dict[str, Any]:
+    data: dict[str, Any] = load_json("events.json")
+    return data
+
+
+@cache
+def _phrases() -> tuple[tuple[tuple[str, ...], dict[str, Any]], ...]:
+    entries = []
+    for entry in lexicon()["triggers"]:
+        for words in entry["words"]:
+            entries.append((tuple(words.split()), entry))
+    return tuple(sorted(entries, key=lambda item: -len(item[0])))
+
+
+def find_triggers(sentence: Any) -> list[Trigger]:
+    found: list[Trigger] = []
+    tokens = list(sentence)
+    i = 0
+    while i < len(tokens):
+        for words, entry in _phrases():
+            size = len(words)
+            window = tokens[i : i + size]
+            if len(window) == size and (
+                tuple(t.lower_ for t in window) == words
+                or (size == 1 and window[0].lemma_.lower() == words[0])
+            ):
+                found.append(
+                    Trigger(
+                        entry["type"],
+                        entry["sub_type"],
+                        entry["rank"],
+                        bool(entry.get("generic")),
+                        window[0].i,
+                        window[-1].i + 1,
+                    )
+                )
+                i += size - 1
+                break
+        i += 1
+    return found
+
+
+def _blocked(doc: Doc, trigger: Trigger, sentence: Any) -> bool:
+    """Threats, plans, conditionals and negations are not events."""
+    window = doc[max(sentence.start, trigger.start - 6) : trigger.start]
+    words = {t.lower_ for t in window}
+    if words & set(lexicon()["modal_words"]) or words & set(lexicon()["negation_words"]):
+        return True
+    head = doc[trigger.start]
+    return any(child.dep_ == "neg" for child in head.children) or any(
+        t.lower_ == "if" for t in doc[sentence.start : trigger.start]
+    )
+
+
+def _clause_range(
+    doc: Doc, trigger: Trigger, sentence: Any, label_start: int | None
+) -> tuple[int, int]:
+    """Characters of the clause a trigger sits in: the subtree of its nearest verb."""
+    if not any(token.pos_ in ("VERB", "AUX") for token in sentence):
+        return (label_start if label_start is not None else sentence.start_char), sentence.end_char
+    token = doc[trigger.start]
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    left, right = token.left_edge, token.right_edge
+    return left.idx, right.idx + len(right.text)
+
+
+def _violent_context(doc: Doc, trigger: Trigger, sentence: Any) -> bool:
+    """ "hit", "struck", "target" count only beside a weapon, a force or a casualty word."""
+    if doc[trigger.start].lemma_.lower() == "attack":
+        return True
+    from warlog.extract.conflict import conflict_terms
+
+    terms = conflict_terms() | set(lexicon()["weapons"])
+    return any(
+        t.i != trigger.start and (t.lemma_.lower() in terms or t.lower_ in terms) for t in sentence
+    ) or any(t.lemma_.lower() in ("kill", "wound", "injure", "destroy", "damage") for t in sentence)
+
+
+def _excluded_tokens(sentence: Any) -> set[int]:
+    """Tokens naming an actor, an origin or an aside rather than where it happened: the
+    subject itself and its modifiers ("Armenia targeted", "Israeli warplanes"), "from X",
+    "by X", possessives, and relative or participle clauses. Verbless fragments (the items
+    of a quoted tweet) exclude nothing."""
+    if not any(token.pos_ in ("VERB", "AUX") for token in sentence):
+        return set()
+    excluded: set[int] = set()
+    for token in sentence:
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            excluded.add(token.i)
+            excluded.update(
+                c.i for c in token.children if c.dep_ in ("compound", "amod", "poss", "nmod")
+            )
+        if token.dep_ == "pobj" and token.head.lower_ in ("from", "by"):
+            excluded.add(token.i)
+            excluded.update(c.i for c in token.children if c.dep_ in ("compound", "amod", "poss"))
+        if token.dep_ in ("poss",) or token.lower_ in ("'s", "\u2019s"):
+            excluded.add(token.i if token.dep_ == "poss" else token.i - 1)
+        if token.dep_ in ("relcl", "acl"):
+            excluded.update(t.i for t in token.subtree)
+        if token.dep_ in ("compound", "amod", "nmod") and token.ent_type_ == "GPE":
+            excluded.add(token.i)  # "US missile strike": an actor adjective, not the place
+    return excluded
+
+
+def _perpetrator(doc: Doc, trigger: Trigger, sentence: Any) -> tuple[str | None, str | None]:
+    """(actor as written, side) of whoever did it, as the sentence says."""
+    head = doc[trigger.start]
+    verb = head if head.pos_ == "VERB" else head.head
+    candidates: list[Token] = []
+    for token in (head, verb):
+        for child in token.children:
+            if child.dep_ in ("nsubj", "poss", "amod", "compound", "agent") or (
+                child.dep_ == "prep" and child.lower_ == "by"
+            ):
+                candidates.append(child)
+    for candidate in candidates:
+        words = sorted(candidate.subtree, key=lambda t: t.i)
+        side = side_of_words([t.text for t in words])
+        if side is not None:
+            return str(doc[words[0].i : words[-1].i + 1].text), side
+    return None, None
+
+
+def _weapons(sentence_text: str) -> tuple[str, ...]:
+    lowered = sentence_text.lower()
+    found: list[str] = []
+    for word, canonical in sorted(lexicon()["weapons"].items(), key=lambda item: -len(item[0])):
+        if word in lowered and canonical not in found:
+            if canonical == "missile" and "300 km mid range missile" in found:
+                continue
+            found.append(canonical)
+    return tuple(found)
+
+
+def _target(sentence_text: str) -> str | None:
+    words = set(sentence_text.lower().replace(",", " ").split())
+    if words & set(lexicon()["civilian_targets"]):
+        return "civilians"
+    if words & set(lexicon()["military_targets"]):
+        return "military"
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class EventDraft:
+    """An event before its places are settled: a sentence's trigger, and the character ranges
+    of that sentence that name actors or origins rather than where it happened."""
+
+    event: Event
+    excluded: tuple[tuple[int, int], ...]
+    # (char offset, type, sub_type, rank, clause start, clause end): a trigger can place an
+    # event only at places inside its clause ("news of the attack came" leaves London out)
+    triggers: tuple[tuple[int, str, str, int, int, int], ...] = ()
+
+
+@register_extractor("events")
+def extract_events(doc: Doc, article: Article) -> list[EventDraft]:
+    if not is_conflict_text(doc):
+        return []
+    events: list[EventDraft] = []
+    pending_label: int | None = None
+    for sentence in doc.sents:
+        label_start, pending_label = pending_label, None
+        if sentence.text.rstrip().endswith(":") and len(sentence) <= 8:
+            pending_label = sentence.start_char  # "2. Khizi&Absheron region:" labels what follows
+            continue
+        triggers = [t for t in find_triggers(sentence) if not _blocked(doc, t, sentence)]
+        triggers = [t for t in triggers if not t.generic or _violent_context(doc, t, sentence)]
+        if not triggers:
+            continue
+        best = max(triggers, key=lambda t: (t.rank, -t.start))
+        excluded = tuple(
+            (doc[i].idx, doc[i].idx + len(doc[i].text)) for i in sorted(_excluded_tokens(sentence))
+        )
+        actor, side = _perpetrator(doc, best, sentence)
+        event = Event(
+            type=best.type,
+            sub_type=best.sub_type,
+            trigger=doc[best.start : best.end].text,
+            evidence=Evidence(article.id, sentence.start_char, sentence.end_char),
+            actor1=actor,
+            actor1_side=side,
+            actor2=_target(sentence.text),
+            weapons=_weapons(sentence.text),
+        )
+        explosion = max(
+            (t for t in triggers if t.type == "Explosions/Remote violence" and not t.generic),
+            key=lambda t: t.rank,
+            default=None,
+        )
+        placed = tuple(
+            (
+                doc[t.start].idx,
+                t.type,
+                explosion.sub_type if t.generic and explosion is not None else t.sub_type,
+                t.rank,
+                *_clause_range(doc, t, sentence, label_start),
+            )
+            for t in triggers
+        )
+        if label_start is not None:
+            event = replace(event, evidence=replace(event.evidence, start=label_start))
+        events.append(EventDraft(event, excluded, placed))
+    return events

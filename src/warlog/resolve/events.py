@@ -1,0 +1,225 @@
+"""Settle events: their places (one event per place), dates, the claims about them, the
+perpetrator's side where only a claim names it, and their status (eval/ANNOTATION.md):
+
+- ``reported``: the journalist's own account, no party says it;
+- ``claimed``: a party says it happened and no other party denies;
+- ``confirmed``: the perpetrator's own side acknowledges it;
+- ``contested``: a party denies (a denial wins, and a general "denied the claims" covers
+  every claim of the other side).
+Reports of the same incident in one article (same type, place and date) are one event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from warlog.extract.events import EventDraft
+from warlog.extract.sides import side_of
+from warlog.model import (
+    Article,
+    Claim,
+    DatePrecision,
+    Event,
+    PlaceMention,
+    ResolvedDate,
+    TemporalExpression,
+)
+
+STATUS_RANK = {"reported": 0, "claimed": 1, "confirmed": 2, "contested": 3}
+
+
+def _places_for(draft: EventDraft, places: tuple[PlaceMention, ...]) -> list[PlaceMention]:
+    start, end = draft.event.evidence.start, draft.event.evidence.end
+    inside = [
+        place
+        for place in places
+        if start <= place.evidence.start < end
+        and place.label != "DATELINE"
+        and (place.geonameid is not None or place.lat is not None)
+        and not any(s <= place.evidence.start < e for s, e in draft.excluded)
+    ]
+    for kind in ("city", "region", "country"):
+        chosen = [place for place in inside if place.feature_kind == kind]
+        if chosen:
+            distinct: dict[object, PlaceMention] = {}
+            for place in chosen:
+                distinct.setdefault(place.geonameid or place.name, place)
+            return list(distinct.values()) if kind != "country" else list(distinct.values())[:1]
+    return []
+
+
+def _date_for(
+    draft: EventDraft,
+    temporals: tuple[TemporalExpression, ...],
+    article: Article,
+    anchor: int,
+) -> tuple[ResolvedDate | None, bool]:
+    """The date nearest the place in its sentence, else the paragraph's, else publication.
+    The flag says whether the text gave the date (False: the publication-date fallback)."""
+    start, end = draft.event.evidence.start, draft.event.evidence.end
+    here = [t for t in temporals if start <= t.evidence.start < end and t.date is not None]
+    if here:
+        nearest = min(here, key=lambda t: abs(t.evidence.start - anchor))
+        return nearest.date, True
+    paragraph_start = article.text.rfind("\n\n", 0, start)
+    earlier = [
+        t
+        for t in temporals
+        if paragraph_start <= t.evidence.start < start
+        and t.date is not None
+        and t.date.precision is DatePrecision.DAY
+    ]
+    if earlier:
+        return earlier[-1].date, True
+    later = [
+        t
+        for t in temporals
+        if end <= t.evidence.start < article.text.find("\n\n", end) % (len(article.text) + 1)
+        and t.date is not None
+        and t.date.precision is DatePrecision.DAY
+    ]
+    if later:
+        return later[0].date, True
+    return article.published, False
+
+
+def _claim_for(draft: EventDraft, claims: tuple[Claim, ...]) -> Claim | None:
+    start = draft.event.evidence.start
+    for claim in claims:
+        if claim.evidence.start <= start < claim.evidence.end:
+            return claim
+    return None
+
+
+def _accused_side(claim: Claim, text: str) -> str | None:
+    if claim.content is None:
+        return None
+    for word in text[claim.content.start : claim.content.end].replace(",", " ").split():
+        code = side_of(word.strip(".:;()"))
+        if code is not None and code != claim.side:
+            return code
+    return None
+
+
+def _status(event: Event, claim: Claim | None, denials: list[Claim]) -> str:
+    if claim is None:
+        return "reported"
+    if claim.stance == "denies":
+        return "contested"
+    if any(d.side is not None and d.side != claim.side for d in denials):
+        return "contested"
+    if claim.side is not None and claim.side == event.actor1_side:
+        return "confirmed"
+    return "claimed"
+
+
+def settle_events(
+    drafts: tuple[EventDraft, ...],
+    places: tuple[PlaceMention, ...],
+    temporals: tuple[TemporalExpression, ...],
+    claims: tuple[Claim, ...],
+    article: Article,
+) -> tuple[Event, ...]:
+    denials = [claim for claim in claims if claim.stance == "denies"]
+    events: list[Event] = []
+    precise: dict[int, bool] = {}
+    countries: dict[int, str | None] = {}
+    kinds: dict[int, str | None] = {}
+    for draft in drafts:
+        claim = _claim_for(draft, claims)
+        event = draft.event
+        if event.actor1_side is None and claim is not None:
+            if claim.stance == "confirms":
+                event = replace(event, actor1_side=claim.side)
+            elif claim.stance in ("accuses", "asserts"):
+                event = replace(event, actor1_side=_accused_side(claim, article.text))
+        event = replace(event, status=_status(event, claim, denials))
+        for place in _places_for(draft, places):
+            chosen = _trigger_for(draft, place.evidence.start)
+            if chosen is None:
+                continue
+            kind, sub_kind = chosen
+            date, explicit = _date_for(draft, temporals, article, place.evidence.start)
+            events.append(
+                replace(
+                    event,
+                    type=kind,
+                    sub_type=sub_kind,
+                    date=date,
+                    place=place.name or place.text,
+                    geonameid=place.geonameid,
+                    lat=place.lat,
+                    lon=place.lon,
+                )
+            )
+            precise[len(events) - 1] = explicit and place.feature_kind == "city"
+            countries[len(events) - 1] = place.country_code
+            kinds[len(events) - 1] = place.feature_kind
+    return merge_repeats(fold_coarse(events, precise, countries, kinds))
+
+
+def _trigger_for(draft: EventDraft, offset: int) -> tuple[str, str] | None:
+    """The trigger nearest a place, among those whose clause holds it, decides its event's
+    type ("strikes on Stepanakert"); None when no trigger's clause holds the place."""
+    eligible = [t for t in draft.triggers if t[4] <= offset < t[5]]
+    if not eligible:
+        return None
+    nearest = min(eligible, key=lambda t: abs(t[0] - offset) - 15 * t[3])
+    return nearest[1], nearest[2]
+
+
+COARSE_MERGE_KM = 150.0
+
+
+def fold_coarse(
+    events: list[Event],
+    precise: dict[int, bool],
+    countries: dict[int, str | None],
+    kinds: dict[int, str | None],
+) -> list[Event]:
+    """Drop a coarse report (a country or region, or a date only from publication) of an
+    incident reported precisely elsewhere in the article: same type, same country, near."""
+    from warlog.eval.scorer import haversine_km
+
+    kept = []
+    for index, event in enumerate(events):
+        if precise.get(index):
+            kept.append(event)
+            continue
+        covered = any(
+            precise.get(other_index)
+            and other.type == event.type
+            and countries.get(other_index) == countries.get(index)
+            and (
+                kinds.get(index) == "country"
+                or event.lat is None
+                or other.lat is None
+                or haversine_km(event.lat, event.lon or 0.0, other.lat, other.lon or 0.0)
+                <= COARSE_MERGE_KM
+            )
+            for other_index, other in enumerate(events)
+            if other_index != index
+        )
+        if not covered:
+            kept.append(event)
+    return kept
+
+
+def merge_repeats(events: list[Event]) -> tuple[Event, ...]:
+    """One event per (type, place, date): the same incident named several times."""
+    merged: dict[tuple[object, ...], Event] = {}
+    for event in events:
+        key = (event.type, event.geonameid or (event.place or "").lower(), event.date)
+        current = merged.get(key)
+        if current is None:
+            merged[key] = event
+            continue
+        merged[key] = replace(
+            current,
+            weapons=tuple(dict.fromkeys((*current.weapons, *event.weapons))),
+            status=max(current.status, event.status, key=lambda s: STATUS_RANK[s]),
+            actor1=current.actor1 or event.actor1,
+            actor1_side=current.actor1_side or event.actor1_side,
+            actor2=current.actor2 or event.actor2,
+        )
+    return tuple(merged.values())
