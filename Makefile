@@ -25,7 +25,8 @@ install-dev: $(VENV)/.installed-dev
 demo: install
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/warlog ingest --db $(DEMO_DB) examples/articles
-	$(BIN)/warlog places --db $(DEMO_DB) | head -n 30
+	$(BIN)/warlog events --db $(DEMO_DB) --since 2020-10-01
+	$(BIN)/warlog casualties --db $(DEMO_DB) --side AM
 
 lint: install-dev
 	$(BIN)/ruff format --check src tests benchmarks

@@ -224,23 +224,231 @@ def places(db: DbOption = "warlog.db", as_json: JsonOption = False) -> None:
     console.print(table)
 
 
+SinceOption = Annotated[str | None, typer.Option(help="Only from this date (YYYY-MM-DD).")]
+UntilOption = Annotated[str | None, typer.Option(help="Only up to this date (YYYY-MM-DD).")]
+
+
 @app.command()
-def show(
-    record_id: Annotated[str, typer.Argument(metavar="ID", help="An article id (or its start).")],
+def events(
     db: DbOption = "warlog.db",
+    since: SinceOption = None,
+    until: UntilOption = None,
+    event_type: Annotated[
+        str | None, typer.Option("--type", help="ACLED event type (or its start), e.g. Battles.")
+    ] = None,
+    country: Annotated[
+        str | None, typer.Option(help="Perpetrator side (ISO 3166-1 alpha-2), e.g. AM.")
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Show one article with everything found in it, each with its evidence."""
+    """List events: type, date, place, perpetrator side, status."""
     with _clean_errors():
         store = _open(db)
         try:
-            report = store.report(record_id)
+            found = store.events(since=since, until=until, event_type=event_type, country=country)
         finally:
             store.close()
     if as_json:
-        _print_json(to_dict(report))
+        from warlog.export.jsonl import event_object
+
+        _print_json([event_object(event) for event in found])
         return
-    _print_report(report)
+    table = Table(title=f"{len(found)} events")
+    for column in ("id", "date", "type / sub-type", "place", "by", "status", "claims"):
+        table.add_column(column, overflow="fold")
+    for event in found:
+        table.add_row(
+            event.id,
+            event.date.value if event.date else "-",
+            f"{event.type} / {event.sub_type}",
+            event.place or "-",
+            event.actor1_side or "-",
+            event.status,
+            str(len(event.claims)),
+        )
+    console.print(table)
+
+
+@app.command()
+def claims(
+    db: DbOption = "warlog.db",
+    stance: Annotated[
+        str | None, typer.Option(help="asserts, accuses, denies or confirms.")
+    ] = None,
+    side: Annotated[str | None, typer.Option(help="Speaker side, e.g. AZ.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List claims: who says what, with which stance, through which channel."""
+    with _clean_errors():
+        store = _open(db)
+        try:
+            found = store.claims(stance=stance, side=side)
+            texts = {
+                c.evidence.article_id: store.article_text(c.evidence.article_id) for c in found
+            }
+        finally:
+            store.close()
+    if as_json:
+        from warlog.export.jsonl import claim_object
+
+        _print_json([claim_object(claim) for claim in found])
+        return
+    table = Table(title=f"{len(found)} claims")
+    for column in ("speaker", "side", "stance", "channel", "evidence"):
+        table.add_column(column, overflow="fold")
+    for claim in found:
+        text = texts[claim.evidence.article_id]
+        table.add_row(
+            claim.speaker,
+            claim.side or "-",
+            claim.stance,
+            claim.channel,
+            _sentence(text, claim.evidence.start, claim.evidence.end),
+        )
+    console.print(table)
+
+
+@app.command()
+def casualties(
+    db: DbOption = "warlog.db",
+    side: Annotated[str | None, typer.Option(help="Whose casualties, e.g. AM.")] = None,
+    kind: Annotated[
+        str | None, typer.Option(help="killed, injured, missing, captured or displaced.")
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List casualty reports with their qualifiers, low/high bounds and sources."""
+    with _clean_errors():
+        store = _open(db)
+        try:
+            found = store.casualties(side=side, kind=kind)
+        finally:
+            store.close()
+    if as_json:
+        from warlog.export.jsonl import casualty_object
+
+        _print_json([casualty_object(casualty) for casualty in found])
+        return
+    table = Table(title=f"{len(found)} casualty reports")
+    for column in ("kind", "figure", "low", "high", "victims", "side", "scope", "according to"):
+        table.add_column(column, overflow="fold")
+    for casualty in found:
+        table.add_row(
+            casualty.kind,
+            casualty.number_text,
+            _number(casualty.low),
+            _number(casualty.high),
+            casualty.victims,
+            casualty.side or "-",
+            casualty.scope,
+            f"{casualty.according_to} ({casualty.according_to_side or '-'})"
+            if casualty.according_to
+            else "-",
+        )
+    console.print(table)
+
+
+def _number(value: int | None) -> str:
+    return "-" if value is None else str(value)
+
+
+def _sentence(text: str, start: int, end: int, width: int = 160) -> str:
+    sentence = " ".join(text[start:end].split())
+    return sentence if len(sentence) <= width else sentence[: width - 1] + "…"
+
+
+@app.command()
+def show(
+    record_id: Annotated[
+        str, typer.Argument(metavar="ID", help="An event, claim or casualty id, or an article id.")
+    ],
+    db: DbOption = "warlog.db",
+    as_json: JsonOption = False,
+) -> None:
+    """Show one event (its claims and denials side by side, its casualty figures per source),
+    or one article with everything found in it; each with its evidence."""
+    from warlog.model import Article, Event
+
+    with _clean_errors():
+        store = _open(db)
+        try:
+            report, record = store.find(record_id)
+        finally:
+            store.close()
+    if isinstance(record, Event):
+        _show_event(report, record, as_json)
+    elif isinstance(record, Article):
+        if as_json:
+            _print_json(to_dict(report))
+        else:
+            _print_report(report)
+    elif as_json:
+        _print_json(to_dict(record))
+    else:
+        console.print(to_dict(record))
+        console.print(_sentence(report.article.text, record.evidence.start, record.evidence.end))
+
+
+def _show_event(report: Report, event: Any, as_json: bool) -> None:
+    from warlog.export.jsonl import casualty_object, claim_object, event_object
+
+    text = report.article.text
+    by_id = {claim.id: claim for claim in report.claims}
+    related = [by_id[i] for i in event.claims if i in by_id]
+    figures = [c for c in report.casualties if c.id in set(event.casualties)]
+    if as_json:
+        _print_json(
+            {
+                "event": event_object(event),
+                "claims": [claim_object(c) for c in related],
+                "casualties": [casualty_object(c) for c in figures],
+                "evidence": text[event.evidence.start : event.evidence.end],
+            }
+        )
+        return
+    console.print(
+        f"[bold]{event.type} / {event.sub_type}[/] at {escape(event.place or '-')} "
+        f"on {event.date.value if event.date else '-'}: [bold]{event.status}[/]"
+    )
+    console.print(
+        f"id {event.id}\nby {escape(event.actor1 or '-')} ({event.actor1_side or '-'}), "
+        f"against {escape(event.actor2 or '-')}, weapons {', '.join(event.weapons) or '-'}, "
+        f"geonameid {event.geonameid or '-'} ({event.lat}, {event.lon})",
+        highlight=False,
+    )
+    console.print(f"evidence: {escape(_sentence(text, event.evidence.start, event.evidence.end))}")
+    table = Table(title="claims and denials")
+    for column in ("asserting / confirming / accusing", "denying"):
+        table.add_column(column, overflow="fold", ratio=1)
+    supporting = [c for c in related if c.stance != "denies"]
+    denying = [c for c in related if c.stance == "denies"]
+    for index in range(max(len(supporting), len(denying))):
+        cells = []
+        for group in (supporting, denying):
+            if index < len(group):
+                claim = group[index]
+                cells.append(
+                    f"{claim.speaker} ({claim.side or '-'}, {claim.stance}, {claim.channel}): "
+                    + _sentence(text, claim.evidence.start, claim.evidence.end, 200)
+                )
+            else:
+                cells.append("")
+        table.add_row(*[escape(cell) for cell in cells])
+    console.print(table)
+    if figures:
+        tally = Table(title="casualty figures per source")
+        for column in ("source", "kind", "figure", "victims", "side", "evidence"):
+            tally.add_column(column, overflow="fold")
+        for figure in figures:
+            tally.add_row(
+                f"{figure.according_to or 'reported'} ({figure.according_to_side or '-'})",
+                figure.kind,
+                figure.number_text,
+                figure.victims,
+                figure.side or "-",
+                _sentence(text, figure.evidence.start, figure.evidence.end, 120),
+            )
+        console.print(tally)
 
 
 def _print_report(report: Report) -> None:

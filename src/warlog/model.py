@@ -121,6 +121,10 @@ class CasualtyReport:
     evidence: Evidence
     number_text: str = ""
 
+    @property
+    def id(self) -> str:
+        return record_id(self.evidence, "ca", f"{self.kind}-{self.best}-{self.low}-{self.victims}")
+
 
 @dataclass(frozen=True, slots=True)
 class Claim:
@@ -139,6 +143,11 @@ class Claim:
     source: Evidence | None = None
     cue_span: Evidence | None = None
     content: Evidence | None = None
+    denies: tuple[str, ...] = ()  # ids of the claims this one denies
+
+    @property
+    def id(self) -> str:
+        return record_id(self.evidence, "cl", _slug(self.speaker))
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +168,12 @@ class Event:
     actor2: str | None = None
     weapons: tuple[str, ...] = ()
     status: str = "reported"
+    claims: tuple[str, ...] = ()  # ids of the claims that assert, confirm or deny it
+    casualties: tuple[str, ...] = ()  # ids of the casualty reports about it
+
+    @property
+    def id(self) -> str:
+        return record_id(self.evidence, "ev", str(self.geonameid or _slug(self.place or "")))
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,9 +189,21 @@ class Report:
     warnings: tuple[str, ...] = field(default=())
 
 
+def record_id(evidence: Evidence, kind: str, extra: str = "") -> str:
+    """A stable id: the article, the record kind, the offsets and a distinguishing tail."""
+    base = f"{evidence.article_id[:16]}-{kind}-{evidence.start}-{evidence.end}"
+    return f"{base}-{extra}" if extra else base
+
+
+def _slug(text: str) -> str:
+    return "".join(ch if ch.isalnum() else "-" for ch in text.lower()).strip("-")[:40]
+
+
 def to_dict(record: Any) -> dict[str, Any]:
     """A record as plain JSON-ready data (enums as their values)."""
     data: dict[str, Any] = dataclasses.asdict(record)
+    if hasattr(record, "id") and "id" not in data:
+        data = {"id": record.id, **data}
     return _plain(data)  # type: ignore[no-any-return]
 
 

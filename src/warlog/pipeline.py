@@ -13,24 +13,30 @@ from warlog.model import Report
 from warlog.nlp import Language, load_pipeline
 from warlog.resolve import resolve_temporals
 from warlog.resolve.attribution import attribute
-from warlog.resolve.events import settle_events
+from warlog.resolve.denials import link_denials
+from warlog.resolve.events import attach_casualties, settle_events
 from warlog.resolve.geocode import geocode
 
 
 def analyse(prepared: PreparedArticle, doc: Doc) -> Report:
     """Run every registered extractor on a parsed article, then resolve what they found."""
     article = prepared.article
+    if len(doc) and not doc.has_annotation("SENT_START"):
+        for token in doc:  # a pipeline without a parser: the text is one sentence
+            token.is_sent_start = token.i == 0
     found = {name: tuple(extractor(doc, article)) for name, extractor in EXTRACTORS.items()}
-    claims = found.get("claims", ())
+    claims = link_denials(found.get("claims", ()))
     places = geocode(found.get("places", ()), context_countries(doc))
     temporals = resolve_temporals(found.get("temporals", ()), article.published)
+    casualties = attribute(found.get("casualties", ()), claims, article.text)
+    events = settle_events(found.get("events", ()), places, temporals, claims, article)
     return Report(
         article=article,
         places=places,
         temporals=temporals,
-        casualties=attribute(found.get("casualties", ()), claims, article.text),
+        casualties=casualties,
         claims=claims,
-        events=settle_events(found.get("events", ()), places, temporals, claims, article),
+        events=attach_casualties(events, casualties, article.text),
         warnings=prepared.warnings,
     )
 

@@ -54,3 +54,67 @@ def test_explicit_published_wins(seed_text: str, nlp: Any) -> None:
 def test_read_rejects_empty_text(nlp: Any) -> None:
     with pytest.raises(warlog.InputError):
         warlog.read("   ", nlp=nlp)
+
+
+def test_seed_events(seed_report: warlog.Report) -> None:
+    found = {(e.place, e.geonameid, e.type, e.actor1_side, e.status) for e in seed_report.events}
+    shelling = "Explosions/Remote violence"
+    assert found >= {
+        ("Ganja", 586523, shelling, "AM", "contested"),
+        ("Mingachevir", 585514, shelling, "AM", "contested"),
+        ("Khizi", 585909, shelling, "AM", "contested"),
+        ("Stepanakert", 146970, shelling, "AZ", "contested"),
+        ("Jabrayil", 148141, "Battles", "AZ", "contested"),
+    }
+    assert all(e.date is not None and e.date.value == "2020-10-04" for e in seed_report.events)
+    ganja = next(e for e in seed_report.events if e.place == "Ganja")
+    assert "Smerch" in ganja.weapons and "cluster munitions" in ganja.weapons
+
+
+def test_seed_casualties(seed_report: warlog.Report) -> None:
+    found = {
+        (c.kind, c.best, c.low, c.high, c.qualifier, c.victims, c.scope, c.according_to_side)
+        for c in seed_report.casualties
+    }
+    assert found == {
+        ("killed", None, 24, None, "vague", "unspecified", "cumulative", None),
+        ("killed", 1, 1, 1, "exact", "civilians", "incident", "AZ"),
+        ("injured", 32, 32, 32, "exact", "civilians", "incident", "AZ"),
+        ("killed", 200, None, 199, "nearly", "military", "cumulative", "AM"),
+        ("killed", 18, 18, 18, "exact", "civilians", "cumulative", "AM"),
+        ("injured", 90, 91, None, "more_than", "civilians", "cumulative", "AM"),
+        ("killed", 24, 24, 24, "exact", "civilians", "cumulative", "AZ"),
+        ("injured", 111, 111, 111, "exact", "civilians", "cumulative", "AZ"),
+        ("killed", 30000, None, None, "about", "unspecified", "historical", None),
+    }
+    servicemen = next(c for c in seed_report.casualties if c.best == 200)
+    assert servicemen.side == "AM"
+
+
+def test_seed_claims_and_denials(seed_report: warlog.Report) -> None:
+    by_speaker = {(c.speaker, c.stance, c.channel) for c in seed_report.claims}
+    assert ("Hikmet Hajiyev", "accuses", "twitter") in by_speaker
+    assert ("Shushan Stepanian", "denies", "facebook") in by_speaker
+    assert ("Vahram Poghosyan", "denies", "media") in by_speaker
+    assert ("Arayik Harutyunyan", "confirms", "facebook") in by_speaker
+    ministry = next(c for c in seed_report.claims if c.speaker == "Armenia's Defense Ministry")
+    assert ministry.side == "AM" and ministry.stance == "denies"
+    denied = {c.speaker for c in seed_report.claims if c.id in ministry.denies}
+    assert "Hikmet Hajiyev" in denied
+    stepanian = next(c for c in seed_report.claims if c.speaker == "Shushan Stepanian")
+    assert stepanian.side == "AM"  # "The ministry's spokeswoman" -> the ministry named before
+    poghosyan = next(c for c in seed_report.claims if c.speaker == "Vahram Poghosyan")
+    assert poghosyan.side == "AM"  # "His spokesman" -> Harutyunyan's side
+    text = seed_report.article.text
+    for claim in seed_report.claims:
+        for span in (claim.source, claim.cue_span, claim.content):
+            assert span is None or 0 <= span.start < span.end <= len(text)
+
+
+def test_seed_places_resolved(seed_report: warlog.Report) -> None:
+    resolved = {p.text: p.geonameid for p in seed_report.places}
+    assert resolved["Stepanakert"] == 146970  # GeoNames "Khankendi"
+    assert resolved["Armenia"] == 174982  # the country, not the Colombian town
+    assert resolved["Ganja"] == 586523
+    assert resolved["Azerbaijan"] == 587116
+    assert "Nagorno-Karabakh" in resolved and "Absheron" in resolved

@@ -10,7 +10,16 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
-from warlog.model import Article, PlaceMention, Report, TemporalExpression
+from warlog.model import (
+    Article,
+    CasualtyReport,
+    Claim,
+    Event,
+    Evidence,
+    PlaceMention,
+    Report,
+    TemporalExpression,
+)
 from warlog.store.rows import record_id
 
 
@@ -65,12 +74,88 @@ def temporal_object(temporal: TemporalExpression) -> dict[str, Any]:
     }
 
 
+def _span(evidence: Evidence | None) -> dict[str, int] | None:
+    return {"start": evidence.start, "end": evidence.end} if evidence else None
+
+
+def event_object(event: Event) -> dict[str, Any]:
+    evidence = event.evidence
+    return {
+        "record": "event",
+        "id": event.id,
+        "article_id": evidence.article_id,
+        "evidence": _span(evidence),
+        "reports": [{"article_id": evidence.article_id, "evidence": _span(evidence)}],
+        "type": event.type,
+        "sub_type": event.sub_type,
+        "trigger": event.trigger,
+        "date": event.date.value if event.date else None,
+        "date_precision": event.date.precision.value if event.date else None,
+        "place": event.place,
+        "geonameid": event.geonameid,
+        "lat": event.lat,
+        "lon": event.lon,
+        "actor1": event.actor1,
+        "actor1_side": event.actor1_side,
+        "actor2": event.actor2,
+        "weapons": list(event.weapons),
+        "status": event.status,
+        "claims": list(event.claims),
+        "casualties": list(event.casualties),
+    }
+
+
+def claim_object(claim: Claim) -> dict[str, Any]:
+    return {
+        "record": "claim",
+        "id": claim.id,
+        "article_id": claim.evidence.article_id,
+        "evidence": _span(claim.evidence),
+        "speaker": claim.speaker,
+        "titles": list(claim.titles),
+        "side": claim.side,
+        "stance": claim.stance,
+        "channel": claim.channel,
+        "cue": claim.cue,
+        "source": _span(claim.source),
+        "cue_span": _span(claim.cue_span),
+        "content": _span(claim.content),
+        "denies": list(claim.denies),
+    }
+
+
+def casualty_object(casualty: CasualtyReport) -> dict[str, Any]:
+    return {
+        "record": "casualty_report",
+        "id": casualty.id,
+        "article_id": casualty.evidence.article_id,
+        "evidence": _span(casualty.evidence),
+        "kind": casualty.kind,
+        "best": casualty.best,
+        "low": casualty.low,
+        "high": casualty.high,
+        "qualifier": casualty.qualifier,
+        "victims": casualty.victims,
+        "side": casualty.side,
+        "scope": casualty.scope,
+        "according_to": casualty.according_to,
+        "according_to_side": casualty.according_to_side,
+        "number_text": casualty.number_text,
+    }
+
+
 def report_objects(report: Report) -> Iterator[dict[str, Any]]:
     yield article_object(report.article)
     for place in report.places:
         yield place_object(place)
     for temporal in report.temporals:
         yield temporal_object(temporal)
+    for claim in report.claims:
+        yield claim_object(claim)
+    for casualty in report.casualties:
+        yield casualty_object(casualty)
+    for event in report.events:
+        yield event_object(event)
 
 
 def write_jsonl(reports: Iterable[Report], out: TextIO) -> int:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from warlog.model import Article
+from warlog.model import Article, Evidence
 
 Doc = Any  # spacy.tokens.Doc (spaCy ships no type stubs)
 Extractor = Callable[[Doc, Article], Sequence[Any]]
@@ -25,3 +25,9 @@ def register_extractor(name: str) -> Callable[[Extractor], Extractor]:
         return function
 
     return decorate
+
+
+def sentence_evidence(article_id: str, sentence: Any) -> Evidence:
+    """A sentence's evidence span, without the line breaks spaCy keeps at its end."""
+    text: str = sentence.text
+    return Evidence(article_id, sentence.start_char, sentence.start_char + len(text.rstrip()))

@@ -12,11 +12,11 @@ import re
 from functools import cache
 from typing import Any
 
-from warlog.extract.base import Doc, register_extractor
+from warlog.extract.base import Doc, register_extractor, sentence_evidence
 from warlog.extract.conflict import is_conflict_text
 from warlog.extract.numbers import NumberPhrase, find_numbers
 from warlog.extract.sides import side_of_words
-from warlog.model import Article, CasualtyReport, Evidence
+from warlog.model import Article, CasualtyReport
 
 SPEAKER_SIDE = "@speaker"  # placeholder side: the side of whoever gives the figure
 _YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -223,7 +223,7 @@ def extract_casualties(doc: Doc, article: Article) -> list[CasualtyReport]:
                     scope=scope,
                     according_to=None,
                     according_to_side=None,
-                    evidence=Evidence(article.id, sentence.start_char, sentence.end_char),
+                    evidence=sentence_evidence(article.id, sentence),
                     number_text=doc[phrase.start : phrase.end].text,
                 )
             )

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
-from warlog.extract.base import Doc, register_extractor
+from warlog.extract.base import Doc, register_extractor, sentence_evidence
 from warlog.extract.conflict import is_conflict_text
 from warlog.extract.sides import side_of_words
 from warlog.model import Article, Claim, Evidence
@@ -48,6 +48,7 @@ class SpeakerMemory:
     full_names: dict[str, str] = field(default_factory=dict)
     last_side_by_noun: dict[str, str | None] = field(default_factory=dict)
     home_side: str | None = None
+    last_person: tuple[int, str] | None = None  # (offset, name) of the latest person named
 
     def remember(self, claim: Claim) -> None:
         self.last = claim
@@ -144,9 +145,16 @@ def resolve_speaker(
         return None
     lowered = _phrase(subject_tokens).lower()
     if len(subject_tokens) == 1 and subject_tokens[0].pos_ == "PRON":
-        if lowered not in lexicon()["speaker_pronouns"] or memory.last is None:
+        if lowered not in lexicon()["speaker_pronouns"]:
             return None
-        return memory.last.speaker, memory.last.titles, memory.last.side
+        mentioned = memory.last_person
+        last = memory.last
+        if mentioned is not None and (last is None or mentioned[0] > last.evidence.start):
+            family = mentioned[1].split()[-1].lower()
+            return mentioned[1], (), memory.sides_by_name.get(family)
+        if last is None:
+            return None
+        return last.speaker, last.titles, last.side
     if not _is_party_like(subject_tokens):
         return None
     titles: list[str] = []
@@ -195,8 +203,8 @@ def _side_of_tokens(tokens: list[Token]) -> str | None:
     locatives = set(lexicon()["locative_prepositions"])
     kept = []
     for token in tokens:
-        window = token.doc[max(token.i - 3, 0) : token.i]
-        if any(t.lower_ in locatives for t in window) and token.ent_type_ in ("GPE", "LOC", "FAC"):
+        before = [t for t in token.doc[max(token.i - 2, 0) : token.i] if t.pos_ != "DET"]
+        if before and before[-1].lower_ in locatives and token.ent_type_ in ("GPE", "LOC", "FAC"):
             continue
         kept.append(token.text)
     return side_of_words(kept)
@@ -480,7 +488,7 @@ def extract_claims(doc: Doc, article: Article) -> list[Claim]:
                 stance=stance,
                 channel=_channel(sentence, cue),
                 cue=cue.text if cue.lower_ != "according" else "according to",
-                evidence=Evidence(article.id, sentence.start_char, sentence.end_char),
+                evidence=sentence_evidence(article.id, sentence),
                 source=Evidence(article.id, own[0].idx, own[-1].idx + len(own[-1].text))
                 if own
                 else None,
@@ -495,6 +503,9 @@ def extract_claims(doc: Doc, article: Article) -> list[Claim]:
         for claim in _merge_sentence(here):
             claims.append(claim)
             memory.remember(claim)
+        people = [ent for ent in sentence.ents if ent.label_ == "PERSON" and len(ent) > 1]
+        if people and not here:
+            memory.last_person = (people[-1].start_char, people[-1].text)
     return claims
 
 

@@ -17,9 +17,10 @@ def _terms() -> tuple[frozenset[str], int]:
 
 
 def is_conflict_text(doc: Doc) -> bool:
+    """At least ``conflict_min_terms`` conflict words (one in a text of under 150 words)."""
     terms, minimum = _terms()
     count = sum(1 for token in doc if token.lemma_.lower() in terms or token.lower_ in terms)
-    return count >= minimum
+    return count >= (1 if len(doc) < 150 else minimum)
 
 
 def conflict_terms() -> frozenset[str]:

@@ -11,10 +11,10 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
-from warlog.extract.base import Doc, register_extractor
+from warlog.extract.base import Doc, register_extractor, sentence_evidence
 from warlog.extract.conflict import is_conflict_text
 from warlog.extract.sides import side_of_words
-from warlog.model import Article, Event, Evidence
+from warlog.model import Article, Event
 from warlog.resources import load_json
 
 Token = Any
@@ -211,7 +211,7 @@ def extract_events(doc: Doc, article: Article) -> list[EventDraft]:
             type=best.type,
             sub_type=best.sub_type,
             trigger=doc[best.start : best.end].text,
-            evidence=Evidence(article.id, sentence.start_char, sentence.end_char),
+            evidence=sentence_evidence(article.id, sentence),
             actor1=actor,
             actor1_side=side,
             actor2=_target(sentence.text),

@@ -156,16 +156,13 @@ def find_numbers(doc: Doc, sentence: Span) -> list[NumberPhrase]:
             "million",
         ):
             words = []
-            while j < end_limit and (_is_number_word(doc[j].lower_) or doc[j].text in ("-", "and")):
-                if doc[j].text not in ("-", "and"):
-                    words.append(doc[j].lower_)
-                elif doc[j].text == "and" and not (
-                    j + 1 < end_limit
-                    and _is_number_word(doc[j + 1].lower_)
-                    and doc[j + 1].lower_ in _lexicon()["units"]
-                    and words
-                    and words[-1] in ("hundred", "thousand")
-                ):
+            while j < end_limit:
+                word = doc[j].lower_
+                if _is_number_word(word):
+                    words.append(word)
+                elif word == "-":
+                    pass
+                elif not (word == "and" and _continues_after_and(doc, j, end_limit, words)):
                     break
                 j += 1
             value = _word_value(words)
@@ -183,6 +180,14 @@ def find_numbers(doc: Doc, sentence: Span) -> list[NumberPhrase]:
         phrases.append(NumberPhrase(qualifier_start, i, j, best, qualifier, low, high))
         i = j
     return phrases
+
+
+def _continues_after_and(doc: Doc, index: int, end: int, words: list[str]) -> bool:
+    """ "one hundred and twenty": "and" inside a number, after a hundred or a thousand."""
+    if not words or words[-1] not in ("hundred", "thousand") or index + 1 >= end:
+        return False
+    following = doc[index + 1].lower_
+    return following in _lexicon()["units"] or following in _lexicon()["tens"]
 
 
 def _is_list_marker(doc: Doc, index: int) -> bool:

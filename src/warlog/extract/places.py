@@ -4,6 +4,7 @@ PERSON), "X&Y" lists, and the dateline's place."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from warlog.extract.base import Doc, register_extractor
 from warlog.extract.sides import side_of
@@ -20,6 +21,11 @@ def context_countries(doc: Doc) -> set[str]:
     from warlog.geo import gazetteer
 
     codes: set[str] = set()
+    for token in doc:
+        if token.text[:1].isupper():
+            code = side_of(token.text)
+            if code is not None:
+                codes.add(code)
     for ent in doc.ents:
         code = side_of(ent.text)
         if code is not None:
@@ -29,6 +35,37 @@ def context_countries(doc: Doc) -> set[str]:
                 if candidate.kind == "country" and candidate.country_code:
                     codes.add(candidate.country_code)
     return codes
+
+
+def _proper_noun_runs(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of capitalised proper-noun runs outside every entity: names the NER
+    missed altogether ("1. Ganja: 4 missiles")."""
+    runs: list[tuple[int, int]] = []
+    current: list[Any] = []
+    for token in [*doc, None]:
+        if (
+            token is not None
+            and not token.ent_type_
+            and token.pos_ == "PROPN"
+            and token.text[:1].isupper()
+            and token.is_alpha
+        ):
+            current.append(token)
+            continue
+        if current and len(current) <= 3 and _locative_context(doc, current[0].i, current[-1].i):
+            runs.append((current[0].idx, current[-1].idx + len(current[-1].text)))
+        current = []
+    return runs
+
+
+_LOCATIVE_BEFORE = frozenset({":", ",", "and", "of", "in", "at", "near", "to", "from", "on", "."})
+
+
+def _locative_context(doc: Doc, first: int, last: int) -> bool:
+    """A run reads as a place: after a preposition, a list comma, or labelling a list item."""
+    before = doc[first - 1].lower_ if first > 0 else ""
+    after = doc[last + 1].text if last + 1 < len(doc) else ""
+    return before in _LOCATIVE_BEFORE or after == ":"
 
 
 def _is_gazetteer_place(text: str, countries: set[str]) -> bool:
@@ -87,6 +124,13 @@ def extract_places(doc: Doc, article: Article) -> list[PlaceMention]:
             label=ent.label_,
             evidence=Evidence(article.id, start, end),
         )
+    for start, end in _proper_noun_runs(doc):
+        if any(s <= start < e or start <= s < end for s, e in mentions):
+            continue
+        if _is_gazetteer_place(text[start:end], countries):
+            mentions[(start, end)] = PlaceMention(
+                text=text[start:end], label="GAZETTEER", evidence=Evidence(article.id, start, end)
+            )
     for match in _AMPERSAND_RE.finditer(text):
         for group in (1, 2):
             start, end = match.start(group), match.end(group)

@@ -24,6 +24,18 @@ def load_pipeline(package: str | None = None) -> Language:
     from warlog.nlp.components import PARAGRAPHS
 
     nlp = module.load()
+    split_glued_lists(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS, before="parser")
     return nlp
+
+
+def split_glued_lists(nlp: Language) -> None:
+    """Split "Ganja:4+Smerch" and "Khizi&Absheron" (tweets glue list items) into tokens."""
+    from spacy.util import compile_infix_regex
+
+    infixes = [
+        *nlp.Defaults.infixes,
+        r"(?<=[A-Za-z])[:](?=[0-9A-Za-z])|(?<=[A-Za-z0-9])[+&](?=[A-Za-z])",
+    ]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer

@@ -17,6 +17,7 @@ from warlog.extract.events import EventDraft
 from warlog.extract.sides import side_of
 from warlog.model import (
     Article,
+    CasualtyReport,
     Claim,
     DatePrecision,
     Event,
@@ -101,6 +102,12 @@ def _accused_side(claim: Claim, text: str) -> str | None:
     return None
 
 
+def _contesting(claim: Claim | None, denials: list[Claim]) -> list[Claim]:
+    if claim is None:
+        return []
+    return [d for d in denials if d.side is not None and d.side != claim.side]
+
+
 def _status(event: Event, claim: Claim | None, denials: list[Claim]) -> str:
     if claim is None:
         return "reported"
@@ -111,6 +118,29 @@ def _status(event: Event, claim: Claim | None, denials: list[Claim]) -> str:
     if claim.side is not None and claim.side == event.actor1_side:
         return "confirmed"
     return "claimed"
+
+
+def attach_casualties(
+    events: tuple[Event, ...], casualties: tuple[CasualtyReport, ...], text: str
+) -> tuple[Event, ...]:
+    """An event's casualty reports: figures in its sentence, or incident figures later in the
+    same paragraph when the paragraph reports this one event."""
+    attached = []
+    for event in events:
+        paragraph_end = text.find("\n\n", event.evidence.start)
+        paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+        ids = tuple(
+            casualty.id
+            for casualty in casualties
+            if casualty.evidence.start == event.evidence.start
+            or (
+                casualty.scope == "incident"
+                and event.evidence.start <= casualty.evidence.start < paragraph_end
+                and sum(1 for e in events if e.evidence.start == event.evidence.start) == 1
+            )
+        )
+        attached.append(replace(event, casualties=ids))
+    return tuple(attached)
 
 
 def settle_events(
@@ -133,7 +163,11 @@ def settle_events(
                 event = replace(event, actor1_side=claim.side)
             elif claim.stance in ("accuses", "asserts"):
                 event = replace(event, actor1_side=_accused_side(claim, article.text))
-        event = replace(event, status=_status(event, claim, denials))
+        event = replace(
+            event,
+            status=_status(event, claim, denials),
+            claims=tuple(c.id for c in ([claim] if claim else []) + _contesting(claim, denials)),
+        )
         for place in _places_for(draft, places):
             chosen = _trigger_for(draft, place.evidence.start)
             if chosen is None:
@@ -146,7 +180,7 @@ def settle_events(
                     type=kind,
                     sub_type=sub_kind,
                     date=date,
-                    place=place.name or place.text,
+                    place=place.text,
                     geonameid=place.geonameid,
                     lat=place.lat,
                     lon=place.lon,
@@ -221,5 +255,6 @@ def merge_repeats(events: list[Event]) -> tuple[Event, ...]:
             actor1=current.actor1 or event.actor1,
             actor1_side=current.actor1_side or event.actor1_side,
             actor2=current.actor2 or event.actor2,
+            claims=tuple(dict.fromkeys((*current.claims, *event.claims))),
         )
     return tuple(merged.values())

@@ -2,24 +2,29 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any
 
 from warlog.model import (
     Article,
+    CasualtyReport,
+    Claim,
     DatePrecision,
+    Event,
     Evidence,
     PlaceMention,
     ResolvedDate,
     TemporalExpression,
 )
+from warlog.model import record_id as model_record_id
 
 Row = Mapping[Any, Any]
 
 
 def record_id(article_id: str, kind: str, start: int, end: int) -> str:
     """A stable id for a record: its article, its kind and its offsets."""
-    return f"{article_id[:16]}-{kind}-{start}-{end}"
+    return model_record_id(Evidence(article_id, start, end), kind)
 
 
 def _date(value: str | None, precision: str | None) -> ResolvedDate | None:
@@ -116,4 +121,125 @@ def temporal_from_row(row: Row) -> TemporalExpression:
         evidence=Evidence(row["article_id"], row["start"], row["end"]),
         date=_date(row["date"], row["precision"]),
         rule=row["rule"],
+    )
+
+
+def _span(prefix: str, evidence: Evidence | None) -> dict[str, Any]:
+    return {
+        f"{prefix}_start": evidence.start if evidence else None,
+        f"{prefix}_end": evidence.end if evidence else None,
+    }
+
+
+def _span_from(row: Row, prefix: str, article_id: str) -> Evidence | None:
+    start, end = row[f"{prefix}_start"], row[f"{prefix}_end"]
+    return Evidence(article_id, start, end) if start is not None and end is not None else None
+
+
+def claim_row(claim: Claim) -> dict[str, Any]:
+    return {
+        "id": claim.id,
+        "article_id": claim.evidence.article_id,
+        "speaker": claim.speaker,
+        "titles": json.dumps(list(claim.titles), ensure_ascii=False),
+        "side": claim.side,
+        "stance": claim.stance,
+        "channel": claim.channel,
+        "cue": claim.cue,
+        "start": claim.evidence.start,
+        "end": claim.evidence.end,
+        **_span("source", claim.source),
+        **_span("cue_span", claim.cue_span),
+        **_span("content", claim.content),
+        "denies": json.dumps(list(claim.denies)),
+    }
+
+
+def claim_from_row(row: Row) -> Claim:
+    article_id = row["article_id"]
+    return Claim(
+        speaker=row["speaker"],
+        titles=tuple(json.loads(row["titles"])),
+        side=row["side"],
+        stance=row["stance"],
+        channel=row["channel"],
+        cue=row["cue"],
+        evidence=Evidence(article_id, row["start"], row["end"]),
+        source=_span_from(row, "source", article_id),
+        cue_span=_span_from(row, "cue_span", article_id),
+        content=_span_from(row, "content", article_id),
+        denies=tuple(json.loads(row["denies"])),
+    )
+
+
+_CASUALTY_FIELDS = (
+    "kind",
+    "best",
+    "low",
+    "high",
+    "qualifier",
+    "victims",
+    "side",
+    "scope",
+    "according_to",
+    "according_to_side",
+    "number_text",
+)
+
+
+def casualty_row(casualty: CasualtyReport) -> dict[str, Any]:
+    return {
+        "id": casualty.id,
+        "article_id": casualty.evidence.article_id,
+        "start": casualty.evidence.start,
+        "end": casualty.evidence.end,
+        **{name: getattr(casualty, name) for name in _CASUALTY_FIELDS},
+    }
+
+
+def casualty_from_row(row: Row) -> CasualtyReport:
+    return CasualtyReport(
+        evidence=Evidence(row["article_id"], row["start"], row["end"]),
+        **{name: row[name] for name in _CASUALTY_FIELDS},
+    )
+
+
+_EVENT_FIELDS = (
+    "type",
+    "sub_type",
+    "trigger",
+    "place",
+    "geonameid",
+    "lat",
+    "lon",
+    "actor1",
+    "actor1_side",
+    "actor2",
+    "status",
+)
+
+
+def event_row(event: Event) -> dict[str, Any]:
+    return {
+        "id": event.id,
+        "article_id": event.evidence.article_id,
+        "start": event.evidence.start,
+        "end": event.evidence.end,
+        "date": event.date.value if event.date else None,
+        "date_precision": event.date.precision.value if event.date else None,
+        "weapons": json.dumps(list(event.weapons), ensure_ascii=False),
+        "claims": json.dumps(list(event.claims)),
+        "casualties": json.dumps(list(event.casualties)),
+        **{name: getattr(event, name) for name in _EVENT_FIELDS},
+    }
+
+
+def event_from_row(row: Row) -> Event:
+    return Event(
+        evidence=Evidence(row["article_id"], row["start"], row["end"]),
+        date=_date(row["date"], row["date_precision"]),
+        weapons=tuple(json.loads(row["weapons"])),
+        claims=tuple(json.loads(row["claims"])),
+        casualties=tuple(json.loads(row["casualties"])),
+        **{name: row[name] for name in _EVENT_FIELDS},
     )

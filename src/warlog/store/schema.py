@@ -76,3 +76,76 @@ temporal_expressions = Table(
     Column("rule", String(32), nullable=False),
     Index("ix_temporal_expressions_article", "article_id"),
 )
+
+
+def _evidence_columns(prefix: str) -> list[Column[int]]:
+    return [Column(f"{prefix}_start", Integer), Column(f"{prefix}_end", Integer)]
+
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("id", String(128), primary_key=True),
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("speaker", Text, nullable=False),
+    Column("titles", Text, nullable=False),
+    Column("side", String(2)),
+    Column("stance", String(16), nullable=False),
+    Column("channel", String(24), nullable=False),
+    Column("cue", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    *_evidence_columns("source"),
+    *_evidence_columns("cue_span"),
+    *_evidence_columns("content"),
+    Column("denies", Text, nullable=False),
+    Index("ix_claims_article", "article_id"),
+)
+
+casualty_reports = Table(
+    "casualty_reports",
+    metadata,
+    Column("id", String(128), primary_key=True),
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("best", Integer),
+    Column("low", Integer),
+    Column("high", Integer),
+    Column("qualifier", String(16), nullable=False),
+    Column("victims", String(16), nullable=False),
+    Column("side", String(2)),
+    Column("scope", String(16), nullable=False),
+    Column("according_to", Text),
+    Column("according_to_side", String(2)),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("number_text", Text, nullable=False),
+    Index("ix_casualty_reports_article", "article_id"),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", String(128), primary_key=True),
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("type", Text, nullable=False),
+    Column("sub_type", Text, nullable=False),
+    Column("trigger", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("date", String(10)),
+    Column("date_precision", String(5)),
+    Column("place", Text),
+    Column("geonameid", Integer),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("actor1", Text),
+    Column("actor1_side", String(2)),
+    Column("actor2", Text),
+    Column("weapons", Text, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("claims", Text, nullable=False),
+    Column("casualties", Text, nullable=False),
+    Index("ix_events_article", "article_id"),
+    Index("ix_events_date", "date"),
+)

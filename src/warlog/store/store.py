@@ -12,7 +12,7 @@ from sqlalchemy import Engine, create_engine, event, func, select
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from warlog.errors import StoreError
-from warlog.model import Article, Report
+from warlog.model import Article, CasualtyReport, Claim, Event, Report
 from warlog.store import rows, schema
 
 
@@ -134,6 +134,19 @@ class Store:
                     schema.temporal_expressions.insert(),
                     [rows.temporal_row(t) for t in report.temporals],
                 )
+            if report.claims:
+                connection.execute(
+                    schema.claims.insert(), [rows.claim_row(c) for c in report.claims]
+                )
+            if report.casualties:
+                connection.execute(
+                    schema.casualty_reports.insert(),
+                    [rows.casualty_row(c) for c in report.casualties],
+                )
+            if report.events:
+                connection.execute(
+                    schema.events.insert(), [rows.event_row(e) for e in report.events]
+                )
         return True
 
     def ingest(self, sources: Any, **options: Any) -> Any:
@@ -235,7 +248,92 @@ class Store:
                 article=rows.article_from_row(article_row._mapping),
                 places=tuple(rows.place_from_row(row._mapping) for row in places),
                 temporals=tuple(rows.temporal_from_row(row._mapping) for row in temporals),
+                casualties=tuple(
+                    rows.casualty_from_row(row._mapping)
+                    for row in self._rows(connection, schema.casualty_reports, full_id)
+                ),
+                claims=tuple(
+                    rows.claim_from_row(row._mapping)
+                    for row in self._rows(connection, schema.claims, full_id)
+                ),
+                events=tuple(
+                    rows.event_from_row(row._mapping)
+                    for row in self._rows(connection, schema.events, full_id)
+                ),
             )
+
+    @staticmethod
+    def _rows(connection: Any, table: Any, article_id: str | None = None) -> Any:
+        query = select(table)
+        if article_id is not None:
+            query = query.where(table.c.article_id == article_id)
+        return connection.execute(query.order_by(table.c.article_id, table.c.start))
+
+    def events(
+        self,
+        since: str | None = None,
+        until: str | None = None,
+        event_type: str | None = None,
+        country: str | None = None,
+    ) -> list[Event]:
+        """Stored events, oldest first, filtered by date range, ACLED type and actor side."""
+        table = schema.events
+        query = select(table)
+        if since:
+            query = query.where(table.c.date >= since)
+        if until:
+            query = query.where(table.c.date <= until + "~")
+        if event_type:
+            query = query.where(func.lower(table.c.type).startswith(event_type.lower()))
+        if country:
+            query = query.where(table.c.actor1_side == country.upper())
+        with self.engine.connect() as connection:
+            result = connection.execute(query.order_by(table.c.date, table.c.id))
+            return [rows.event_from_row(row._mapping) for row in result]
+
+    def claims(self, stance: str | None = None, side: str | None = None) -> list[Claim]:
+        table = schema.claims
+        query = select(table)
+        if stance:
+            query = query.where(table.c.stance == stance)
+        if side:
+            query = query.where(table.c.side == side.upper())
+        with self.engine.connect() as connection:
+            result = connection.execute(query.order_by(table.c.article_id, table.c.start))
+            return [rows.claim_from_row(row._mapping) for row in result]
+
+    def casualties(self, side: str | None = None, kind: str | None = None) -> list[CasualtyReport]:
+        table = schema.casualty_reports
+        query = select(table)
+        if side:
+            query = query.where(table.c.side == side.upper())
+        if kind:
+            query = query.where(table.c.kind == kind)
+        with self.engine.connect() as connection:
+            result = connection.execute(query.order_by(table.c.article_id, table.c.start))
+            return [rows.casualty_from_row(row._mapping) for row in result]
+
+    def article_text(self, article_id: str) -> str:
+        with self.engine.connect() as connection:
+            text = connection.execute(
+                select(schema.articles.c.text).where(schema.articles.c.id == article_id)
+            ).scalar()
+        if text is None:
+            raise StoreError(f"no article {article_id}")
+        return str(text)
+
+    def find(self, record_id: str) -> tuple[Report, Any]:
+        """The report holding the record ``record_id`` (an event, claim or casualty report id,
+        or an article id or its start) and the record itself (the Article for an article)."""
+        for marker, attribute in (("-ev-", "events"), ("-cl-", "claims"), ("-ca-", "casualties")):
+            if marker in record_id:
+                report = self.report(record_id.split("-", 1)[0])
+                for record in getattr(report, attribute):
+                    if record.id == record_id:
+                        return report, record
+                raise StoreError(f"no record '{record_id}'; see `warlog {attribute}`")
+        report = self.report(record_id)
+        return report, report.article
 
     def reports(self) -> Iterator[Report]:
         for article in self.articles():
