@@ -23,7 +23,7 @@ pytestmark = pytest.mark.model
 
 CASES = sorted((GOLDEN / "extract").glob("*.json"))
 KINDS = ("events", "claims", "casualties")
-MATCH_KEYS = {"speaker_match", "speaker", "evidence", "optional", "geonameid", "lat", "lon"}
+MATCH_KEYS = {"speaker_match", "speaker", "evidence", "optional", "geonameid", "lat", "lon", "note"}
 
 
 def _matcher(kind: str, expected: dict[str, Any]) -> Any:

@@ -290,13 +290,68 @@ def _agent_side(token: Token) -> tuple[str | None, bool]:
     return None, False
 
 
-def stance_of(cue: Token, content: list[Token], speaker_side: str | None) -> str:
+_NEGATION_REACH = frozenset(
+    {
+        "acl",
+        "relcl",
+        "xcomp",
+        "prep",
+        "pobj",
+        "dobj",
+        "nsubjpass",
+        "nsubj",
+        "aux",
+        "auxpass",
+        "amod",
+        "compound",
+    }
+)
+
+
+def _negates(negated: Token, attacks: list[Token]) -> bool:
+    """Whether a negated word covers an attack term: the term itself, or one reached from it
+    through its own phrase ("no reason ... to target", "no fire was opened"), not through
+    another clause ("not happy if someone is killed")."""
+    targets = {attack.i for attack in attacks}
+    frontier = [negated]
+    for _ in range(4):
+        next_frontier: list[Token] = []
+        for token in frontier:
+            if token.i in targets:
+                return True
+            next_frontier.extend(c for c in token.children if c.dep_ in _NEGATION_REACH)
+        frontier = next_frontier
+    head = negated.head
+    return head.i in targets and negated.dep_ in ("nsubjpass", "nsubj", "det", "neg")
+
+
+_TOLL_WORDS = frozenset({"kill", "dead", "die", "death", "wound", "injure"})
+_ENEMY_FIGHTERS = frozenset(
+    {"insurgent", "militant", "rebel", "terrorist", "guerrilla", "fighter", "gunman", "jihadist"}
+)
+
+
+def _enemy_fighters(content: list[Token]) -> bool:
+    """A toll of insurgents or rebels given by a state's side is a toll of its own operation."""
+    return any(t.lemma_.lower() in _ENEMY_FIGHTERS for t in content)
+
+
+def stance_of(
+    cue: Token, content: list[Token], speaker_side: str | None, confirmed_before: bool = False
+) -> str:
     """The stance of a claim: fixed by the cue, or read from its content."""
     fixed = lexicon()["cues"].get(cue.lemma_.lower())
     if fixed is not None:
         return str(fixed)
     if any(child.lower_ in lexicon()["confirm_objects"] for child in cue.subtree):
         return "confirms"
+    tolls = any(t.lemma_.lower() in _TOLL_WORDS for t in content)
+    if tolls and (confirmed_before or (speaker_side and _enemy_fighters(content))):
+        return "confirms"  # the toll a party gives for its own operation
+    for token in content:
+        stance = lexicon()["cues"].get(token.lemma_.lower())
+        if stance is not None and token.tag_ == "VBG" and token.dep_ in ("acl", "advcl", "xcomp"):
+            return str(stance)  # "posted a message blaming Iran"
     attack_terms = set(lexicon()["attack_terms"])
     attacks = [t for t in content if t.lemma_.lower() in attack_terms]
     if not attacks:
@@ -322,6 +377,19 @@ def stance_of(cue: Token, content: list[Token], speaker_side: str | None) -> str
     return "asserts"
 
 
+def _confirmed_before(name: str, titles: tuple[str, ...], claims: list[Claim]) -> bool:
+    """Whether this speaker, or the group in its titles ("Taliban spokesperson"), has already
+    confirmed an act in this article."""
+    words = {w.lower() for w in " ".join([name, *titles]).split() if w[:1].isupper()}
+    for claim in claims:
+        if claim.stance != "confirms":
+            continue
+        theirs = {w.lower() for w in " ".join([claim.speaker, *claim.titles]).split()}
+        if claim.speaker == name or words & theirs:
+            return True
+    return False
+
+
 def _cues(sentence: Span) -> list[tuple[Token, Token | None]]:
     """(cue, subject) pairs: reporting verbs with their subject, and "according to X"."""
     found: list[tuple[Token, Token | None]] = []
@@ -339,8 +407,12 @@ def _cues(sentence: Span) -> list[tuple[Token, Token | None]]:
             continue
         if token.dep_ == "acl" and token.tag_ not in ("VBG",):
             continue
-        if any(child.dep_ == "neg" for child in token.children):
-            continue  # "has not claimed responsibility" is no claim
+        if any(
+            child.dep_ == "neg" or child.lower_ in ("neither", "nor") for child in token.children
+        ):
+            continue  # "has not claimed responsibility", "neither confirmed nor denied"
+        if token.i > 0 and token.nbor(-1).lower_ in ("neither", "nor"):
+            continue
         agent = next((c for c in token.children if c.dep_ == "agent"), None)
         if agent is not None:
             by_whom = next((c for c in agent.children if c.dep_ == "pobj"), None)
@@ -400,8 +472,17 @@ def home_side(doc: Doc) -> str | None:
 
     counts: dict[str, int] = {}
     for ent in doc.ents:
-        if ent.label_ in ("GPE", "NORP", "LOC"):
+        if ent.label_ in ("GPE", "LOC") and ent.root.dep_ not in (
+            "compound",
+            "amod",
+            "nmod",
+            "poss",
+        ):
             code = side_of(ent.text) or side_of(ent.text.removeprefix("the "))
+            if code is not None:
+                counts[code] = counts.get(code, 0) + 2
+        elif ent.label_ == "NORP":
+            code = side_of(ent.text)
             if code is not None:
                 counts[code] = counts.get(code, 0) + 1
     return max(counts, key=lambda code: counts[code]) if counts else None
@@ -426,7 +507,7 @@ def _is_headline(sentence: Span, text: str) -> bool:
     return (
         sentence.start_char == 0
         and first_break != -1
-        and sentence.end_char <= first_break
+        and sentence.start_char + len(sentence.text.rstrip()) <= first_break
         and not text[:first_break].rstrip().endswith((".", '"', "”"))
     )
 
@@ -480,7 +561,7 @@ def extract_claims(doc: Doc, article: Article) -> list[Claim]:
                 continue
             name, titles, side = resolved
             content = _content_tokens(cue, sentence, subject)
-            stance = stance_of(cue, content, side)
+            stance = stance_of(cue, content, side, _confirmed_before(name, titles, claims))
             claim = Claim(
                 speaker=name,
                 titles=titles,

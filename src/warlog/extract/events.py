@@ -80,6 +80,8 @@ def _blocked(doc: Doc, trigger: Trigger, sentence: Any) -> bool:
     if words & set(lexicon()["modal_words"]) or words & set(lexicon()["negation_words"]):
         return True
     head = doc[trigger.start]
+    if head.head.lower_ in lexicon()["modal_words"] or head.head.lemma_.lower() in ("risk", "plan"):
+        return True  # "raids risk provoking ..."
     return any(child.dep_ == "neg" for child in head.children) or any(
         t.lower_ == "if" for t in doc[sentence.start : trigger.start]
     )
@@ -100,8 +102,14 @@ def _clause_range(
 
 def _violent_context(doc: Doc, trigger: Trigger, sentence: Any) -> bool:
     """ "hit", "struck", "target" count only beside a weapon, a force or a casualty word."""
-    if doc[trigger.start].lemma_.lower() == "attack":
-        return True
+    head = doc[trigger.start]
+    if head.lemma_.lower() == "attack" and (
+        head.pos_ == "VERB"
+        or any(
+            c.dep_ == "prep" and c.lower_ in ("on", "in", "at", "against") for c in head.children
+        )
+    ):
+        return True  # "the attack on the port city of Galle"
     from warlog.extract.conflict import conflict_terms
 
     terms = conflict_terms() | set(lexicon()["weapons"])
@@ -131,9 +139,18 @@ def _excluded_tokens(sentence: Any) -> set[int]:
             excluded.add(token.i if token.dep_ == "poss" else token.i - 1)
         if token.dep_ in ("relcl", "acl"):
             excluded.update(t.i for t in token.subtree)
-        if token.dep_ in ("compound", "amod", "nmod") and token.ent_type_ == "GPE":
+        if token.dep_ in ("compound", "amod", "nmod") and _names_country(token):
             excluded.add(token.i)  # "US missile strike": an actor adjective, not the place
     return excluded
+
+
+def _names_country(token: Token) -> bool:
+    """Whether a token names a country ("U.S.", "Israel"), not a town ("Kabul car bombing")."""
+    from warlog.geo import gazetteer
+
+    return token.ent_type_ == "GPE" and any(
+        place.kind == "country" for place in gazetteer().lookup(token.text)
+    )
 
 
 def _perpetrator(doc: Doc, trigger: Trigger, sentence: Any) -> tuple[str | None, str | None]:

@@ -173,7 +173,7 @@ def settle_events(
             if chosen is None:
                 continue
             kind, sub_kind = chosen
-            date, explicit = _date_for(draft, temporals, article, place.evidence.start)
+            date, _ = _date_for(draft, temporals, article, place.evidence.start)
             events.append(
                 replace(
                     event,
@@ -186,7 +186,7 @@ def settle_events(
                     lon=place.lon,
                 )
             )
-            precise[len(events) - 1] = explicit and place.feature_kind == "city"
+            precise[len(events) - 1] = place.feature_kind == "city"
             countries[len(events) - 1] = place.country_code
             kinds[len(events) - 1] = place.feature_kind
     return merge_repeats(fold_coarse(events, precise, countries, kinds))
