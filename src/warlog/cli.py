@@ -558,5 +558,42 @@ def eval_command(
     console.print(table)
 
 
+@app.command("eval-geo")
+def eval_geo_command(
+    corpus: Annotated[Path, typer.Argument(help="A geo corpus .jsonl file (eval/geo).")],
+    gold_spans: Annotated[
+        bool, typer.Option("--gold-spans", help="Resolution-only: resolve the gold spans.")
+    ] = False,
+    limit: Annotated[int | None, typer.Option(help="Score only the first N documents.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Geoparsing scores: recognition P/R/F1, acc@161 km, mean/median error, AUC, exact ids."""
+    from warlog.eval.geo import evaluate_geo
+
+    with _clean_errors():
+        scores = evaluate_geo(corpus, gold_spans=gold_spans, limit=limit)
+    if as_json:
+        _print_json(scores)
+        return
+    table = Table(title=f"{corpus.name}: {scores['protocol']}, {scores['documents']} documents")
+    for column in ("metric", "value"):
+        table.add_column(column)
+    recognition = scores["recognition"]
+    for name, value in (
+        ("toponyms scored", scores["toponyms"]),
+        (
+            "recognition P / R / F1",
+            f"{recognition['precision']:.3f} / "
+            f"{recognition['recall']:.3f} / {recognition['f1']:.3f}",
+        ),
+        ("acc@161 km", f"{scores['acc_161']:.3f}"),
+        ("mean / median km", f"{scores['mean_km']} / {scores['median_km']}"),
+        ("AUC", f"{scores['auc']:.3f}"),
+        ("exact GeoNames id", scores["exact_match"]),
+    ):
+        table.add_row(name, str(value))
+    console.print(table)
+
+
 def main() -> None:
     app()

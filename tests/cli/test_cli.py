@@ -173,3 +173,23 @@ def test_eval_command(tmp_path: Path) -> None:
     assert scores["files"] == 1 and "per_file" in scores
     missing = runner.invoke(app, ["eval", str(tmp_path / "nope")])
     assert missing.exit_code == EXIT_ERROR
+
+
+def test_eval_geo_command(tmp_path: Path) -> None:
+    text = "Missiles hit Ganja on Sunday, officials in Baku said."
+    toponyms = [
+        {"start": 13, "end": 18, "name": "Ganja", "lat": 40.68, "lon": 46.36, "geonameid": 586523},
+        {"start": 43, "end": 47, "name": "Baku", "lat": 40.38, "lon": 49.89, "geonameid": 587084},
+    ]
+    corpus = tmp_path / "tiny.jsonl"
+    corpus.write_text(json.dumps({"id": "d1", "text": text, "toponyms": toponyms}) + "\n")
+    resolution = runner.invoke(app, ["eval-geo", str(corpus), "--gold-spans", "--json"])
+    assert resolution.exit_code == 0, resolution.output
+    assert json.loads(resolution.stdout)["acc_161"] == 1.0
+    end_to_end = json.loads(runner.invoke(app, ["eval-geo", str(corpus), "--json"]).stdout)
+    assert end_to_end["protocol"] == "end-to-end"
+    assert end_to_end["recognition"]["recall"] > 0
+    table = runner.invoke(app, ["eval-geo", str(corpus), "--gold-spans"])
+    assert table.exit_code == 0 and "acc@161" in table.output
+    missing = runner.invoke(app, ["eval-geo", str(tmp_path / "none.jsonl")])
+    assert missing.exit_code == EXIT_ERROR

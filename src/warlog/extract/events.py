@@ -130,7 +130,10 @@ def _excluded_tokens(sentence: Any) -> set[int]:
         if token.dep_ in ("nsubj", "nsubjpass"):
             excluded.add(token.i)
             excluded.update(
-                c.i for c in token.children if c.dep_ in ("compound", "amod", "poss", "nmod")
+                c.i
+                for c in token.children
+                if c.dep_ in ("compound", "amod", "poss", "nmod")
+                and (c.ent_type_ == "NORP" or _names_country(c) or c.dep_ == "poss")
             )
         if token.dep_ == "pobj" and token.head.lower_ in ("from", "by"):
             excluded.add(token.i)

@@ -1,7 +1,8 @@
 """Resolve place mentions to GeoNames places with a documented score.
 
-score = 3 x kind rank (country 3, region 2, city 1)
-      + 2 when the candidate's country is one the article is about
+score = 3 x kind rank (continent and country 3, region 2, city 1)
+      + 4.5 when the candidate's country is one the article is about (named in it, or the
+        only country of another place it names: every "Gainesville" is in the US)
       + log10(population + 1) / 7
 A town outside the article's countries with fewer than 100,000 people is rejected (a
 homonym far away is likelier wrong than right). Confidence is the winner's share of the
@@ -17,10 +18,10 @@ from warlog.geo import GeoPlace, gazetteer
 from warlog.geo.gazetteer import kind_rank
 from warlog.model import PlaceMention
 
-CONTEXT_BONUS = 2.0
+CONTEXT_BONUS = 4.5
 KIND_WEIGHT = 3.0
 FOREIGN_TOWN_MIN_POPULATION = 100_000
-FEATURE_KINDS = {"country": "country", "region": "region", "city": "city"}
+FEATURE_KINDS = {"country": "country", "region": "region", "city": "city", "continent": "region"}
 
 
 def score(candidate: GeoPlace, countries: set[str]) -> float:
@@ -60,14 +61,22 @@ def _candidates(text: str) -> tuple[GeoPlace, ...]:
     for word in sorted(FACILITY_WORDS, key=len, reverse=True):
         if lowered.endswith(" " + word):
             return gazetteer().lookup(text[: -len(word) - 1])
-    return ()
+    from warlog.extract.sides import side_of
+
+    code = side_of(text)  # a demonym standing for its country ("Turkish", "Israeli")
+    country = gazetteer().country(code) if code else None
+    return (country,) if country is not None else ()
 
 
 def geocode(mentions: tuple[PlaceMention, ...], countries: set[str]) -> tuple[PlaceMention, ...]:
     """Mentions with coordinates where the gazetteer resolves them."""
     context = set(countries)
     for mention in mentions:
-        for candidate in _candidates(mention.text):
+        found = _candidates(mention.text)
+        codes = {c.country_code for c in found if c.country_code}
+        if len(codes) == 1:
+            context |= codes  # unambiguous: every place of that name is in one country
+        for candidate in found:
             if candidate.kind == "country" and candidate.country_code:
                 context.add(candidate.country_code)
     resolved = []
