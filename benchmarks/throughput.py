@@ -1,0 +1,81 @@
+"""Throughput and memory of warlog's pipeline against spaCy alone on the same texts.
+
+    .venv/bin/python benchmarks/throughput.py [DIR] [--repeat N]
+
+Prints articles per second for (a) the spaCy English pipeline alone, (b) warlog's whole
+pipeline (cleaning, parsing, every extractor, geocoding, attribution), (c) warlog without
+geocoding, and the ratios measured in this same run, plus peak resident memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import time
+from pathlib import Path
+
+
+def _texts(folder: Path) -> list[tuple[str, str | None]]:
+    from warlog.ingest import RawArticle, iter_sources
+
+    items = [item for item in iter_sources([folder]) if isinstance(item, RawArticle)]
+    return [(item.text, item.published) for item in items]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("folder", nargs="?", default="examples/articles")
+    parser.add_argument("--repeat", type=int, default=1)
+    args = parser.parse_args()
+
+    import warlog
+    from warlog.ingest import RawArticle, prepare
+    from warlog.nlp import load_pipeline
+    from warlog.pipeline import analyse_many
+    from warlog.resolve import geocode as geocode_module
+
+    texts = _texts(Path(args.folder)) * args.repeat
+    nlp = load_pipeline()
+    warlog.read("Warm-up: shelling hit Ganja on Sunday.", published="2020-10-04", nlp=nlp)
+    prepared = [
+        prepare(RawArticle("bench", text), published=published) for text, published in texts
+    ]
+    cleaned = [item.article.text for item in prepared]
+
+    start = time.perf_counter()
+    for _ in nlp.pipe(cleaned, batch_size=16):
+        pass
+    spacy_seconds = time.perf_counter() - start
+
+    start = time.perf_counter()
+    for _ in analyse_many(prepared, nlp=nlp):
+        pass
+    warlog_seconds = time.perf_counter() - start
+
+    original = geocode_module.geocode
+    import warlog.pipeline as pipeline_module
+
+    pipeline_module.geocode = lambda mentions, countries: mentions  # type: ignore[assignment]
+    try:
+        start = time.perf_counter()
+        for _ in analyse_many(prepared, nlp=nlp):
+            pass
+        no_geo_seconds = time.perf_counter() - start
+    finally:
+        pipeline_module.geocode = original
+
+    count = len(prepared)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"articles: {count}")
+    print(f"spaCy alone:            {count / spacy_seconds:7.1f} articles/s")
+    print(f"warlog, whole pipeline: {count / warlog_seconds:7.1f} articles/s")
+    print(f"warlog without geocode: {count / no_geo_seconds:7.1f} articles/s")
+    print(f"warlog / spaCy time:    {warlog_seconds / spacy_seconds:7.2f}x")
+    print(
+        f"geocoding adds:         {100 * (warlog_seconds - no_geo_seconds) / no_geo_seconds:6.1f}%"
+    )
+    print(f"peak resident memory:   {peak_mb:7.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
