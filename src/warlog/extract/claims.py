@@ -336,6 +336,16 @@ def _enemy_fighters(content: list[Token]) -> bool:
     return any(t.lemma_.lower() in _ENEMY_FIGHTERS for t in content)
 
 
+def _blames(content: list[Token]) -> bool:
+    """Words that blame whoever did it ("Iran's doing", "state terrorism", "provocative")."""
+    if not content:
+        return False
+    text = " " + " ".join(t.lower_ for t in content) + " "
+    return any(f" {word} " in text for word in lexicon()["accusation_words"]) and not any(
+        t.dep_ == "neg" for t in content
+    )
+
+
 def stance_of(
     cue: Token, content: list[Token], speaker_side: str | None, confirmed_before: bool = False
 ) -> str:
@@ -352,10 +362,15 @@ def stance_of(
         stance = lexicon()["cues"].get(token.lemma_.lower())
         if stance is not None and token.tag_ == "VBG" and token.dep_ in ("acl", "advcl", "xcomp"):
             return str(stance)  # "posted a message blaming Iran"
+    said = " " + " ".join(t.lower_ for t in content) + " "
+    if any(f" {phrase} " in said for phrase in lexicon()["denial_phrases"]):
+        return "denies"  # "was not aware of evidence", "baseless"
+    if any(f" {word} " in said for word in lexicon()["admission_words"]):
+        return "confirms"  # "deeply regrets this disastrous mistake"
     attack_terms = set(lexicon()["attack_terms"])
     attacks = [t for t in content if t.lemma_.lower() in attack_terms]
     if not attacks:
-        return "asserts"
+        return "accuses" if _blames(content) else "asserts"
     negated = any(t.dep_ == "neg" or (t.lower_ == "no" and t.dep_ == "det") for t in content)
     if negated:
         return "denies"
@@ -380,7 +395,13 @@ def stance_of(
 def _confirmed_before(name: str, titles: tuple[str, ...], claims: list[Claim]) -> bool:
     """Whether this speaker, or the group in its titles ("Taliban spokesperson"), has already
     confirmed an act in this article."""
-    words = {w.lower() for w in " ".join([name, *titles]).split() if w[:1].isupper()}
+    from warlog.extract.sides import side_of
+
+    words = {
+        w.lower()
+        for w in " ".join([name, *titles]).split()
+        if w[:1].isupper() and side_of(w) is None  # a group's name, not a nationality
+    }
     for claim in claims:
         if claim.stance != "confirms":
             continue
@@ -420,8 +441,12 @@ def _cues(sentence: Span) -> list[tuple[Token, Token | None]]:
                 found.append((token, by_whom))
                 continue
         subject = next((c for c in token.children if c.dep_ in _SUBJECT_DEPS), None)
-        if subject is None and token.dep_ == "conj":
-            subject = next((c for c in token.head.children if c.dep_ in _SUBJECT_DEPS), None)
+        governor = token
+        for _ in range(2):  # "tweeted a video ... and called it ..."
+            if subject is not None or governor.dep_ != "conj":
+                break
+            governor = governor.head
+            subject = next((c for c in governor.children if c.dep_ in _SUBJECT_DEPS), None)
         if subject is None or subject.dep_ == "nsubjpass":
             continue
         found.append((token, subject))
