@@ -254,17 +254,18 @@ def events(
         _print_json([event_object(event) for event in found])
         return
     table = Table(title=f"{len(found)} events")
-    for column in ("id", "date", "type / sub-type", "place", "by", "status", "claims"):
-        table.add_column(column, overflow="fold")
+    table.add_column("id", no_wrap=True)
+    table.add_column("date", no_wrap=True)
+    table.add_column("event", overflow="fold")
+    table.add_column("by", no_wrap=True)
+    table.add_column("status", no_wrap=True)
     for event in found:
         table.add_row(
             event.id,
             event.date.value if event.date else "-",
-            f"{event.type} / {event.sub_type}",
-            event.place or "-",
+            f"{event.sub_type} at {event.place or '-'}",
             event.actor1_side or "-",
             event.status,
-            str(len(event.claims)),
         )
     console.print(table)
 

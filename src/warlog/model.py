@@ -123,7 +123,9 @@ class CasualtyReport:
 
     @property
     def id(self) -> str:
-        return record_id(self.evidence, "ca", f"{self.kind}-{self.best}-{self.low}-{self.victims}")
+        return record_id(
+            self.evidence, "ca", _slug(f"{self.kind}-{self.best}-{self.low}-{self.victims}")
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,7 +175,7 @@ class Event:
 
     @property
     def id(self) -> str:
-        return record_id(self.evidence, "ev", str(self.geonameid or _slug(self.place or "")))
+        return record_id(self.evidence, "ev", _slug(str(self.geonameid or self.place or "")))
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,12 +193,15 @@ class Report:
 
 def record_id(evidence: Evidence, kind: str, extra: str = "") -> str:
     """A stable id: the article, the record kind, the offsets and a distinguishing tail."""
-    base = f"{evidence.article_id[:16]}-{kind}-{evidence.start}-{evidence.end}"
+    base = f"{evidence.article_id[:12]}-{kind}-{evidence.start}"
     return f"{base}-{extra}" if extra else base
 
 
 def _slug(text: str) -> str:
-    return "".join(ch if ch.isalnum() else "-" for ch in text.lower()).strip("-")[:40]
+    """A short stable tag telling apart records that share a sentence."""
+    import hashlib
+
+    return hashlib.sha1(text.lower().encode("utf-8")).hexdigest()[:6]
 
 
 def to_dict(record: Any) -> dict[str, Any]:

@@ -68,10 +68,32 @@ def _resolve_spans(document: dict[str, Any], nlp: Language | None) -> list[Place
 
 
 def _end_to_end(document: dict[str, Any], nlp: Language | None) -> list[PlaceMention]:
-    from warlog.pipeline import read
+    """warlog's own toponyms, plus the demonyms it reads as country signals: these corpora
+    annotate "Russian" or "British" as toponyms (GeoWebNews' modifier classes), while warlog's
+    records, following eval/ANNOTATION.md, do not count demonyms as places."""
+    from warlog.extract.sides import side_of
+    from warlog.ingest import PreparedArticle
+    from warlog.ingest.article import sha256
+    from warlog.model import Article
+    from warlog.pipeline import analyse_many
+    from warlog.resolve.geocode import geocode
 
-    report = read(document["text"], published=(document.get("meta") or {}).get("date"), nlp=nlp)
-    return list(report.places)
+    # the corpus offsets refer to the text as given, so it is parsed uncleaned
+    text = document["text"]
+    article = Article(id=sha256(text), text=text, raw_hash=sha256(text))
+    prepared = PreparedArticle(article=article, dateline=None, warnings=())
+    report = next(analyse_many([prepared], nlp=nlp))
+    places = list(report.places)
+    taken = [(p.evidence.start, p.evidence.end) for p in places]
+    demonyms = []
+    for match in _CAPITALISED_RE.finditer(document["text"]):
+        start, end = match.span()
+        word = match.group(0)
+        if word.lower() in ("us", "uk") or any(s < end and start < e for s, e in taken):
+            continue
+        if side_of(word) is not None and word.endswith(("n", "sh", "ch", "ese", "i", "ic")):
+            demonyms.append(PlaceMention(word, "DEMONYM", Evidence(report.article.id, start, end)))
+    return places + list(geocode(tuple(demonyms), text_countries(document["text"])))
 
 
 def auc(errors: list[float]) -> float:

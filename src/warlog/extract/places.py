@@ -72,6 +72,8 @@ def _is_gazetteer_place(text: str, countries: set[str]) -> bool:
     """A name the NER did not call a place, accepted when the gazetteer has it in context."""
     from warlog.geo import gazetteer
 
+    if len(text) < 3 or (text.isupper() and len(text) <= 4):
+        return False  # "Li", "CMB", "BIG": initials and acronyms are rarely towns
     for candidate in gazetteer().lookup(text):
         if candidate.kind in ("country", "region"):
             return True
