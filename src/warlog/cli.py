@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -65,6 +65,19 @@ def _open(db: str) -> Any:
     return warlog.open(db)
 
 
+T = TypeVar("T")
+
+
+def _with_store(db: str, action: Callable[[Any], T]) -> T:
+    """Open the store, run one library call on it, close it; errors become one clean line."""
+    with _clean_errors():
+        store = _open(db)
+        try:
+            return action(store)
+        finally:
+            store.close()
+
+
 def _print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
@@ -86,13 +99,11 @@ def ingest(
     as_json: JsonOption = False,
 ) -> None:
     """Read articles, find places and dates, and store them. Re-ingesting is a no-op."""
-    with _clean_errors():
-        store = _open(db)
-        try:
-            with _progress() as tick:
-                result = store.ingest(paths, published=published, encoding=encoding, on_item=tick)
-        finally:
-            store.close()
+    with _progress() as tick:
+        result = _with_store(
+            db,
+            lambda store: store.ingest(paths, published=published, encoding=encoding, on_item=tick),
+        )
     if as_json:
         _print_json(_ingest_summary(result))
     else:
@@ -178,10 +189,7 @@ def _print_ingest(result: Any) -> None:
 @app.command()
 def articles(db: DbOption = "warlog.db", as_json: JsonOption = False) -> None:
     """List the stored articles."""
-    with _clean_errors():
-        store = _open(db)
-        summaries = store.article_summaries()
-        store.close()
+    summaries = _with_store(db, lambda store: store.article_summaries())
     if as_json:
         _print_json([to_dict(summary) for summary in summaries])
         return
@@ -203,10 +211,7 @@ def articles(db: DbOption = "warlog.db", as_json: JsonOption = False) -> None:
 @app.command()
 def places(db: DbOption = "warlog.db", as_json: JsonOption = False) -> None:
     """List the places named in the stored articles, most mentioned first."""
-    with _clean_errors():
-        store = _open(db)
-        counts = store.places()
-        store.close()
+    counts = _with_store(db, lambda store: store.places())
     if as_json:
         _print_json([to_dict(count) for count in counts])
         return
@@ -242,12 +247,12 @@ def events(
     as_json: JsonOption = False,
 ) -> None:
     """List events: type, date, place, perpetrator side, status."""
-    with _clean_errors():
-        store = _open(db)
-        try:
-            found = store.events(since=since, until=until, event_type=event_type, country=country)
-        finally:
-            store.close()
+    found = _with_store(
+        db,
+        lambda store: store.events(
+            since=since, until=until, event_type=event_type, country=country
+        ),
+    )
     if as_json:
         from warlog.export.jsonl import event_object
 
@@ -319,12 +324,7 @@ def casualties(
     as_json: JsonOption = False,
 ) -> None:
     """List casualty reports with their qualifiers, low/high bounds and sources."""
-    with _clean_errors():
-        store = _open(db)
-        try:
-            found = store.casualties(side=side, kind=kind)
-        finally:
-            store.close()
+    found = _with_store(db, lambda store: store.casualties(side=side, kind=kind))
     if as_json:
         from warlog.export.jsonl import casualty_object
 
@@ -370,12 +370,7 @@ def show(
     or one article with everything found in it; each with its evidence."""
     from warlog.model import Article, Event
 
-    with _clean_errors():
-        store = _open(db)
-        try:
-            report, record = store.find(record_id)
-        finally:
-            store.close()
+    report, record = _with_store(db, lambda store: store.find(record_id))
     if isinstance(record, Event):
         _show_event(report, record, as_json)
     elif isinstance(record, Article):
@@ -508,17 +503,16 @@ def export(
     if export_format != "jsonl":
         err_console.print(f"[bold red]error:[/] unknown format '{export_format}'; use: jsonl")
         raise typer.Exit(EXIT_ERROR)
-    with _clean_errors():
-        store = _open(db)
-        try:
-            if output is None:
-                write_jsonl(store.reports(), sys.stdout)
-            else:
-                with output.open("w", encoding="utf-8") as out:
-                    count = write_jsonl(store.reports(), out)
-                err_console.print(f"wrote {count} records to {output}")
-        finally:
-            store.close()
+
+    def write(store: Any) -> int:
+        if output is None:
+            return write_jsonl(store.reports(), sys.stdout)
+        with output.open("w", encoding="utf-8") as out:
+            return write_jsonl(store.reports(), out)
+
+    count = _with_store(db, write)
+    if output is not None:
+        err_console.print(f"wrote {count} records to {output}")
 
 
 @app.command("eval")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from warlog.export.jsonl import casualty_object, claim_object, event_object
 from warlog.model import Evidence, Report
 
 Record = dict[str, Any]
@@ -31,56 +32,20 @@ def places(report: Report) -> list[Record]:
     return list(distinct.values())
 
 
+def _with_evidence(report: Report, obj: Record, evidence: Evidence) -> Record:
+    return {**obj, "evidence_text": _text(report, evidence)}
+
+
 def events(report: Report) -> list[Record]:
-    return [
-        {
-            "type": event.type,
-            "sub_type": event.sub_type,
-            "date": event.date.value if event.date else None,
-            "place": event.place,
-            "geonameid": event.geonameid,
-            "lat": event.lat,
-            "lon": event.lon,
-            "actor1_side": event.actor1_side,
-            "actor2": event.actor2,
-            "weapons": list(event.weapons),
-            "status": event.status,
-            "evidence_text": _text(report, event.evidence),
-        }
-        for event in report.events
-    ]
+    return [_with_evidence(report, event_object(e), e.evidence) for e in report.events]
 
 
 def claims(report: Report) -> list[Record]:
-    return [
-        {
-            "speaker": claim.speaker,
-            "titles": list(claim.titles),
-            "side": claim.side,
-            "stance": claim.stance,
-            "channel": claim.channel,
-            "evidence_text": _text(report, claim.evidence),
-        }
-        for claim in report.claims
-    ]
+    return [_with_evidence(report, claim_object(c), c.evidence) for c in report.claims]
 
 
 def casualties(report: Report) -> list[Record]:
-    return [
-        {
-            "kind": casualty.kind,
-            "best": casualty.best,
-            "low": casualty.low,
-            "high": casualty.high,
-            "qualifier": casualty.qualifier,
-            "victims": casualty.victims,
-            "side": casualty.side,
-            "scope": casualty.scope,
-            "according_to_side": casualty.according_to_side,
-            "evidence_text": _text(report, casualty.evidence),
-        }
-        for casualty in report.casualties
-    ]
+    return [_with_evidence(report, casualty_object(c), c.evidence) for c in report.casualties]
 
 
 def predictions(report: Report) -> dict[str, list[Record]]:
