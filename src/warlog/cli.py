@@ -246,17 +246,18 @@ def events(
     ] = None,
     as_json: JsonOption = False,
 ) -> None:
-    """List events: type, date, place, perpetrator side, status."""
+    """List events, one row per incident however many articles report it: date, type,
+    place, perpetrator side, status over all reports, reports/sources."""
     found = _with_store(
         db,
-        lambda store: store.events(
+        lambda store: store.incidents(
             since=since, until=until, event_type=event_type, country=country
         ),
     )
     if as_json:
-        from warlog.export.jsonl import event_object
+        from warlog.export.incidents import incident_object
 
-        _print_json([event_object(event) for event in found])
+        _print_json([incident_object(incident) for incident in found])
         return
     table = Table(title=f"{len(found)} events")
     table.add_column("id", no_wrap=True)
@@ -264,13 +265,15 @@ def events(
     table.add_column("event", overflow="fold")
     table.add_column("by", no_wrap=True)
     table.add_column("status", no_wrap=True)
-    for event in found:
+    table.add_column("reports", justify="right")
+    for incident in found:
         table.add_row(
-            event.id,
-            event.date.value if event.date else "-",
-            f"{event.sub_type} at {event.place or '-'}",
-            event.actor1_side or "-",
-            event.status,
+            incident.id,
+            incident.date.value if incident.date else "-",
+            f"{incident.sub_type} at {incident.place or '-'}",
+            incident.actor1_side or "-",
+            incident.status,
+            f"{len(incident.reports)}/{len(incident.sources)}",
         )
     console.print(table)
 
@@ -370,6 +373,10 @@ def show(
     or one article with everything found in it; each with its evidence."""
     from warlog.model import Article, Event
 
+    if "-ev-" in record_id:
+        incident, reports = _with_store(db, lambda store: store.incident(record_id))
+        _show_incident(incident, reports, as_json)
+        return
     report, record = _with_store(db, lambda store: store.find(record_id))
     if isinstance(record, Event):
         _show_event(report, record, as_json)
@@ -385,22 +392,56 @@ def show(
         console.print(_sentence(report.article.text, record.evidence.start, record.evidence.end))
 
 
-def _show_event(report: Report, event: Any, as_json: bool) -> None:
+def _show_incident(incident: Any, reports: list[Report], as_json: bool) -> None:
+    """An incident: its reports, then each report's claims, denials and figures."""
+    from warlog.export.incidents import incident_object
+
+    if as_json:
+        events = {e.id: (r, e) for r in reports for e in r.events}
+        _print_json(
+            {
+                "incident": incident_object(incident),
+                "reports": [
+                    _event_json(*events[item.event_id])
+                    for item in incident.reports
+                    if item.event_id in events
+                ],
+            }
+        )
+        return
+    console.print(
+        f"[bold]{escape(incident.sub_type)}[/] at {escape(incident.place or '-')} on "
+        f"{incident.date.value if incident.date else '-'}: [bold]{incident.status}[/], "
+        f"{len(incident.reports)} reports from {len(incident.sources)} sources"
+    )
+    for report in reports:
+        for event in report.events:
+            if event.id in {item.event_id for item in incident.reports}:
+                console.rule(escape(report.article.headline or report.article.source or ""))
+                _show_event(report, event, False)
+
+
+def _event_json(report: Report, event: Any) -> dict[str, Any]:
     from warlog.export.jsonl import casualty_object, claim_object, event_object
 
+    by_id = {claim.id: claim for claim in report.claims}
+    return {
+        "event": event_object(event),
+        "claims": [claim_object(by_id[i]) for i in event.claims if i in by_id],
+        "casualties": [
+            casualty_object(c) for c in report.casualties if c.id in set(event.casualties)
+        ],
+        "evidence": report.article.text[event.evidence.start : event.evidence.end],
+    }
+
+
+def _show_event(report: Report, event: Any, as_json: bool) -> None:
     text = report.article.text
     by_id = {claim.id: claim for claim in report.claims}
     related = [by_id[i] for i in event.claims if i in by_id]
     figures = [c for c in report.casualties if c.id in set(event.casualties)]
     if as_json:
-        _print_json(
-            {
-                "event": event_object(event),
-                "claims": [claim_object(c) for c in related],
-                "casualties": [casualty_object(c) for c in figures],
-                "evidence": text[event.evidence.start : event.evidence.end],
-            }
-        )
+        _print_json(_event_json(report, event))
         return
     console.print(
         f"[bold]{event.type} / {event.sub_type}[/] at {escape(event.place or '-')} "

@@ -172,10 +172,53 @@ class Event:
     status: str = "reported"
     claims: tuple[str, ...] = ()  # ids of the claims that assert, confirm or deny it
     casualties: tuple[str, ...] = ()  # ids of the casualty reports about it
+    country_code: str | None = None
+    geo_precision: int | None = None  # ACLED: 1 town, 2 region, 3 country
 
     @property
     def id(self) -> str:
-        return record_id(self.evidence, "ev", _slug(str(self.geonameid or self.place or "")))
+        where = self.geonameid or self.place or ""
+        when = self.date.value if self.date else ""
+        return record_id(self.evidence, "ev", _slug(f"{self.type}|{where}|{when}"))
+
+
+@dataclass(frozen=True, slots=True)
+class EventReport:
+    """One article's report of an incident."""
+
+    event_id: str
+    article_id: str
+    evidence: Evidence
+    outlet: str | None
+    status: str
+
+
+@dataclass(frozen=True, slots=True)
+class Incident:
+    """One real-world event across every article that reports it (warlog.link)."""
+
+    id: str
+    type: str
+    sub_type: str
+    date: ResolvedDate | None
+    place: str | None
+    geonameid: int | None
+    lat: float | None
+    lon: float | None
+    country_code: str | None
+    geo_precision: int | None
+    actor1: str | None
+    actor1_side: str | None
+    actor2: str | None
+    weapons: tuple[str, ...]
+    status: str
+    reports: tuple[EventReport, ...]
+    claims: tuple[str, ...]
+    casualties: tuple[str, ...]
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(r.outlet or r.article_id[:12] for r in self.reports))
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,6 +34,24 @@ SETTINGS: tuple[Setting, ...] = (
         env="WARLOG_SPACY_MODEL",
     ),
     Setting(
+        "link_day_window",
+        2,
+        "Reports of one event may differ by this many days when both give the day.",
+        env="WARLOG_LINK_DAY_WINDOW",
+    ),
+    Setting(
+        "link_km_town",
+        30,
+        "Reports placed at towns link when their towns are at most this far apart (km).",
+        env="WARLOG_LINK_KM_TOWN",
+    ),
+    Setting(
+        "link_km_region",
+        150,
+        "The same when one of them is placed only at a region (km).",
+        env="WARLOG_LINK_KM_REGION",
+    ),
+    Setting(
         "batch_size",
         16,
         "Articles parsed together by nlp.pipe.",

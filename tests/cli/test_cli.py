@@ -145,8 +145,10 @@ def test_events_claims_casualties_and_show_event(tmp_path: Path) -> None:
     assert runner.invoke(app, ["casualties", "--db", db]).exit_code == 0
 
     ganja = next(event for event in events if event["place"] == "Ganja")
+    assert all(len(event["reports"]) == 1 and event["sources"] for event in events)
     shown = json.loads(runner.invoke(app, ["show", ganja["id"], "--db", db, "--json"]).stdout)
-    stances = {claim["stance"] for claim in shown["claims"]}
+    assert shown["incident"]["place"] == "Ganja"
+    stances = {claim["stance"] for report in shown["reports"] for claim in report["claims"]}
     assert "denies" in stances and "accuses" in stances
     table = runner.invoke(app, ["show", ganja["id"], "--db", db])
     assert table.exit_code == 0 and "claims and denials" in table.output

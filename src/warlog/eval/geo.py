@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from warlog.errors import InputError
-from warlog.eval.scorer import haversine_km
 from warlog.model import Evidence, PlaceMention
 from warlog.nlp import Language
+from warlog.resolve.geocode import haversine_km
 
 MISS_KM = 20039.0
 ACC_KM = 161.0

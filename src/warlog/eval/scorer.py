@@ -7,11 +7,12 @@ Pure functions over plain dicts that use FORMAT.md's field names. A predicted re
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+from warlog.resolve.geocode import haversine_km
 
 Record = dict[str, Any]
 
@@ -23,14 +24,6 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "casualties": ("qualifier", "side", "scope", "according_to_side", "low", "high"),
 }
 PLACE_RADIUS_KM = 50.0
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi = phi2 - phi1
-    dlambda = math.radians(lon2 - lon1)
-    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _has_coords(record: Record) -> bool:

@@ -27,6 +27,7 @@ from warlog.model import (
 )
 
 STATUS_RANK = {"reported": 0, "claimed": 1, "confirmed": 2, "contested": 3}
+GEO_PRECISION = {"city": 1, "region": 2, "country": 3}  # ACLED's geo_precision codes
 
 
 def _places_for(draft: EventDraft, places: tuple[PlaceMention, ...]) -> list[PlaceMention]:
@@ -184,6 +185,8 @@ def settle_events(
                     geonameid=place.geonameid,
                     lat=place.lat,
                     lon=place.lon,
+                    country_code=place.country_code,
+                    geo_precision=GEO_PRECISION.get(place.feature_kind or "", 2),
                 )
             )
             precise[len(events) - 1] = place.feature_kind == "city"
@@ -213,7 +216,7 @@ def fold_coarse(
 ) -> list[Event]:
     """Drop a coarse report (a country or region, or a date only from publication) of an
     incident reported precisely elsewhere in the article: same type, same country, near."""
-    from warlog.eval.scorer import haversine_km
+    from warlog.resolve.geocode import haversine_km
 
     kept = []
     for index, event in enumerate(events):

@@ -24,6 +24,16 @@ FOREIGN_TOWN_MIN_POPULATION = 100_000
 FEATURE_KINDS = {"country": "country", "region": "region", "city": "city", "continent": "region"}
 
 
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km (R = 6371.0088 km)."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    a = (
+        math.sin((phi2 - phi1) / 2) ** 2
+        + math.cos(phi1) * math.cos(phi2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
 def score(candidate: GeoPlace, countries: set[str]) -> float:
     value = KIND_WEIGHT * kind_rank(candidate.kind)
     if candidate.country_code in countries:

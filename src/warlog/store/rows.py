@@ -216,6 +216,8 @@ _EVENT_FIELDS = (
     "actor1_side",
     "actor2",
     "status",
+    "country_code",
+    "geo_precision",
 )
 
 
@@ -230,6 +232,7 @@ def event_row(event: Event) -> dict[str, Any]:
         "weapons": json.dumps(list(event.weapons), ensure_ascii=False),
         "claims": json.dumps(list(event.claims)),
         "casualties": json.dumps(list(event.casualties)),
+        "incident_id": event.id,
         **{name: getattr(event, name) for name in _EVENT_FIELDS},
     }
 

@@ -146,6 +146,10 @@ events = Table(
     Column("status", String(16), nullable=False),
     Column("claims", Text, nullable=False),
     Column("casualties", Text, nullable=False),
+    Column("country_code", String(2)),
+    Column("geo_precision", Integer),
+    Column("incident_id", String(128), nullable=False),
     Index("ix_events_article", "article_id"),
+    Index("ix_events_incident", "incident_id"),
     Index("ix_events_date", "date"),
 )

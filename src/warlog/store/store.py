@@ -12,7 +12,7 @@ from sqlalchemy import Engine, create_engine, event, func, select
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from warlog.errors import StoreError
-from warlog.model import Article, CasualtyReport, Claim, Event, Report
+from warlog.model import Article, CasualtyReport, Claim, Event, Incident, Report
 from warlog.store import rows, schema
 
 
@@ -147,7 +147,36 @@ class Store:
                 connection.execute(
                     schema.events.insert(), [rows.event_row(e) for e in report.events]
                 )
+                self._link(connection, report.events)
         return True
+
+    def _link(self, connection: Any, new_events: tuple[Event, ...]) -> None:
+        """Join each new event to the incidents of every stored event it is the same as.
+
+        An incident's id is the smallest event id among its reports, so the incidents (the
+        connected components of the link rule) are the same whatever the ingest order."""
+        from warlog.link import LinkRule, same_event
+
+        rule = LinkRule.from_settings()
+        table = schema.events
+        for new in new_events:
+            candidates = connection.execute(
+                select(table).where(table.c.type == new.type, table.c.id != new.id)
+            )
+            linked = {
+                row.incident_id
+                for row in candidates
+                if same_event(new, rows.event_from_row(row._mapping), rule)
+            }
+            current = connection.execute(
+                select(table.c.incident_id).where(table.c.id == new.id)
+            ).scalar_one()
+            merged = {current, *linked}
+            target = min(merged)
+            if merged != {target}:
+                connection.execute(
+                    table.update().where(table.c.incident_id.in_(merged)).values(incident_id=target)
+                )
 
     def ingest(self, sources: Any, **options: Any) -> Any:
         """Read, analyse and store articles; see :func:`warlog.store.ingest.ingest`."""
@@ -290,6 +319,55 @@ class Store:
         with self.engine.connect() as connection:
             result = connection.execute(query.order_by(table.c.date, table.c.id))
             return [rows.event_from_row(row._mapping) for row in result]
+
+    def incidents(
+        self,
+        since: str | None = None,
+        until: str | None = None,
+        event_type: str | None = None,
+        country: str | None = None,
+    ) -> list[Incident]:
+        """Events across articles: one per incident, with every report of it."""
+        from warlog.link import build_incident
+
+        table = schema.events
+        with self.engine.connect() as connection:
+            outlets = {
+                row.id: row.outlet or row.headline
+                for row in connection.execute(
+                    select(
+                        schema.articles.c.id, schema.articles.c.outlet, schema.articles.c.headline
+                    )
+                )
+            }
+            grouped: dict[str, list[Event]] = {}
+            for row in connection.execute(select(table).order_by(table.c.incident_id, table.c.id)):
+                grouped.setdefault(row.incident_id, []).append(rows.event_from_row(row._mapping))
+        incidents = [build_incident(key, events, outlets) for key, events in grouped.items()]
+        selected = [
+            incident
+            for incident in incidents
+            if (not since or (incident.date is not None and incident.date.value >= since))
+            and (
+                not until
+                or (incident.date is not None and incident.date.value[: len(until)] <= until)
+            )
+            and (not event_type or incident.type.lower().startswith(event_type.lower()))
+            and (not country or incident.actor1_side == country.upper())
+        ]
+        return sorted(selected, key=lambda i: (i.date.value if i.date else "", i.id))
+
+    def incident(self, incident_id: str) -> tuple[Incident, list[Report]]:
+        """One incident and the reports (articles) it was read from."""
+        for incident in self.incidents():
+            if incident.id == incident_id or any(
+                r.event_id == incident_id for r in incident.reports
+            ):
+                reports = [
+                    self.report(a) for a in dict.fromkeys(r.article_id for r in incident.reports)
+                ]
+                return incident, reports
+        raise StoreError(f"no event '{incident_id}'; see `warlog events`")
 
     def claims(self, stance: str | None = None, side: str | None = None) -> list[Claim]:
         table = schema.claims

@@ -1,0 +1,78 @@
+"""When two reported events are one real-world event.
+
+Two events link when all of these hold (parameters are settings, see warlog.settings):
+- the same ACLED type;
+- compatible places: the same GeoNames id; or, both placed at towns, at most
+  ``link_km_town`` apart; or, one placed only at a region, at most ``link_km_region`` apart;
+  or, both placed only at the same country (a country-level report never joins a town-level
+  one, which would chain every incident of a country together);
+- compatible dates: both day-precise and at most ``link_day_window`` days apart, or one
+  month- or year-precise and containing the other;
+- compatible perpetrators: the same side, or one of them unknown.
+The rule is symmetric, so the events linked together (the connected components of the
+"links" graph) do not depend on the order in which articles arrive.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from warlog import settings
+from warlog.model import DatePrecision, Event
+from warlog.resolve.geocode import haversine_km
+
+
+@dataclass(frozen=True, slots=True)
+class LinkRule:
+    day_window: int
+    km_town: float
+    km_region: float
+
+    @classmethod
+    def from_settings(cls) -> LinkRule:
+        return cls(
+            settings.get_int("link_day_window"),
+            float(settings.get_int("link_km_town")),
+            float(settings.get_int("link_km_region")),
+        )
+
+
+def _places_compatible(a: Event, b: Event, rule: LinkRule) -> bool:
+    if a.geonameid is not None and a.geonameid == b.geonameid:
+        return True
+    if a.place and b.place and a.place.lower() == b.place.lower() and a.geonameid == b.geonameid:
+        return True
+    precision = max(a.geo_precision or 2, b.geo_precision or 2)
+    if precision >= 3:
+        # a report placed only at a country links only to others placed only there: letting it
+        # join town-level reports would chain every incident in the country into one
+        return (
+            a.geo_precision == b.geo_precision
+            and a.country_code is not None
+            and a.country_code == b.country_code
+        )
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return False
+    limit = rule.km_town if precision == 1 else rule.km_region
+    return haversine_km(a.lat, a.lon, b.lat, b.lon) <= limit
+
+
+def _dates_compatible(a: Event, b: Event, rule: LinkRule) -> bool:
+    if a.date is None or b.date is None:
+        return False
+    if a.date.precision is DatePrecision.DAY and b.date.precision is DatePrecision.DAY:
+        first = dt.date.fromisoformat(a.date.value)
+        second = dt.date.fromisoformat(b.date.value)
+        return abs((first - second).days) <= rule.day_window
+    return a.date.value.startswith(b.date.value) or b.date.value.startswith(a.date.value)
+
+
+def same_event(a: Event, b: Event, rule: LinkRule | None = None) -> bool:
+    rule = rule or LinkRule.from_settings()
+    return (
+        a.type == b.type
+        and (a.actor1_side is None or b.actor1_side is None or a.actor1_side == b.actor1_side)
+        and _dates_compatible(a, b, rule)
+        and _places_compatible(a, b, rule)
+    )

@@ -1,0 +1,55 @@
+"""Linking across articles in a real store: incremental, and independent of ingest order."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import warlog
+from tests.conftest import EXAMPLES, SEED
+
+pytestmark = pytest.mark.model
+
+GROUP_G08 = sorted(EXAMPLES.glob("wn-02[01]-*.json")) + sorted(EXAMPLES.glob("wn-018-*.json"))
+
+
+def _partition(store: Any) -> set[frozenset[str]]:
+    return {frozenset(r.event_id for r in incident.reports) for incident in store.incidents()}
+
+
+def test_reingest_and_shuffled_orders_give_the_same_incidents(tmp_path: Path, nlp: Any) -> None:
+    files = [SEED, *GROUP_G08]
+    partitions = []
+    for seed in range(3):
+        order = files[:]
+        random.Random(seed).shuffle(order)
+        store = warlog.open(tmp_path / f"s{seed}.db")
+        for path in order:  # one article at a time: each links into what is there
+            store.ingest([path], nlp=nlp)
+        assert store.ingest(files, nlp=nlp).added == []  # re-ingest is a no-op
+        partitions.append(_partition(store))
+        store.close()
+    assert partitions[0] == partitions[1] == partitions[2]
+
+
+def test_copies_of_one_report_link_into_one_incident(tmp_path: Path, nlp: Any) -> None:
+    text = SEED.read_text()
+    copy = tmp_path / "copy.json"
+    copy.write_text(
+        json.dumps(
+            {
+                "text": text.replace("Story continues", "") + "\n\nAFP contributed.",
+                "outlet": "Copy Wire",
+            }
+        )
+    )
+    store = warlog.open(tmp_path / "w.db")
+    store.ingest([SEED, copy], nlp=nlp)
+    ganja = next(i for i in store.incidents() if i.place == "Ganja")
+    assert len(ganja.reports) == 2 and "Copy Wire" in ganja.sources
+    assert len([i for i in store.incidents() if i.place == "Ganja"]) == 1
+    store.close()

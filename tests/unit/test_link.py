@@ -1,0 +1,103 @@
+"""The link rule and incidents, on hand-made events (no model)."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+
+from warlog.link import LinkRule, build_incident, same_event
+from warlog.model import DatePrecision, Event, Evidence, ResolvedDate
+
+RULE = LinkRule(day_window=2, km_town=30, km_region=150)
+
+
+def _event(article: str, **fields: object) -> Event:
+    base = Event(
+        type="Explosions/Remote violence",
+        sub_type="Shelling/artillery/missile attack",
+        trigger="strike",
+        evidence=Evidence(article * 64, 0, 10),
+        date=ResolvedDate("2020-10-04", DatePrecision.DAY),
+        place="Ganja",
+        geonameid=586523,
+        lat=40.68157,
+        lon=46.36134,
+        actor1_side="AM",
+        country_code="AZ",
+        geo_precision=1,
+    )
+    return replace(base, **fields)  # type: ignore[arg-type]
+
+
+def test_same_place_and_day_link() -> None:
+    assert same_event(
+        _event("a"), _event("b", date=ResolvedDate("2020-10-05", DatePrecision.DAY)), RULE
+    )
+
+
+def test_far_apart_in_time_space_type_or_side_do_not_link() -> None:
+    a = _event("a")
+    assert not same_event(a, _event("b", date=ResolvedDate("2020-10-08", DatePrecision.DAY)), RULE)
+    mingachevir = _event("b", place="Mingachevir", geonameid=585514, lat=40.76, lon=47.06)
+    assert not same_event(a, mingachevir, RULE)  # 60 km apart
+    assert not same_event(a, _event("b", type="Battles"), RULE)
+    assert not same_event(a, _event("b", actor1_side="AZ"), RULE)
+    assert same_event(a, _event("b", actor1_side=None), RULE)
+
+
+def test_month_dates_contain_days_and_background_stays_apart() -> None:
+    a = _event("a")
+    assert same_event(a, _event("b", date=ResolvedDate("2020-10", DatePrecision.MONTH)), RULE)
+    war_of_1992 = _event("b", date=ResolvedDate("1992", DatePrecision.YEAR))
+    assert not same_event(a, war_of_1992, RULE)
+
+
+def test_country_level_reports_never_chain_towns() -> None:
+    country = _event("b", place="Azerbaijan", geonameid=587116, lat=40.5, lon=47.5, geo_precision=3)
+    assert not same_event(_event("a"), country, RULE)
+    assert same_event(country, replace(country, evidence=Evidence("c" * 64, 0, 5)), RULE)
+
+
+def test_region_reports_link_within_region_distance() -> None:
+    region = _event(
+        "b", place="Nagorno-Karabakh", geonameid=None, lat=39.9, lon=46.7, geo_precision=2
+    )
+    stepanakert = _event("a", place="Stepanakert", geonameid=146970, lat=39.82, lon=46.75)
+    assert same_event(stepanakert, region, RULE)
+
+
+def _components(events: list[Event]) -> set[frozenset[str]]:
+    """What the store computes: connected components of the link rule."""
+    label = {e.id: e.id for e in events}
+    for i, new in enumerate(events):
+        linked = {label[old.id] for old in events[:i] if same_event(new, old, RULE)}
+        merged = {label[new.id], *linked}
+        target = min(merged)
+        for key, value in label.items():
+            if value in merged:
+                label[key] = target
+    groups: dict[str, set[str]] = {}
+    for key, value in label.items():
+        groups.setdefault(value, set()).add(key)
+    return {frozenset(group) for group in groups.values()}
+
+
+def test_components_do_not_depend_on_order() -> None:
+    events = [
+        _event(letter, date=ResolvedDate(f"2020-10-0{day}", DatePrecision.DAY))
+        for letter, day in zip("abcdefg", [1, 3, 5, 4, 8, 2, 9], strict=True)
+    ]
+    expected = _components(events)
+    for seed in range(5):
+        shuffled = events[:]
+        random.Random(seed).shuffle(shuffled)
+        assert _components(shuffled) == expected
+
+
+def test_incident_status_place_and_sources() -> None:
+    precise = _event("a", status="claimed")
+    coarse = _event("b", status="contested", geo_precision=2, place="Ganja region")
+    incident = build_incident(precise.id, [coarse, precise], {"a" * 64: "AFP", "b" * 64: "AP"})
+    assert incident.status == "contested"  # a denial wins
+    assert incident.place == "Ganja" and incident.geo_precision == 1
+    assert set(incident.sources) == {"AFP", "AP"} and len(incident.reports) == 2
