@@ -528,28 +528,43 @@ def _context(text: str, start: int, end: int, width: int = 40) -> str:
     return f"…{before}[{text[start:end]}]{after}…"
 
 
+EXPORT_FORMATS = ("jsonl", "acled", "geojson")
+
+
 @app.command()
 def export(
     export_format: Annotated[
-        str, typer.Option("--format", "-f", help="Output format: jsonl.")
+        str, typer.Option("--format", "-f", help="jsonl (every record), acled (CSV), geojson.")
     ] = "jsonl",
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
     ] = None,
     db: DbOption = "warlog.db",
 ) -> None:
-    """Export every stored record."""
+    """Export the store: every record (jsonl), or events as ACLED-style CSV or GeoJSON."""
     from warlog.export import write_jsonl
+    from warlog.export.acled import write_acled, write_geojson
 
-    if export_format != "jsonl":
-        err_console.print(f"[bold red]error:[/] unknown format '{export_format}'; use: jsonl")
+    if export_format not in EXPORT_FORMATS:
+        err_console.print(
+            f"[bold red]error:[/] unknown format '{escape(export_format)}'; use one of: "
+            + ", ".join(EXPORT_FORMATS)
+        )
         raise typer.Exit(EXIT_ERROR)
+
+    def write_to(store: Any, out: Any) -> int:
+        if export_format == "jsonl":
+            return write_jsonl(store.reports(), out)
+        if export_format == "geojson":
+            return write_geojson(store.incidents(), out)
+        casualties = {c.id: c for c in store.casualties()}
+        return write_acled(store.incidents(), casualties, out)
 
     def write(store: Any) -> int:
         if output is None:
-            return write_jsonl(store.reports(), sys.stdout)
-        with output.open("w", encoding="utf-8") as out:
-            return write_jsonl(store.reports(), out)
+            return write_to(store, sys.stdout)
+        with output.open("w", encoding="utf-8", newline="") as out:
+            return write_to(store, out)
 
     count = _with_store(db, write)
     if output is not None:

@@ -153,6 +153,11 @@ def test_events_claims_casualties_and_show_event(tmp_path: Path) -> None:
     table = runner.invoke(app, ["show", ganja["id"], "--db", db])
     assert table.exit_code == 0 and "claims and denials" in table.output
 
+    acled = runner.invoke(app, ["export", "--format", "acled", "--db", db]).stdout
+    rows = list(__import__("csv").DictReader(__import__("io").StringIO(acled)))
+    assert {row["location"] for row in rows} >= {"Ganja", "Stepanakert", "Jabrayil"}
+    geojson = json.loads(runner.invoke(app, ["export", "--format", "geojson", "--db", db]).stdout)
+    assert geojson["type"] == "FeatureCollection" and len(geojson["features"]) == len(events)
     exported = runner.invoke(app, ["export", "--db", db]).stdout.splitlines()
     kinds = {json.loads(line)["record"] for line in exported}
     assert {"article", "place", "event", "claim", "casualty_report"} <= kinds
