@@ -39,6 +39,8 @@ ACLED_COLUMNS = (
     "fatalities",
 )
 ACLED_VAGUE = {
+    "tens of thousands": 10000,
+    "hundreds of thousands": 100000,
     "tens": 10,
     "dozens": 12,
     "scores": 20,
