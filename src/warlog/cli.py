@@ -609,6 +609,30 @@ def eval_command(
     console.print(table)
 
 
+@app.command("eval-links")
+def eval_links_command(
+    gold: Annotated[Path, typer.Argument(help="A linking gold .json (tests/golden/linking).")],
+    as_json: JsonOption = False,
+) -> None:
+    """Pairwise precision, recall and F1 of the articles warlog links through common events."""
+    from warlog.eval.links import evaluate_links
+
+    with _clean_errors():
+        scores = evaluate_links(gold)
+    if as_json:
+        _print_json(scores)
+        return
+    console.print(
+        f"{scores['groups']} groups, {scores['gold_pairs']} gold pairs: "
+        f"tp {scores['tp']}, fp {scores['fp']}, fn {scores['fn']}, precision "
+        f"{scores['precision']:.3f}, recall {scores['recall']:.3f}, [bold]F1 {scores['f1']:.3f}[/]"
+    )
+    for pair in scores["false_pairs"]:
+        console.print(f"  linked but not one event: {' + '.join(pair)}", highlight=False)
+    for pair in scores["missed_pairs"]:
+        console.print(f"  one event, not linked: {' + '.join(pair)}", highlight=False)
+
+
 @app.command("eval-geo")
 def eval_geo_command(
     corpus: Annotated[Path, typer.Argument(help="A geo corpus .jsonl file (eval/geo).")],

@@ -53,3 +53,25 @@ def test_copies_of_one_report_link_into_one_incident(tmp_path: Path, nlp: Any) -
     assert len(ganja.reports) == 2 and "Copy Wire" in ganja.sources
     assert len([i for i in store.incidents() if i.place == "Ganja"]) == 1
     store.close()
+
+
+def test_eval_links_on_a_small_gold(tmp_path: Path, nlp: Any) -> None:
+    from warlog.eval.links import evaluate_links
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    text = SEED.read_text()
+    (folder / "seed.txt").write_text(text)
+    (folder / "copy.txt").write_text(text + "\n\nAFP contributed to this report.")
+    (folder / "other.json").write_text(
+        json.dumps(
+            {
+                "text": "Clashes in Mogadishu killed 12 fighters on 3 May 2007.",
+                "published": "2007-05-04",
+            }
+        )
+    )
+    gold = tmp_path / "gold.json"
+    gold.write_text(json.dumps({"articles": str(folder), "groups": {"g": ["seed", "copy"]}}))
+    scores = evaluate_links(gold, nlp=nlp)
+    assert (scores["tp"], scores["fp"], scores["fn"]) == (1, 0, 0) and scores["f1"] == 1.0

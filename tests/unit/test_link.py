@@ -101,3 +101,15 @@ def test_incident_status_place_and_sources() -> None:
     assert incident.status == "contested"  # a denial wins
     assert incident.place == "Ganja" and incident.geo_precision == 1
     assert set(incident.sources) == {"AFP", "AP"} and len(incident.reports) == 2
+
+
+def test_pairwise_link_scores() -> None:
+    from warlog.eval.links import score_pairs
+
+    groups = {"g1": ["a", "b", "c"], "g2": ["d", "e"]}
+    perfect = {frozenset(p) for p in (("a", "b"), ("a", "c"), ("b", "c"), ("d", "e"))}
+    assert score_pairs(perfect, groups)["f1"] == 1.0
+    partial = score_pairs({frozenset(("a", "b")), frozenset(("a", "d"))}, groups)
+    assert (partial["tp"], partial["fp"], partial["fn"]) == (1, 1, 3)
+    assert partial["precision"] == 0.5 and partial["recall"] == 0.25
+    assert partial["false_pairs"] == [["a", "d"]]

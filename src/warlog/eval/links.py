@@ -1,0 +1,72 @@
+"""``warlog eval-links GOLD.json``: pairwise precision/recall/F1 of cross-article linking.
+
+The gold names groups of articles that report the same event. warlog ingests every article
+of the gold's folder into a fresh store; a pair of articles is *linked* when at least one
+incident holds a report from each. True pairs are linked pairs inside one group; false pairs
+are linked pairs across groups (or with an article of no group); missed pairs are pairs of a
+group that nothing links.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+from warlog.errors import InputError
+from warlog.nlp import Language
+
+
+def linked_pairs(store: Any) -> set[frozenset[str]]:
+    """Pairs of article sources (file stems) that share an incident."""
+    stems = {a.id: Path(a.source or a.id).stem for a in store.articles()}
+    pairs: set[frozenset[str]] = set()
+    for incident in store.incidents():
+        articles = sorted({stems[r.article_id] for r in incident.reports})
+        pairs.update(frozenset(pair) for pair in combinations(articles, 2))
+    return pairs
+
+
+def score_pairs(predicted: set[frozenset[str]], groups: dict[str, list[str]]) -> dict[str, Any]:
+    gold = {frozenset(pair) for members in groups.values() for pair in combinations(members, 2)}
+    tp = len(predicted & gold)
+    fp = len(predicted - gold)
+    fn = len(gold - predicted)
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {
+        "groups": len(groups),
+        "gold_pairs": len(gold),
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+        "precision": round(precision, 4),
+        "recall": round(recall, 4),
+        "f1": round(f1, 4),
+        "false_pairs": sorted(sorted(pair) for pair in predicted - gold),
+        "missed_pairs": sorted(sorted(pair) for pair in gold - predicted),
+    }
+
+
+def evaluate_links(gold_path: str | Path, nlp: Language | None = None) -> dict[str, Any]:
+    import warlog
+
+    path = Path(gold_path)
+    try:
+        gold = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise InputError(str(path), f"is not a readable linking gold ({exc})", "Fix it.") from None
+    folder = Path(gold.get("articles", "."))
+    if not folder.is_absolute():
+        folder = (Path.cwd() / folder) if (Path.cwd() / folder).is_dir() else path.parent / folder
+    with tempfile.TemporaryDirectory() as scratch:
+        store = warlog.open(Path(scratch) / "links.db")
+        try:
+            store.ingest([folder], nlp=nlp)
+            predicted = linked_pairs(store)
+        finally:
+            store.close()
+    return score_pairs(predicted, gold["groups"])
