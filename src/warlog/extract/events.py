@@ -100,6 +100,42 @@ def _clause_range(
     return left.idx, right.idx + len(right.text)
 
 
+_LOCATION_NOUNS = frozenset(
+    {
+        "base",
+        "territory",
+        "soil",
+        "city",
+        "town",
+        "village",
+        "border",
+        "airspace",
+        "position",
+        "province",
+        "region",
+        "capital",
+        "coast",
+        "waters",
+        "port",
+        "airport",
+        "side",
+    }
+)
+
+
+def _demonym_places(sentence: Any) -> tuple[tuple[int, int, str], ...]:
+    from warlog.extract.sides import side_of
+
+    found = []
+    for token in sentence:
+        if token.ent_type_ != "NORP" or token.head.lemma_.lower() not in _LOCATION_NOUNS:
+            continue
+        code = side_of(token.text)
+        if code is not None:
+            found.append((token.idx, token.idx + len(token.text), code))
+    return tuple(found)
+
+
 def _violent_context(doc: Doc, trigger: Trigger, sentence: Any) -> bool:
     """ "hit", "struck", "target" count only beside a weapon, a force or a casualty word."""
     head = doc[trigger.start]
@@ -118,7 +154,7 @@ def _violent_context(doc: Doc, trigger: Trigger, sentence: Any) -> bool:
     ) or any(t.lemma_.lower() in ("kill", "wound", "injure", "destroy", "damage") for t in sentence)
 
 
-def _excluded_tokens(sentence: Any) -> set[int]:
+def _excluded_tokens(sentence: Any, trigger_tokens: frozenset[int] = frozenset()) -> set[int]:
     """Tokens naming an actor, an origin or an aside rather than where it happened: the
     subject itself and its modifiers ("Armenia targeted", "Israeli warplanes"), "from X",
     "by X", possessives, and relative or participle clauses. Verbless fragments (the items
@@ -140,7 +176,9 @@ def _excluded_tokens(sentence: Any) -> set[int]:
             excluded.update(c.i for c in token.children if c.dep_ in ("compound", "amod", "poss"))
         if token.dep_ in ("poss",) or token.lower_ in ("'s", "\u2019s"):
             excluded.add(token.i if token.dep_ == "poss" else token.i - 1)
-        if token.dep_ in ("relcl", "acl"):
+        if token.dep_ in ("relcl", "acl") and token.head.i not in trigger_tokens:
+            # an aside ("the region, which lies within Azerbaijan"), unless it describes a
+            # trigger ("the airstrike that killed Soleimani at a Baghdad airport")
             excluded.update(t.i for t in token.subtree)
         if token.dep_ in ("compound", "amod", "nmod") and _names_country(token):
             excluded.add(token.i)  # "US missile strike": an actor adjective, not the place
@@ -205,6 +243,8 @@ class EventDraft:
     # (char offset, type, sub_type, rank, clause start, clause end): a trigger can place an
     # event only at places inside its clause ("news of the attack came" leaves London out)
     triggers: tuple[tuple[int, str, str, int, int, int], ...] = ()
+    # demonyms that place rather than name an actor: "Iraqi military bases" -> (start, end, IQ)
+    demonym_places: tuple[tuple[int, int, str], ...] = ()
 
 
 @register_extractor("events")
@@ -224,7 +264,12 @@ def extract_events(doc: Doc, article: Article) -> list[EventDraft]:
             continue
         best = max(triggers, key=lambda t: (t.rank, -t.start))
         excluded = tuple(
-            (doc[i].idx, doc[i].idx + len(doc[i].text)) for i in sorted(_excluded_tokens(sentence))
+            (doc[i].idx, doc[i].idx + len(doc[i].text))
+            for i in sorted(
+                _excluded_tokens(
+                    sentence, frozenset(i for t in triggers for i in range(t.start, t.end))
+                )
+            )
         )
         actor, side = _perpetrator(doc, best, sentence)
         event = Event(
@@ -254,5 +299,5 @@ def extract_events(doc: Doc, article: Article) -> list[EventDraft]:
         )
         if label_start is not None:
             event = replace(event, evidence=replace(event.evidence, start=label_start))
-        events.append(EventDraft(event, excluded, placed))
+        events.append(EventDraft(event, excluded, placed, _demonym_places(sentence)))
     return events

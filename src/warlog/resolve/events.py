@@ -21,6 +21,7 @@ from warlog.model import (
     Claim,
     DatePrecision,
     Event,
+    Evidence,
     PlaceMention,
     ResolvedDate,
     TemporalExpression,
@@ -47,6 +48,29 @@ def _places_for(draft: EventDraft, places: tuple[PlaceMention, ...]) -> list[Pla
             for place in chosen:
                 distinct.setdefault(place.geonameid or place.name, place)
             return list(distinct.values()) if kind != "country" else list(distinct.values())[:1]
+    return _demonym_countries(draft)
+
+
+def _demonym_countries(draft: EventDraft) -> list[PlaceMention]:
+    """A country named only by its demonym on a place noun ("Iraqi military bases")."""
+    from warlog.geo import gazetteer
+
+    for start, end, code in draft.demonym_places:
+        country = gazetteer().country(code)
+        if country is not None:
+            return [
+                PlaceMention(
+                    text=country.name,
+                    label="DEMONYM",
+                    evidence=Evidence(draft.event.evidence.article_id, start, end),
+                    geonameid=country.geonameid,
+                    name=country.name,
+                    lat=country.lat,
+                    lon=country.lon,
+                    country_code=country.country_code,
+                    feature_kind="country",
+                )
+            ]
     return []
 
 
