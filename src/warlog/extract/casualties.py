@@ -71,6 +71,9 @@ def _victim_phrase(doc: Doc, phrase: NumberPhrase, sentence_end: int) -> list[An
             ):
                 break
             continue
+        if token.lower_ in ("their", "its", "our", "his", "her") and not tokens:
+            i += 1  # "13 their soldiers"
+            continue
         if token.lower_ == "of" and not tokens and i + 1 < sentence_end:
             i += 1
             if doc[i].pos_ == "DET":

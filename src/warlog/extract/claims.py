@@ -192,7 +192,7 @@ def resolve_speaker(
         roles = set(lexicon()["state_roles"])
         non_state = lexicon()["non_state_words"]
         if set(re.findall(r"[\w.\-]+", words)) & roles and not any(
-            re.search(r"\b" + re.escape(w) + r"\b", words) for w in non_state
+            re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", words) for w in non_state
         ):
             side = memory.home_side
     return name, tuple(titles), side
@@ -581,7 +581,15 @@ def extract_claims(doc: Doc, article: Article) -> list[Claim]:
             if subject is None or cue.i in quoted:
                 continue
             own, appositions = _subject_parts(subject)
-            resolved = resolve_speaker(own, appositions, memory)
+            if here and len(own) == 1 and own[0].lower_ in ("they", "he", "she"):
+                # "X says they condemn ...": the pronoun is the speaker named just before
+                resolved: tuple[str, tuple[str, ...], str | None] | None = (
+                    here[-1].speaker,
+                    here[-1].titles,
+                    here[-1].side,
+                )
+            else:
+                resolved = resolve_speaker(own, appositions, memory)
             if resolved is None:
                 continue
             name, titles, side = resolved
