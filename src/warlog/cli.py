@@ -571,6 +571,28 @@ def export(
         err_console.print(f"wrote {count} records to {output}")
 
 
+@app.command()
+def report(
+    since: SinceOption = None,
+    until: UntilOption = None,
+    country: Annotated[
+        str | None, typer.Option(help="Only events in this country (ISO 3166-1 alpha-2).")
+    ] = None,
+    near: Annotated[str | None, typer.Option(help="Only events near this place.")] = None,
+    km: Annotated[float, typer.Option(help="Distance for --near, in km.")] = 50.0,
+    output_dir: Annotated[
+        Path, typer.Option("--output-dir", "-o", help="Folder for report.md and report.html.")
+    ] = Path("report"),
+    db: DbOption = "warlog.db",
+) -> None:
+    """Write a situation report (Markdown and self-contained HTML, with a map and a chart)."""
+    from warlog.export.report import build_report, write_report
+
+    situation = _with_store(db, lambda store: build_report(store, since, until, country, near, km))
+    for path in write_report(situation, output_dir):
+        console.print(f"wrote {path}", highlight=False)
+
+
 @app.command("eval")
 def eval_command(
     gold_dir: Annotated[

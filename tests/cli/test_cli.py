@@ -200,3 +200,47 @@ def test_eval_geo_command(tmp_path: Path) -> None:
     assert table.exit_code == 0 and "acc@161" in table.output
     missing = runner.invoke(app, ["eval-geo", str(tmp_path / "none.jsonl")])
     assert missing.exit_code == EXIT_ERROR
+
+
+def test_situation_report(tmp_path: Path) -> None:
+    db = str(tmp_path / "w.db")
+    assert runner.invoke(app, ["ingest", str(SEED), "--db", db]).exit_code == 0
+    out = tmp_path / "report"
+    result = runner.invoke(
+        app,
+        [
+            "report",
+            "--db",
+            db,
+            "--since",
+            "2020-10-01",
+            "--until",
+            "2020-10-31",
+            "--country",
+            "AZ",
+            "-o",
+            str(out),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    markdown = (out / "report.md").read_text()
+    assert "## Casualties per side" in markdown and "## Events by day" in markdown
+    assert (
+        "| AM | killed | military | cumulative | 200 | Nagorno-Karabakh officials: 200 |"
+        in markdown
+    )
+    assert "Shushan Stepanian (AM, denies, facebook)" in markdown
+    page = (out / "report.html").read_text()
+    assert "data:image/png;base64," in page
+    assert 'src="http' not in page and "<link" not in page  # self-contained
+    assert (out / "map.png").read_bytes().startswith(b"\x89PNG")
+    assert (out / "casualties.png").read_bytes().startswith(b"\x89PNG")
+
+    near = runner.invoke(
+        app, ["report", "--db", db, "--near", "Ganja", "--km", "20", "-o", str(tmp_path / "near")]
+    )
+    assert near.exit_code == 0
+    near_md = (tmp_path / "near" / "report.md").read_text()
+    assert "at Ganja" in near_md and "at Jabrayil" not in near_md
+    unknown = runner.invoke(app, ["report", "--db", db, "--near", "Qwzxplace"])
+    assert unknown.exit_code == EXIT_ERROR and "gazetteer" in unknown.output
