@@ -693,4 +693,18 @@ def eval_geo_command(
 
 
 def main() -> None:
-    app()
+    """The console entry point: an unexpected error is one line, not a traceback, unless
+    WARLOG_DEBUG is set."""
+    import os
+
+    try:
+        app()
+    except Exception as exc:
+        if os.environ.get("WARLOG_DEBUG"):
+            raise
+        err_console.print(
+            f"[bold red]internal error:[/] {escape(type(exc).__name__)}: {escape(str(exc))}. "
+            "Run again with WARLOG_DEBUG=1 for the traceback, and please report it.",
+            soft_wrap=True,
+        )
+        raise SystemExit(EXIT_ERROR) from None

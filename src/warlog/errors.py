@@ -48,6 +48,19 @@ class ModelMissingError(WarlogError):
         )
 
 
+class AnalysisError(WarlogError):
+    """An article that the pipeline failed on: a bug to report, not a bad input."""
+
+    code = "W500"
+
+    def __init__(self, source: str, detail: str) -> None:
+        self.source = source
+        super().__init__(
+            f"{source}: analysis failed ({detail}); the article was skipped. Please report this "
+            "with the article attached."
+        )
+
+
 # Input error codes: one per kind of bad input, so users and tests can tell them apart.
 EMPTY = "W101"
 BINARY = "W102"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from warlog import settings
+from warlog.errors import AnalysisError
 from warlog.extract import EXTRACTORS
 from warlog.extract.base import Doc
 from warlog.extract.places import context_countries
@@ -52,6 +53,25 @@ def analyse_many(
     pairs = ((item.article.text, item) for item in prepared)
     for doc, item in nlp.pipe(pairs, as_tuples=True, batch_size=size):
         yield analyse(item, doc)
+
+
+def analyse_each(
+    prepared: Iterable[PreparedArticle],
+    nlp: Language | None = None,
+    batch_size: int | None = None,
+) -> Iterator[Report | AnalysisError]:
+    """Like analyse_many, but an article the extractors fail on becomes an AnalysisError
+    (reported and skipped by ingest) instead of stopping the run."""
+    nlp = nlp if nlp is not None else load_pipeline()
+    size = batch_size or settings.get_int("batch_size")
+    pairs = ((item.article.text, item) for item in prepared)
+    for doc, item in nlp.pipe(pairs, as_tuples=True, batch_size=size):
+        try:
+            yield analyse(item, doc)
+        except Exception as exc:
+            yield AnalysisError(
+                item.article.source or item.article.id, f"{type(exc).__name__}: {exc}"
+            )
 
 
 def read(

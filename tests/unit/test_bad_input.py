@@ -247,3 +247,26 @@ def test_store_stays_whole_when_a_write_fails(
     with pytest.raises(RuntimeError):
         store.add_report(broken)
     assert store.articles() == []
+
+
+def test_an_article_the_extractors_fail_on_is_reported_and_skipped(
+    tmp_path: Path, store: Any, blank_nlp: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import warlog.pipeline as pipeline
+
+    real = pipeline.analyse
+
+    def fragile(prepared: Any, doc: Any) -> Any:
+        if "explode" in prepared.article.text:
+            raise ValueError("boom")
+        return real(prepared, doc)
+
+    monkeypatch.setattr(pipeline, "analyse", fragile)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "bad.txt").write_text("This one will explode in the extractor.")
+    (folder / "good.txt").write_text(GOOD)
+    result = _ingest(store, blank_nlp, folder)
+    assert len(result.added) == 1
+    assert [r.code for r in result.rejected] == ["W500"]
+    assert "boom" in result.rejected[0].hint and "bad.txt" in result.rejected[0].source

@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
-from warlog.errors import InputError
+from warlog.errors import AnalysisError, InputError
 from warlog.ingest import PreparedArticle, iter_sources, parse_published, prepare
 from warlog.model import Report
 from warlog.nlp import Language
-from warlog.pipeline import analyse_many
+from warlog.pipeline import analyse_each
 
 if TYPE_CHECKING:
     from warlog.store.store import Store
@@ -102,7 +102,13 @@ def ingest(
         from warlog.nlp import load_pipeline
 
         nlp = load_pipeline()
-    for report in analyse_many(to_analyse(), nlp=nlp):
+    for report in analyse_each(to_analyse(), nlp=nlp):
+        if isinstance(report, AnalysisError):
+            result.rejected.append(
+                Rejection(report.source, report.code, "analysis failed", report.message)
+            )
+            _tick(on_item, report.source)
+            continue
         if store.add_report(report):
             result.added.append(report)
         else:
