@@ -4,29 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from warlog.export.jsonl import event_fields
 from warlog.model import Incident
 
 
 def incident_object(incident: Incident) -> dict[str, Any]:
-    """An incident with eval/FORMAT.md's field names and its ``reports``."""
+    """An incident with eval/FORMAT.md's field names, its ``reports`` and ``sources``."""
     return {
         "record": "event",
         "id": incident.id,
-        "type": incident.type,
-        "sub_type": incident.sub_type,
-        "date": incident.date.value if incident.date else None,
-        "date_precision": incident.date.precision.value if incident.date else None,
-        "place": incident.place,
-        "geonameid": incident.geonameid,
-        "lat": incident.lat,
-        "lon": incident.lon,
-        "country_code": incident.country_code,
-        "geo_precision": incident.geo_precision,
-        "actor1": incident.actor1,
-        "actor1_side": incident.actor1_side,
-        "actor2": incident.actor2,
-        "weapons": list(incident.weapons),
-        "status": incident.status,
         "reports": [
             {
                 "article_id": report.article_id,
@@ -37,6 +23,5 @@ def incident_object(incident: Incident) -> dict[str, Any]:
             for report in incident.reports
         ],
         "sources": list(incident.sources),
-        "claims": list(incident.claims),
-        "casualties": list(incident.casualties),
+        **event_fields(incident),
     }

@@ -16,6 +16,7 @@ from warlog.model import (
     Claim,
     Event,
     Evidence,
+    Incident,
     PlaceMention,
     Report,
     TemporalExpression,
@@ -78,6 +79,29 @@ def _span(evidence: Evidence | None) -> dict[str, int] | None:
     return {"start": evidence.start, "end": evidence.end} if evidence else None
 
 
+def event_fields(event: Event | Incident) -> dict[str, Any]:
+    """The fields an article's event and a linked incident share (eval/FORMAT.md names)."""
+    return {
+        "type": event.type,
+        "sub_type": event.sub_type,
+        "date": event.date.value if event.date else None,
+        "date_precision": event.date.precision.value if event.date else None,
+        "place": event.place,
+        "geonameid": event.geonameid,
+        "lat": event.lat,
+        "lon": event.lon,
+        "country_code": event.country_code,
+        "geo_precision": event.geo_precision,
+        "actor1": event.actor1,
+        "actor1_side": event.actor1_side,
+        "actor2": event.actor2,
+        "weapons": list(event.weapons),
+        "status": event.status,
+        "claims": list(event.claims),
+        "casualties": list(event.casualties),
+    }
+
+
 def event_object(event: Event) -> dict[str, Any]:
     evidence = event.evidence
     return {
@@ -86,22 +110,8 @@ def event_object(event: Event) -> dict[str, Any]:
         "article_id": evidence.article_id,
         "evidence": _span(evidence),
         "reports": [{"article_id": evidence.article_id, "evidence": _span(evidence)}],
-        "type": event.type,
-        "sub_type": event.sub_type,
         "trigger": event.trigger,
-        "date": event.date.value if event.date else None,
-        "date_precision": event.date.precision.value if event.date else None,
-        "place": event.place,
-        "geonameid": event.geonameid,
-        "lat": event.lat,
-        "lon": event.lon,
-        "actor1": event.actor1,
-        "actor1_side": event.actor1_side,
-        "actor2": event.actor2,
-        "weapons": list(event.weapons),
-        "status": event.status,
-        "claims": list(event.claims),
-        "casualties": list(event.casualties),
+        **event_fields(event),
     }
 
 
