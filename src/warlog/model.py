@@ -174,6 +174,7 @@ class Event:
     casualties: tuple[str, ...] = ()  # ids of the casualty reports about it
     country_code: str | None = None
     geo_precision: int | None = None  # ACLED: 1 town, 2 region, 3 country
+    date_from_text: bool = True  # False: the text gave no date, this is the publication date
 
     @property
     def id(self) -> str:

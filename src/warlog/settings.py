@@ -40,6 +40,12 @@ SETTINGS: tuple[Setting, ...] = (
         env="WARLOG_LINK_DAY_WINDOW",
     ),
     Setting(
+        "link_report_lag_days",
+        10,
+        "A report dated only by its publication may come this many days after the event.",
+        env="WARLOG_LINK_REPORT_LAG_DAYS",
+    ),
+    Setting(
         "link_km_town",
         30,
         "Reports placed at towns link when their towns are at most this far apart (km).",

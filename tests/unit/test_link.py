@@ -113,3 +113,15 @@ def test_pairwise_link_scores() -> None:
     assert (partial["tp"], partial["fp"], partial["fn"]) == (1, 1, 3)
     assert partial["precision"] == 0.5 and partial["recall"] == 0.25
     assert partial["false_pairs"] == [["a", "d"]]
+
+
+def test_a_report_dated_by_its_publication_may_come_days_later() -> None:
+    told = _event("a", date=ResolvedDate("2006-01-13", DatePrecision.DAY))
+    later = _event("b", date=ResolvedDate("2006-01-18", DatePrecision.DAY), date_from_text=False)
+    assert same_event(told, later, RULE) and same_event(later, told, RULE)
+    much_later = replace(later, date=ResolvedDate("2006-02-10", DatePrecision.DAY))
+    assert not same_event(told, much_later, RULE)
+    earlier = replace(later, date=ResolvedDate("2006-01-05", DatePrecision.DAY))
+    assert not same_event(told, earlier, RULE)  # a report cannot precede its event
+    both_told = replace(later, date_from_text=True)
+    assert not same_event(told, both_told, RULE)  # five days apart, both dated by the text

@@ -7,7 +7,8 @@ Two events link when all of these hold (parameters are settings, see warlog.sett
   or, both placed only at the same country (a country-level report never joins a town-level
   one, which would chain every incident of a country together);
 - compatible dates: both day-precise and at most ``link_day_window`` days apart, or one
-  month- or year-precise and containing the other;
+  month- or year-precise and containing the other; a report the text gives no date for
+  (dated by its publication) may come up to ``link_report_lag_days`` after the other;
 - compatible perpetrators: the same side, or one of them unknown.
 The rule is symmetric, so the events linked together (the connected components of the
 "links" graph) do not depend on the order in which articles arrive.
@@ -28,6 +29,7 @@ class LinkRule:
     day_window: int
     km_town: float
     km_region: float
+    report_lag_days: int = 10
 
     @classmethod
     def from_settings(cls) -> LinkRule:
@@ -35,6 +37,7 @@ class LinkRule:
             settings.get_int("link_day_window"),
             float(settings.get_int("link_km_town")),
             float(settings.get_int("link_km_region")),
+            settings.get_int("link_report_lag_days"),
         )
 
 
@@ -64,7 +67,11 @@ def _dates_compatible(a: Event, b: Event, rule: LinkRule) -> bool:
     if a.date.precision is DatePrecision.DAY and b.date.precision is DatePrecision.DAY:
         first = dt.date.fromisoformat(a.date.value)
         second = dt.date.fromisoformat(b.date.value)
-        return abs((first - second).days) <= rule.day_window
+        if a.date_from_text and b.date_from_text:
+            return abs((first - second).days) <= rule.day_window
+        # a report dated only by its publication may come days after the event it reports
+        published, told = (first, second) if not a.date_from_text else (second, first)
+        return -rule.day_window <= (published - told).days <= rule.report_lag_days
     return a.date.value.startswith(b.date.value) or b.date.value.startswith(a.date.value)
 
 

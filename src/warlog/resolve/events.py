@@ -198,7 +198,7 @@ def settle_events(
             if chosen is None:
                 continue
             kind, sub_kind = chosen
-            date, _ = _date_for(draft, temporals, article, place.evidence.start)
+            date, from_text = _date_for(draft, temporals, article, place.evidence.start)
             events.append(
                 replace(
                     event,
@@ -211,6 +211,7 @@ def settle_events(
                     lon=place.lon,
                     country_code=place.country_code,
                     geo_precision=GEO_PRECISION.get(place.feature_kind or "", 2),
+                    date_from_text=from_text,
                 )
             )
             precise[len(events) - 1] = place.feature_kind == "city"

@@ -218,6 +218,7 @@ _EVENT_FIELDS = (
     "status",
     "country_code",
     "geo_precision",
+    "date_from_text",
 )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import (
+    Boolean,
     Column,
     Float,
     ForeignKey,
@@ -148,6 +149,7 @@ events = Table(
     Column("casualties", Text, nullable=False),
     Column("country_code", String(2)),
     Column("geo_precision", Integer),
+    Column("date_from_text", Boolean, nullable=False),
     Column("incident_id", String(128), nullable=False),
     Index("ix_events_article", "article_id"),
     Index("ix_events_incident", "incident_id"),
