@@ -47,12 +47,13 @@ def analyse_many(
     nlp: Language | None = None,
     batch_size: int | None = None,
 ) -> Iterator[Report]:
-    """Reports for a stream of prepared articles, parsed in batches with ``nlp.pipe``."""
-    nlp = nlp if nlp is not None else load_pipeline()
-    size = batch_size or settings.get_int("batch_size")
-    pairs = ((item.article.text, item) for item in prepared)
-    for doc, item in nlp.pipe(pairs, as_tuples=True, batch_size=size):
-        yield analyse(item, doc)
+    """Reports for a stream of prepared articles, parsed in batches with ``nlp.pipe``.
+
+    Raises :class:`warlog.errors.AnalysisError` for an article the extractors fail on."""
+    for report in analyse_each(prepared, nlp=nlp, batch_size=batch_size):
+        if isinstance(report, AnalysisError):
+            raise report
+        yield report
 
 
 def analyse_each(

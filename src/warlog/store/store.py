@@ -60,6 +60,28 @@ def _sqlite_engine(path: Path) -> Engine:
     return engine
 
 
+def _near_in_time(table: Any, event: Event) -> Any:
+    """A SQL filter narrowing link candidates to dates that could be compatible: within
+    ``LINK_SEARCH_DAYS`` of the event, or the month or year strings that contain it."""
+    from sqlalchemy import and_, or_
+
+    from warlog.dates import to_date
+
+    assert event.date is not None
+    day = to_date(event.date)
+    if event.date.precision.value != "day":
+        return table.c.date.startswith(event.date.value[:4])
+    low = day - dt.timedelta(days=LINK_SEARCH_DAYS)
+    high = day + dt.timedelta(days=LINK_SEARCH_DAYS)
+    return or_(
+        and_(table.c.date >= low.strftime("%Y-%m"), table.c.date <= high.isoformat()),
+        table.c.date == str(day.year),
+    )
+
+
+LINK_SEARCH_DAYS = 40
+
+
 class Store:
     """An open warlog store. Use :func:`warlog.open` to get one."""
 
@@ -160,8 +182,12 @@ class Store:
         rule = LinkRule.from_settings()
         table = schema.events
         for new in new_events:
+            if new.date is None:
+                continue  # an undated report links to nothing
             candidates = connection.execute(
-                select(table).where(table.c.type == new.type, table.c.id != new.id)
+                select(table).where(
+                    table.c.type == new.type, table.c.id != new.id, _near_in_time(table, new)
+                )
             )
             linked = {
                 row.incident_id
