@@ -572,6 +572,29 @@ def export(
 
 
 @app.command()
+def load(
+    path: Annotated[Path, typer.Argument(help="A file written by `warlog export --format jsonl`.")],
+    db: DbOption = "warlog.db",
+) -> None:
+    """Load an export back into a store (re-loading is a no-op)."""
+    from warlog.export.load import load_jsonl
+
+    def run(store: Any) -> tuple[int, int]:
+        try:
+            with path.open(encoding="utf-8") as lines:
+                return load_jsonl(store, lines, str(path))
+        except OSError as exc:
+            from warlog.errors import InputError
+
+            raise InputError(
+                str(path), f"cannot be read ({exc.strerror})", "Check the path."
+            ) from None
+
+    added, unchanged = _with_store(db, run)
+    console.print(f"{added} articles loaded, {unchanged} already there")
+
+
+@app.command()
 def report(
     since: SinceOption = None,
     until: UntilOption = None,

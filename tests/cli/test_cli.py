@@ -244,3 +244,25 @@ def test_situation_report(tmp_path: Path) -> None:
     assert "at Ganja" in near_md and "at Jabrayil" not in near_md
     unknown = runner.invoke(app, ["report", "--db", db, "--near", "Qwzxplace"])
     assert unknown.exit_code == EXIT_ERROR and "gazetteer" in unknown.output
+
+
+def test_export_then_load_gives_the_same_store(tmp_path: Path) -> None:
+    first, second = str(tmp_path / "a.db"), str(tmp_path / "b.db")
+    assert runner.invoke(app, ["ingest", str(SEED), "--db", first]).exit_code == 0
+    dump = tmp_path / "dump.jsonl"
+    assert runner.invoke(app, ["export", "--db", first, "-o", str(dump)]).exit_code == 0
+    loaded = runner.invoke(app, ["load", str(dump), "--db", second])
+    assert loaded.exit_code == 0 and "1 articles loaded" in loaded.output
+    again = runner.invoke(app, ["export", "--db", second]).stdout
+    assert sorted(again.splitlines()) == sorted(dump.read_text().splitlines())
+    events_a = json.loads(runner.invoke(app, ["events", "--db", first, "--json"]).stdout)
+    events_b = json.loads(runner.invoke(app, ["events", "--db", second, "--json"]).stdout)
+    assert events_a == events_b
+    assert (
+        "0 articles loaded, 1 already there"
+        in runner.invoke(app, ["load", str(dump), "--db", second]).output
+    )
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"record": "article"}\n')
+    bad = runner.invoke(app, ["load", str(broken), "--db", second])
+    assert bad.exit_code == EXIT_ERROR and "broken.jsonl:1" in bad.output

@@ -111,6 +111,7 @@ def event_object(event: Event) -> dict[str, Any]:
         "evidence": _span(evidence),
         "reports": [{"article_id": evidence.article_id, "evidence": _span(evidence)}],
         "trigger": event.trigger,
+        "date_from_text": event.date_from_text,
         **event_fields(event),
     }
 
