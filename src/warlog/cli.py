@@ -248,16 +248,22 @@ def events(
 ) -> None:
     """List events, one row per incident however many articles report it: date, type,
     place, perpetrator side, status over all reports, reports/sources."""
-    found = _with_store(
-        db,
-        lambda store: store.incidents(
-            since=since, until=until, event_type=event_type, country=country
-        ),
-    )
+
+    def incidents_and_casualties(store: Any) -> tuple[list[Any], dict[str, Any]]:
+        selected = store.incidents(since=since, until=until, event_type=event_type, country=country)
+        return selected, {c.id: c for c in store.casualties()}
+
+    found, casualty_table = _with_store(db, incidents_and_casualties)
     if as_json:
         from warlog.export.incidents import incident_object
+        from warlog.link import casualty_summary
 
-        _print_json([incident_object(incident) for incident in found])
+        _print_json(
+            [
+                {**incident_object(i), "casualty_summary": casualty_summary(i, casualty_table)}
+                for i in found
+            ]
+        )
         return
     table = Table(title=f"{len(found)} events")
     table.add_column("id", no_wrap=True)

@@ -125,3 +125,42 @@ def test_a_report_dated_by_its_publication_may_come_days_later() -> None:
     assert not same_event(told, earlier, RULE)  # a report cannot precede its event
     both_told = replace(later, date_from_text=True)
     assert not same_event(told, both_told, RULE)  # five days apart, both dated by the text
+
+
+def test_ucdp_casualty_summary() -> None:
+    from warlog.link import casualty_summary
+    from warlog.model import CasualtyReport
+
+    def figure(best: int, source: str, kind: str = "killed") -> CasualtyReport:
+        return CasualtyReport(
+            kind,
+            best,
+            best,
+            best,
+            "exact",
+            "civilians",
+            "AZ",
+            "incident",
+            source,
+            "AZ",
+            Evidence("a" * 64, best, best + 1),
+            str(best),
+        )
+
+    reports = [
+        figure(1, "authorities"),
+        figure(3, "Hajiyev"),
+        figure(40, "Siniora"),
+        figure(32, "authorities", "injured"),
+    ]
+    table = {r.id: r for r in reports}
+    incident = build_incident("x", [replace(_event("a"), casualties=tuple(table))], {})
+    summary = casualty_summary(incident, table)
+    assert summary["killed"] == {
+        "by_source": {"Hajiyev": 3, "Siniora": 40, "authorities": 1},
+        "low": 1,
+        "high": 40,
+        "best": 3,
+        "disputed": True,
+    }
+    assert summary["injured"]["best"] == 32 and not summary["injured"]["disputed"]

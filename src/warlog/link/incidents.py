@@ -9,9 +9,11 @@
 
 from __future__ import annotations
 
+import statistics
 from collections import Counter
+from typing import Any
 
-from warlog.model import DatePrecision, Event, EventReport, Incident
+from warlog.model import CasualtyReport, DatePrecision, Event, EventReport, Incident
 
 STATUS_RANK = {"reported": 0, "claimed": 1, "confirmed": 2, "contested": 3}
 _DATE_RANK = {DatePrecision.DAY: 0, DatePrecision.MONTH: 1, DatePrecision.YEAR: 2}
@@ -59,3 +61,31 @@ def build_incident(
         claims=tuple(dict.fromkeys(c for e in ordered for c in e.claims)),
         casualties=tuple(dict.fromkeys(c for e in ordered for c in e.casualties)),
     )
+
+
+def casualty_summary(
+    incident: Incident, casualties: dict[str, CasualtyReport]
+) -> dict[str, dict[str, Any]]:
+    """Per kind (killed, injured, ...): each source's figure and the UCDP summary over them:
+    low = the lowest figure, high = the highest, best = the median of the sources."""
+    per_kind: dict[str, dict[str, int]] = {}
+    for casualty_id in incident.casualties:
+        casualty = casualties.get(casualty_id)
+        if casualty is None or casualty.scope == "historical":
+            continue
+        figure = casualty.best if casualty.best is not None else casualty.low
+        if figure is None:
+            continue
+        source = casualty.according_to or "reported"
+        sources = per_kind.setdefault(casualty.kind, {})
+        sources[source] = max(sources.get(source, 0), figure)
+    return {
+        kind: {
+            "by_source": dict(sorted(sources.items())),
+            "low": min(sources.values()),
+            "high": max(sources.values()),
+            "best": statistics.median_low(sorted(sources.values())),
+            "disputed": len(set(sources.values())) > 1,
+        }
+        for kind, sources in sorted(per_kind.items())
+    }
