@@ -78,3 +78,16 @@ def test_export_jsonl(store: Any, blank_nlp: Any) -> None:
     assert text[place["evidence"]["start"] : place["evidence"]["end"]] == "Ganja"
     assert temporal["date"] == "2020-10-04"
     assert len({obj["id"] for obj in objects}) == 3
+
+
+def test_store_of_another_version_is_refused_cleanly(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "old.db"
+    warlog.open(path).close()
+    connection = sqlite3.connect(path)
+    connection.execute("ALTER TABLE events DROP COLUMN date_from_text")
+    connection.commit()
+    connection.close()
+    with pytest.raises(StoreError, match="another warlog version"):
+        warlog.open(path)

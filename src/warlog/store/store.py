@@ -118,6 +118,21 @@ class Store:
                     f"{self.location} has schema version {version}, this warlog reads "
                     f"{schema.SCHEMA_VERSION}; upgrade warlog or use a new --db"
                 )
+            self._check_columns(connection)
+
+    def _check_columns(self, connection: Any) -> None:
+        """A store written by a development build with other columns is refused cleanly."""
+        from sqlalchemy import inspect
+
+        inspector = inspect(connection)
+        for table in schema.metadata.sorted_tables:
+            have = {column["name"] for column in inspector.get_columns(table.name)}
+            missing = sorted(set(table.columns.keys()) - have)
+            if missing:
+                raise StoreError(
+                    f"{self.location} was written by another warlog version (table "
+                    f"{table.name} lacks {', '.join(missing)}); re-ingest into a new --db"
+                )
 
     def close(self) -> None:
         self.engine.dispose()
