@@ -118,3 +118,9 @@ def test_seed_places_resolved(seed_report: warlog.Report) -> None:
     assert resolved["Ganja"] == 586523
     assert resolved["Azerbaijan"] == 587116
     assert "Nagorno-Karabakh" in resolved and "Absheron" in resolved
+
+
+def test_seed_ganja_toll_is_attached_to_the_ganja_event(seed_report: warlog.Report) -> None:
+    ganja = next(e for e in seed_report.events if e.place == "Ganja")
+    figures = {(c.kind, c.best) for c in seed_report.casualties if c.id in ganja.casualties}
+    assert figures == {("killed", 1), ("injured", 32)}

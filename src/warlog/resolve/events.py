@@ -145,26 +145,39 @@ def _status(event: Event, claim: Claim | None, denials: list[Claim]) -> str:
     return "claimed"
 
 
+def _paragraph(text: str, offset: int) -> tuple[int, int]:
+    start = text.rfind("\n\n", 0, offset)
+    end = text.find("\n\n", offset)
+    return (0 if start < 0 else start), (len(text) if end < 0 else end)
+
+
 def attach_casualties(
     events: tuple[Event, ...], casualties: tuple[CasualtyReport, ...], text: str
 ) -> tuple[Event, ...]:
-    """An event's casualty reports: figures in its sentence, or incident figures later in the
-    same paragraph when the paragraph reports this one event."""
+    """An event's casualty reports: figures in its sentence; incident figures later in the
+    same paragraph when the paragraph reports this one event; or incident figures in a
+    paragraph that names this event's place and no other event's ("... hit in Ganja ... One
+    civilian has been killed")."""
+    places = {(e.place or "").lower() for e in events if e.place}
     attached = []
     for event in events:
-        paragraph_end = text.find("\n\n", event.evidence.start)
-        paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
-        ids = tuple(
-            casualty.id
-            for casualty in casualties
-            if casualty.evidence.start == event.evidence.start
-            or (
+        _, paragraph_end = _paragraph(text, event.evidence.start)
+        alone = sum(1 for e in events if e.evidence.start == event.evidence.start) == 1
+        ids = []
+        for casualty in casualties:
+            if casualty.evidence.start == event.evidence.start or (
                 casualty.scope == "incident"
                 and event.evidence.start <= casualty.evidence.start < paragraph_end
-                and sum(1 for e in events if e.evidence.start == event.evidence.start) == 1
-            )
-        )
-        attached.append(replace(event, casualties=ids))
+                and alone
+            ):
+                ids.append(casualty.id)
+            elif casualty.scope == "incident" and event.place:
+                start, end = _paragraph(text, casualty.evidence.start)
+                paragraph = text[start:end].lower()
+                named = {place for place in places if place in paragraph}
+                if named == {event.place.lower()}:
+                    ids.append(casualty.id)
+        attached.append(replace(event, casualties=tuple(ids)))
     return tuple(attached)
 
 
