@@ -351,6 +351,10 @@ def stance_of(
 ) -> str:
     """The stance of a claim: fixed by the cue, or read from its content."""
     fixed = lexicon()["cues"].get(cue.lemma_.lower())
+    if fixed == "confirms" and any(c.dep_ == "ccomp" for c in cue.children):
+        fixed = (
+            None  # "reports confirm that 16 were killed" asserts; "confirmed his death" confirms
+        )
     if fixed is not None:
         return str(fixed)
     if any(child.lower_ in lexicon()["confirm_objects"] for child in cue.subtree):
@@ -360,8 +364,15 @@ def stance_of(
         return "confirms"  # the toll a party gives for its own operation
     for token in content:
         stance = lexicon()["cues"].get(token.lemma_.lower())
-        if stance is not None and token.tag_ == "VBG" and token.dep_ in ("acl", "advcl", "xcomp"):
-            return str(stance)  # "posted a message blaming Iran"
+        if stance is None or token.pos_ != "VERB":
+            continue
+        subjects = [c for c in token.children if c.dep_ in _SUBJECT_DEPS]
+        participle = token.tag_ == "VBG" and token.dep_ in ("acl", "advcl", "xcomp")
+        if participle or (subjects and subjects[0].pos_ == "PRON"):
+            return str(stance)  # "posted a message blaming Iran", "said it condemned ..."
+    lowered = {t.lemma_.lower() for t in content} | {t.lower_ for t in content}
+    if speaker_side and lowered & set(lexicon()["own_act_terms"]):
+        return "confirms"  # a party announcing the arrests it made
     said = " " + " ".join(t.lower_ for t in content) + " "
     if any(f" {phrase} " in said for phrase in lexicon()["denial_phrases"]):
         return "denies"  # "was not aware of evidence", "baseless"
