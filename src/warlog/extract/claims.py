@@ -101,23 +101,32 @@ def _subject_parts(subject: Token) -> tuple[list[Token], list[list[Token]]]:
 
 
 def _person_in(tokens: list[Token]) -> list[Token] | None:
+    """The last run of person-name tokens in a phrase ("Defence Minister Zakir Hasanov" ->
+    "Zakir Hasanov"): PERSON entities, else two or more proper nouns the NER left untyped."""
     from warlog.extract.sides import side_of
 
-    people = [
-        t
-        for t in tokens
-        if t.ent_type_ == "PERSON" and t.pos_ == "PROPN" and side_of(t.text) is None
-    ]
-    if not people:
-        return None
-    # the last run of PERSON tokens ("Defence Minister Zakir Hasanov" -> "Zakir Hasanov")
-    run = [people[-1]]
-    for token in reversed(people[:-1]):
-        if token.i == run[0].i - 1:
-            run.insert(0, token)
-        else:
-            break
-    return run
+    roles = set(lexicon()["speaker_roles"]) | set(lexicon()["state_roles"])
+
+    def name_like(token: Token) -> bool:
+        return token.pos_ == "PROPN" and side_of(token.text) is None and token.lower_ not in roles
+
+    for typed in (True, False):
+        people = [
+            t
+            for t in tokens
+            if name_like(t) and (t.ent_type_ == "PERSON" if typed else not t.ent_type_)
+        ]
+        if not people:
+            continue
+        run = [people[-1]]
+        for token in reversed(people[:-1]):
+            if token.i == run[0].i - 1:
+                run.insert(0, token)
+            else:
+                break
+        if typed or len(run) >= 2:
+            return run
+    return None
 
 
 def _is_party_like(tokens: list[Token]) -> bool:
@@ -382,8 +391,8 @@ def stance_of(
     attacks = [t for t in content if t.lemma_.lower() in attack_terms]
     if not attacks:
         return "accuses" if _blames(content) else "asserts"
-    negated = any(t.dep_ == "neg" or (t.lower_ == "no" and t.dep_ == "det") for t in content)
-    if negated:
+    negators = [t for t in content if t.dep_ == "neg" or (t.lower_ == "no" and t.dep_ == "det")]
+    if any(_negates(negator.head, attacks) for negator in negators):
         return "denies"
     if any(t.lower_ in lexicon()["modal_words"] for t in content):
         return "asserts"
