@@ -164,7 +164,9 @@ def resolve_speaker(
         if last is None:
             return None
         return last.speaker, last.titles, last.side
-    if not _is_party_like(subject_tokens):
+    if not _is_party_like(subject_tokens) and not any(
+        _person_in(apposition) for apposition in appositions
+    ):
         return None
     titles: list[str] = []
     person = _person_in(subject_tokens)
@@ -274,7 +276,7 @@ def _content_tokens(cue: Token, sentence: Span, subject: Token | None) -> list[T
     return sorted(tokens, key=lambda t: t.i)
 
 
-def _agent_side(token: Token) -> tuple[str | None, bool]:
+def _agent_side(token: Token, group_pronouns: bool = False) -> tuple[str | None, bool]:
     """The side of who does ``token`` (an attack verb or noun), and whether it is "us"."""
     candidates: list[Token] = []
     for child in token.children:
@@ -289,10 +291,12 @@ def _agent_side(token: Token) -> tuple[str | None, bool]:
     for candidate in candidates:
         words = sorted(candidate.subtree, key=lambda t: t.i)
         phrase = str(token.doc[words[0].i : words[-1].i + 1].text).lower()
-        if candidate.lower_ in lexicon()["self_pronouns"] or any(
-            phrase.startswith(p) for p in lexicon()["own_possessives"]
+        if (
+            candidate.lower_ in lexicon()["self_pronouns"]
+            or (group_pronouns and candidate.lower_ in ("it", "they"))
+            or any(phrase.startswith(p) for p in lexicon()["own_possessives"])
         ):
-            return None, True
+            return None, True  # "he ordered", "the country's troops", a spokesman's "it"
         side = side_of_words([t.text for t in words])
         if side is not None:
             return side, False
@@ -356,7 +360,11 @@ def _blames(content: list[Token]) -> bool:
 
 
 def stance_of(
-    cue: Token, content: list[Token], speaker_side: str | None, confirmed_before: bool = False
+    cue: Token,
+    content: list[Token],
+    speaker_side: str | None,
+    confirmed_before: bool = False,
+    speaks_for_group: bool = False,
 ) -> str:
     """The stance of a claim: fixed by the cue, or read from its content."""
     fixed = lexicon()["cues"].get(cue.lemma_.lower())
@@ -397,7 +405,7 @@ def stance_of(
     if any(t.lower_ in lexicon()["modal_words"] for t in content):
         return "asserts"
     for attack in attacks:
-        side, own = _agent_side(attack)
+        side, own = _agent_side(attack, group_pronouns=speaks_for_group)
         if own:
             return "confirms"
         if side is not None:
@@ -614,7 +622,13 @@ def extract_claims(doc: Doc, article: Article) -> list[Claim]:
                 continue
             name, titles, side = resolved
             content = _content_tokens(cue, sentence, subject)
-            stance = stance_of(cue, content, side, _confirmed_before(name, titles, claims))
+            stance = stance_of(
+                cue,
+                content,
+                side,
+                _confirmed_before(name, titles, claims),
+                speaks_for_group=any("spokes" in title.lower() for title in titles),
+            )
             claim = Claim(
                 speaker=name,
                 titles=titles,
