@@ -114,7 +114,7 @@ def _person_in(tokens: list[Token]) -> list[Token] | None:
         people = [
             t
             for t in tokens
-            if name_like(t) and (t.ent_type_ == "PERSON" if typed else not t.ent_type_)
+            if name_like(t) and (t.ent_type_ == "PERSON" if typed else t.ent_type_ in ("", "ORG"))
         ]
         if not people:
             continue
@@ -189,7 +189,8 @@ def resolve_speaker(
     titles.extend(
         _phrase(apposition) for apposition in appositions if _phrase(apposition) not in titles
     )
-    titles = [title for title in titles if title and title != _phrase(name_tokens)]
+    name_text = _phrase(name_tokens)
+    titles = list(dict.fromkeys(title for title in titles if title and name_text not in title))
     name = _phrase(name_tokens)
     family = name.split()[-1].lower() if name else ""
     if len(name.split()) == 1 and family in memory.full_names:
@@ -428,7 +429,9 @@ def _confirmed_before(name: str, titles: tuple[str, ...], claims: list[Claim]) -
     words = {
         w.lower()
         for w in " ".join([name, *titles]).split()
-        if w[:1].isupper() and side_of(w) is None  # a group's name, not a nationality
+        if w[:1].isupper()
+        and side_of(w) is None  # a group's name, not a nationality
+        and w.lower() not in set(lexicon()["speaker_roles"]) | set(lexicon()["state_roles"])
     }
     for claim in claims:
         if claim.stance != "confirms":
