@@ -23,6 +23,8 @@ from warlog.resolve.geocode import haversine_km
 MISS_KM = 20039.0
 ACC_KM = 161.0
 _CAPITALISED_RE = re.compile(r"\b[A-Z][\w.'\-]+\b")
+# demonyms, not capitals used as metonyms ("Kremlin", "Pentagon")
+_DEMONYM_ENDINGS = ("an", "sh", "ch", "ese", "i", "ic", "ean", "ss", "ek", "ar")
 
 
 def read_corpus(path: str | Path) -> Iterator[dict[str, Any]]:
@@ -91,7 +93,7 @@ def _end_to_end(document: dict[str, Any], nlp: Language | None) -> list[PlaceMen
         word = match.group(0)
         if word.lower() in ("us", "uk") or any(s < end and start < e for s, e in taken):
             continue
-        if side_of(word) is not None and word.endswith(("n", "sh", "ch", "ese", "i", "ic")):
+        if side_of(word) is not None and word.lower().endswith(_DEMONYM_ENDINGS):
             demonyms.append(PlaceMention(word, "DEMONYM", Evidence(report.article.id, start, end)))
     return places + list(geocode(tuple(demonyms), text_countries(document["text"])))
 
