@@ -82,3 +82,19 @@ def test_eval_geo_resolution_only(tmp_path: Path) -> None:
         "auc",
         "exact_match",
     }
+
+
+def test_transliteration_skeleton() -> None:
+    from warlog.geo.gazetteer import skeleton
+
+    assert skeleton("Bint Jbail") == skeleton("Bint Jubayl") == "bntjbl"
+    assert skeleton("Mingachevir") == skeleton("Mingäçevir")
+    assert skeleton("Ur") == ""  # too short to be a key
+
+
+def test_skeleton_fallback_only_inside_the_article_countries() -> None:
+    [inside] = _resolve(["Mingacheviir"], {"AZ"})  # a spelling the gazetteer lacks
+    assert inside.geonameid == 585514 and inside.confidence is not None
+    assert inside.confidence <= 0.5
+    [outside] = _resolve(["Mingacheviir"], {"FR"})
+    assert outside.geonameid is None

