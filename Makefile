@@ -22,11 +22,14 @@ $(VENV)/.installed-dev: $(VENV)/.installed requirements/dev.txt
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
+# Tables are 120 columns wide when make's output is not a terminal (rich would use 80).
+DEMO_ENV := COLUMNS=$${COLUMNS:-120}
+
 demo: install
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
-	$(BIN)/warlog ingest --db $(DEMO_DB) examples/articles
-	$(BIN)/warlog events --db $(DEMO_DB) --since 2020-10-01
-	$(BIN)/warlog casualties --db $(DEMO_DB) --side AM
+	$(DEMO_ENV) $(BIN)/warlog ingest --db $(DEMO_DB) examples/articles
+	$(DEMO_ENV) $(BIN)/warlog events --db $(DEMO_DB) --since 2020-10-01
+	$(DEMO_ENV) $(BIN)/warlog casualties --db $(DEMO_DB) --side AM
 
 lint: install-dev
 	$(BIN)/ruff format --check src tests benchmarks
