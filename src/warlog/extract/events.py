@@ -45,8 +45,69 @@ def _phrases() -> tuple[tuple[tuple[str, ...], dict[str, Any]], ...]:
     return tuple(sorted(entries, key=lambda item: -len(item[0])))
 
 
+_ARMED = frozenset(
+    {
+        "force",
+        "forces",
+        "troop",
+        "troops",
+        "soldier",
+        "soldiers",
+        "army",
+        "military",
+        "police",
+        "rebel",
+        "rebels",
+        "militant",
+        "militants",
+        "insurgent",
+        "insurgents",
+        "gunman",
+        "gunmen",
+        "militia",
+        "fighter",
+        "fighters",
+        "guerrilla",
+        "guerrillas",
+    }
+)
+
+
+def _killings_by_armed_actors(sentence: Any) -> list[Trigger]:
+    """ "X was killed by security forces": a killing whose agent is armed is a clash (or an
+    attack on civilians when the dead are civilians)."""
+    found = []
+    for token in sentence:
+        if token.lemma_.lower() != "kill":
+            continue
+        agents = [c for c in token.children if c.dep_ == "agent"]
+        by_armed = any(
+            t.lemma_.lower() in _ARMED or t.lower_ in _ARMED for a in agents for t in a.subtree
+        )
+        if not by_armed:
+            continue
+        subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+        civilians = subject is not None and subject.lemma_.lower() in (
+            "civilian",
+            "villager",
+            "resident",
+            "child",
+        )
+        found.append(
+            Trigger(
+                "Violence against civilians" if civilians else "Battles",
+                "Attack" if civilians else "Armed clash",
+                2,
+                False,
+                token.i,
+                token.i + 1,
+            )
+        )
+    return found
+
+
 def find_triggers(sentence: Any) -> list[Trigger]:
-    found: list[Trigger] = []
+    found: list[Trigger] = _killings_by_armed_actors(sentence)
     tokens = list(sentence)
     i = 0
     while i < len(tokens):
