@@ -98,7 +98,9 @@ def ingest(
     ] = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Read articles, find places and dates, and store them. Re-ingesting is a no-op."""
+    """Read articles; find events, claims, casualty figures, places and dates; store them.
+
+    Re-ingesting an article is a no-op."""
     with _progress() as tick:
         result = _with_store(
             db,
@@ -246,8 +248,9 @@ def events(
     ] = None,
     as_json: JsonOption = False,
 ) -> None:
-    """List events, one row per incident however many articles report it: date, type,
-    place, perpetrator side, status over all reports, reports/sources."""
+    """List events: one row per incident, however many articles report it.
+
+    Columns: date, type and place, perpetrator side, status over all reports, reports/sources."""
 
     def incidents_and_casualties(store: Any) -> tuple[list[Any], dict[str, Any]]:
         selected = store.incidents(since=since, until=until, event_type=event_type, country=country)
@@ -375,8 +378,9 @@ def show(
     db: DbOption = "warlog.db",
     as_json: JsonOption = False,
 ) -> None:
-    """Show one event (its claims and denials side by side, its casualty figures per source),
-    or one article with everything found in it; each with its evidence."""
+    """Show one event, claim, casualty report or article, with its evidence.
+
+    An event shows every report of it: claims and denials side by side, figures per source."""
     from warlog.model import Article, Event
 
     if "-ev-" in record_id:
