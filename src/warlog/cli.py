@@ -530,6 +530,49 @@ def _print_report(report: Report) -> None:
             _context(text, temporal.evidence.start, temporal.evidence.end),
         )
     console.print(dates)
+    _print_found(report)
+
+
+def _print_found(report: Report) -> None:
+    """An article's events, claims and casualty figures, each with its evidence sentence."""
+    text = report.article.text
+    events_table = Table(title="events")
+    for column in ("id", "date", "event", "by", "status"):
+        events_table.add_column(column, overflow="fold")
+    for event in report.events:
+        events_table.add_row(
+            event.id,
+            event.date.value if event.date else "-",
+            f"{event.sub_type} at {event.place or '-'}",
+            event.actor1_side or "-",
+            event.status,
+        )
+    console.print(events_table)
+    claims_table = Table(title="claims")
+    for column in ("speaker", "side", "stance", "channel", "evidence"):
+        claims_table.add_column(column, overflow="fold")
+    for claim in report.claims:
+        claims_table.add_row(
+            claim.speaker,
+            claim.side or "-",
+            claim.stance,
+            claim.channel,
+            _sentence(text, claim.evidence.start, claim.evidence.end, 120),
+        )
+    console.print(claims_table)
+    figures = Table(title="casualty figures")
+    for column in ("kind", "figure", "victims", "side", "scope", "according to"):
+        figures.add_column(column, overflow="fold")
+    for casualty in report.casualties:
+        figures.add_row(
+            casualty.kind,
+            casualty.number_text,
+            casualty.victims,
+            casualty.side or "-",
+            casualty.scope,
+            casualty.according_to or "-",
+        )
+    console.print(figures)
 
 
 def _context(text: str, start: int, end: int, width: int = 40) -> str:

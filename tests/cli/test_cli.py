@@ -74,6 +74,7 @@ def test_query_commands(tmp_path: Path) -> None:
 
     table = runner.invoke(app, ["show", article_id[:10], "--db", db])
     assert table.exit_code == 0 and "places" in table.output
+    assert "claims" in table.output and "casualty figures" in table.output
 
     exported = runner.invoke(app, ["export", "--format", "jsonl", "--db", db])
     records = [json.loads(line) for line in exported.stdout.splitlines()]
