@@ -1,0 +1,22 @@
+"""Every setting is documented, with its environment variable and default (datasette style)."""
+
+from __future__ import annotations
+
+from tests.conftest import ROOT
+from warlog.settings import SETTINGS
+
+
+def test_every_setting_is_in_the_usage_docs() -> None:
+    usage = (ROOT / "docs" / "usage.md").read_text(encoding="utf-8")
+    for setting in SETTINGS:
+        row = next(
+            (line for line in usage.splitlines() if line.startswith(f"| {setting.name} |")), ""
+        )
+        assert row, f"docs/usage.md has no row for the setting {setting.name}"
+        assert f"`{setting.env}`" in row and f"| {setting.default} |" in row.replace("`", ""), row
+
+
+def test_readme_shows_the_two_commands() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    first_screen = "\n".join(readme.splitlines()[:15])
+    assert "make demo" in first_screen and "make test" in first_screen
