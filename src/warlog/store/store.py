@@ -410,27 +410,29 @@ class Store:
                 return incident, reports
         raise StoreError(f"no event '{incident_id}'; see `warlog events`")
 
-    def claims(self, stance: str | None = None, side: str | None = None) -> list[Claim]:
-        table = schema.claims
+    def _records(self, table: Any, from_row: Any, **equal: str | None) -> list[Any]:
+        """Records of one table, in article and text order, where each given column equals
+        its value (None: no filter on that column)."""
         query = select(table)
-        if stance:
-            query = query.where(table.c.stance == stance)
-        if side:
-            query = query.where(table.c.side == side.upper())
+        for column, value in equal.items():
+            if value:
+                query = query.where(table.c[column] == value)
         with self.engine.connect() as connection:
             result = connection.execute(query.order_by(table.c.article_id, table.c.start))
-            return [rows.claim_from_row(row._mapping) for row in result]
+            return [from_row(row._mapping) for row in result]
+
+    def claims(self, stance: str | None = None, side: str | None = None) -> list[Claim]:
+        return self._records(
+            schema.claims, rows.claim_from_row, stance=stance, side=side.upper() if side else None
+        )
 
     def casualties(self, side: str | None = None, kind: str | None = None) -> list[CasualtyReport]:
-        table = schema.casualty_reports
-        query = select(table)
-        if side:
-            query = query.where(table.c.side == side.upper())
-        if kind:
-            query = query.where(table.c.kind == kind)
-        with self.engine.connect() as connection:
-            result = connection.execute(query.order_by(table.c.article_id, table.c.start))
-            return [rows.casualty_from_row(row._mapping) for row in result]
+        return self._records(
+            schema.casualty_reports,
+            rows.casualty_from_row,
+            side=side.upper() if side else None,
+            kind=kind,
+        )
 
     def article_text(self, article_id: str) -> str:
         with self.engine.connect() as connection:
