@@ -98,3 +98,52 @@ def test_skeleton_fallback_only_inside_the_article_countries() -> None:
     assert inside.confidence <= 0.5
     [outside] = _resolve(["Mingacheviir"], {"FR"})
     assert outside.geonameid is None
+
+
+def test_admin_areas_come_from_their_towns() -> None:
+    sindh = [p for p in gazetteer().lookup("Sindh") if p.kind == "admin1"]
+    assert sindh and sindh[0].country_code == "PK" and sindh[0].admin1 == "PK.05"
+    assert 24 < sindh[0].lat < 29 and 66 < sindh[0].lon < 71
+    harris = {p.admin1: p for p in gazetteer().lookup("Harris County")}
+    assert set(harris) == {"US.GA", "US.TX"}  # one county name, two states
+    assert abs(harris["US.TX"].lat - 29.8) < 1 and abs(harris["US.TX"].lon + 95.4) < 1
+    # an area named like one of its towns is left to the town
+    assert {p.kind for p in gazetteer().lookup("Kabul") if p.country_code == "AF"} == {"city"}
+
+
+def test_area_names_strip_kind_suffixes_but_not_ordinary_words() -> None:
+    from warlog.geo.admin_areas import AdminArea, area_names
+
+    def no_town(code: str, name: str) -> bool:
+        return False
+
+    assert area_names(AdminArea(1, "CO", "Putumayo Department"), no_town) == {
+        "putumayo department",
+        "putumayo",
+    }
+    assert area_names(AdminArea(1, "LB", "South Governorate"), no_town) == {"south governorate"}
+    assert area_names(AdminArea(1, "LB", "Nabatîyé"), no_town) == {"nabatîyé", "nabatiye"}
+    assert area_names(AdminArea(2, "US", "Harris County"), no_town) == {"harris county"}
+    assert area_names(AdminArea(1, "AF", "Kabul"), lambda code, name: name == "kabul") == set()
+
+
+def test_admin1_codes_join_the_two_town_tables() -> None:
+    from warlog.geo.admin_areas import admin1_codes
+
+    cities = [
+        {"countrycode": "CO", "latitude": 1.15, "longitude": -76.65, "admin1code": "22"},
+        {"countrycode": "CO", "latitude": 0.5, "longitude": -76.5, "admin1code": "22"},
+    ]
+    towns = [
+        {"country_code": "CO", "latitude": 1.15, "longitude": -76.65, "state": "Putumayo"},
+        {"country_code": "CO", "latitude": 0.5, "longitude": -76.5, "state": "Putumayo"},
+    ]
+    assert admin1_codes(cities, towns) == {("CO", "Putumayo"): "CO.22"}
+
+
+def test_the_state_an_article_names_picks_its_towns() -> None:
+    georgia, dublin = _resolve(["Georgia", "Dublin"], {"US"})
+    assert georgia.geonameid == 4197000  # the state: the article is about the US
+    assert dublin.country_code == "US" and abs(dublin.lat - 32.54) < 0.1  # Dublin, Georgia
+    [dublin_alone] = _resolve(["Dublin"], {"US"})
+    assert abs(dublin_alone.lat - 32.54) > 0.1  # without the state, another Dublin

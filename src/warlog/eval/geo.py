@@ -45,11 +45,11 @@ def read_corpus(path: str | Path) -> Iterator[dict[str, Any]]:
 
 def text_countries(text: str) -> set[str]:
     """Countries a text names, by country names and demonyms (no parse needed)."""
-    from warlog.extract.sides import side_of
+    from warlog.extract.sides import country_signal
 
     codes = set()
     for match in _CAPITALISED_RE.finditer(text):
-        code = side_of(match.group(0))
+        code = country_signal(match.group(0))
         if code is not None:
             codes.add(code)
     return codes

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from warlog.extract.base import Doc, register_extractor
-from warlog.extract.sides import side_of
+from warlog.extract.sides import country_signal
 from warlog.model import Article, Evidence, PlaceMention
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -23,11 +23,11 @@ def context_countries(doc: Doc) -> set[str]:
     codes: set[str] = set()
     for token in doc:
         if token.text[:1].isupper():
-            code = side_of(token.text)
+            code = country_signal(token.text)
             if code is not None:
                 codes.add(code)
     for ent in doc.ents:
-        code = side_of(ent.text)
+        code = country_signal(ent.text)
         if code is not None:
             codes.add(code)
         elif ent.label_ == "GPE":

