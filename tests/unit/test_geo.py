@@ -147,3 +147,16 @@ def test_the_state_an_article_names_picks_its_towns() -> None:
     assert dublin.country_code == "US" and abs(dublin.lat - 32.54) < 0.1  # Dublin, Georgia
     [dublin_alone] = _resolve(["Dublin"], {"US"})
     assert abs(dublin_alone.lat - 32.54) > 0.1  # without the state, another Dublin
+
+
+def test_demonyms_world_regions_and_big_cities() -> None:
+    [canadian] = _resolve(["Canadian"], {"US"})
+    assert canadian.feature_kind == "country" and canadian.country_code == "CA"  # not Canadian, TX
+    [baku] = _resolve(["Baku"], {"AZ"})  # a capital that also names its side stays the city
+    assert baku.geonameid == 587084
+    eu, middle_east = _resolve(["EU", "Middle East"])
+    assert eu.name == "Europe" and middle_east.name == "Middle East"  # not Eu, France
+    new_york, washington = _resolve(["New York", "Washington"], {"US"})
+    assert new_york.name == "New York City" and washington.feature_kind == "city"
+    [georgia] = _resolve(["Georgia"], {"US"})
+    assert georgia.feature_kind == "region"  # no big city of that name: the state

@@ -174,6 +174,10 @@ def build(path: Path) -> None:
         )
         for name in [region["name"], *region["aliases"]]:
             name_rows.append((name.lower(), key, 1))
+    named = {row[2]: row[0] for row in place_rows if row[6] in ("continent", "region")}
+    for alias, target in regions["continent_aliases"].items():
+        if target in named:
+            name_rows.append((alias.lower(), named[target], 1))
     place_rows_, name_rows_ = _admin_rows(cities.values(), {name for name, _, _ in name_rows})
     place_rows += place_rows_
     name_rows += name_rows_

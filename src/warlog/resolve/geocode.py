@@ -1,6 +1,7 @@
 """Resolve place mentions to GeoNames places with a documented score.
 
-score = 3 x kind rank (continent and country 3, region and admin area 2, city 1)
+score = 3 x kind rank (continent and country 3, region and admin area 2, city 1; a city of
+        500,000 or more ranks 2 when a state or region of its country has its name)
       + 4.5 when the candidate's country is one the article is about (named in it, or the
         only country of another place it names: every "Gainesville" is in the US)
       + 2 when the candidate lies in an admin-1 area the article is about (one it names, or
@@ -22,6 +23,9 @@ from warlog.model import PlaceMention
 
 CONTEXT_BONUS = 4.5
 AREA_BONUS = 2.0
+LARGE_CITY_POPULATION = 500_000
+# how demonyms end ("Canadian", "Turkish", "French", "Chinese", "Israeli", "Arabic", "Uzbek")
+DEMONYM_ENDINGS = ("an", "ans", "sh", "ch", "ese", "i", "is", "ic", "ean", "ss", "ek", "ar")
 KIND_WEIGHT = 3.0
 FOREIGN_TOWN_MIN_POPULATION = 100_000
 FEATURE_KINDS = {
@@ -78,18 +82,27 @@ FACILITY_WORDS = (
 def _candidates(text: str) -> tuple[GeoPlace, ...]:
     """Gazetteer entries for a name, or for the town a facility is named after
     ("Bouaké Airport" -> Bouaké, "Kramatorsk railway station" -> Kramatorsk)."""
+    from warlog.extract.sides import side_of
+
     found = gazetteer().lookup(text)
+    code = side_of(text)
+    if (
+        code is not None
+        and text.lower().endswith(DEMONYM_ENDINGS)
+        and not any(c.country_code == code for c in found)
+    ):
+        # a demonym ("Canadian", "Turkish") stands for its country, not for a town named
+        # like it elsewhere (Canadian, Texas)
+        country = gazetteer().country(code)
+        if country is not None:
+            return (country,)
     if found:
         return found
     lowered = text.lower()
     for word in sorted(FACILITY_WORDS, key=len, reverse=True):
         if lowered.endswith(" " + word):
             return gazetteer().lookup(text[: -len(word) - 1])
-    from warlog.extract.sides import side_of
-
-    code = side_of(text)  # a demonym standing for its country ("Turkish", "Israeli")
-    country = gazetteer().country(code) if code else None
-    return (country,) if country is not None else ()
+    return ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +136,26 @@ def _rank(found: tuple[GeoPlace, ...], text: str, context: set[str], areas: set[
             if c.country_code in context and c.kind in ("city", "region")
         ]
         fallback = True
-    scored = sorted(((score(c, context, areas), c) for c in candidates), key=lambda p: -p[0])
+    # a big city outranks its country's state or region of the same name ("New York",
+    # "Washington"), not a homonym abroad
+    area_countries = {c.country_code for c in candidates if c.kind in ("region", "admin1")}
+    scored = sorted(
+        (
+            (
+                score(c, context, areas)
+                + (
+                    KIND_WEIGHT
+                    if c.kind == "city"
+                    and c.population >= LARGE_CITY_POPULATION
+                    and c.country_code in area_countries
+                    else 0.0
+                ),
+                c,
+            )
+            for c in candidates
+        ),
+        key=lambda p: -p[0],
+    )
     return _Ranking(scored, fallback)
 
 
