@@ -30,6 +30,7 @@ demo: install
 	$(DEMO_ENV) $(BIN)/warlog ingest --db $(DEMO_DB) examples/articles
 	$(DEMO_ENV) $(BIN)/warlog events --db $(DEMO_DB) --since 2020-10-01
 	$(DEMO_ENV) $(BIN)/warlog casualties --db $(DEMO_DB) --side AM
+	$(DEMO_ENV) $(BIN)/warlog actors --db $(DEMO_DB) --side AM
 
 lint: install-dev
 	$(BIN)/ruff format --check src tests benchmarks

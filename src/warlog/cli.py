@@ -361,6 +361,39 @@ def casualties(
     console.print(table)
 
 
+@app.command()
+def actors(
+    db: DbOption = "warlog.db",
+    side: Annotated[str | None, typer.Option(help="The actor's side, e.g. AM.")] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(help="state, armed_group, government_body, person, civilians or other."),
+    ] = None,
+    name: Annotated[str | None, typer.Option(help="Part of the actor's name.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List canonical actors: who speaks, strikes or counts, over every article."""
+    found = _with_store(db, lambda store: store.actors(side=side, kind=kind, name=name))
+    if as_json:
+        _print_json([to_dict(summary) for summary in found])
+        return
+    table = Table(title=f"{len(found)} actors")
+    for column in ("actor", "kind", "side", "articles", "claims", "events", "figures", "as"):
+        table.add_column(column, overflow="fold")
+    for summary in found:
+        table.add_row(
+            summary.name,
+            summary.kind,
+            summary.side or "-",
+            str(summary.articles),
+            str(summary.claims),
+            str(summary.events),
+            str(summary.casualties),
+            "; ".join([*summary.titles, *summary.mentions][:4]),
+        )
+    console.print(table)
+
+
 def _number(value: int | None) -> str:
     return "-" if value is None else str(value)
 

@@ -153,6 +153,28 @@ class Claim:
 
 
 @dataclass(frozen=True, slots=True)
+class Actor:
+    """A canonical actor of one article (DESIGN.md Records): kind is ``state``,
+    ``armed_group``, ``government_body``, ``person``, ``civilians`` or ``other``; side as in
+    eval/FORMAT.md. ``evidence`` is its first mention; ``mentions`` the surface forms seen;
+    ``claims``, ``events`` and ``casualties`` the ids of the records it appears in."""
+
+    name: str
+    kind: str
+    side: str | None
+    evidence: Evidence
+    titles: tuple[str, ...] = ()
+    mentions: tuple[str, ...] = ()
+    claims: tuple[str, ...] = ()
+    events: tuple[str, ...] = ()
+    casualties: tuple[str, ...] = ()
+
+    @property
+    def id(self) -> str:
+        return f"{self.evidence.article_id[:12]}-ac-{_slug(f'{self.kind}:{self.name}')}"
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """One incident as reported in one article (ACLED type and sub-type)."""
 
@@ -232,6 +254,7 @@ class Report:
     casualties: tuple[CasualtyReport, ...] = ()
     claims: tuple[Claim, ...] = ()
     events: tuple[Event, ...] = ()
+    actors: tuple[Actor, ...] = ()
     warnings: tuple[str, ...] = field(default=())
 
 

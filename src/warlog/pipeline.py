@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from warlog import settings
 from warlog.errors import AnalysisError
@@ -10,13 +10,35 @@ from warlog.extract import EXTRACTORS
 from warlog.extract.base import Doc
 from warlog.extract.places import context_countries
 from warlog.ingest import PreparedArticle, RawArticle, prepare
-from warlog.model import Report
+from warlog.model import Evidence, Report
 from warlog.nlp import Language, load_pipeline
 from warlog.resolve import resolve_temporals
+from warlog.resolve.actors import resolve_actors
 from warlog.resolve.attribution import attribute
 from warlog.resolve.denials import link_denials
 from warlog.resolve.events import attach_casualties, settle_events
 from warlog.resolve.geocode import geocode
+
+
+def entity_labels(doc: Doc) -> Callable[[str, Evidence], str | None]:
+    """The entity label of a name as the parse read it: the entity of that text nearest to a
+    span, else the entity covering most of the span ("PERSON" for a speaker's name)."""
+    entities: list[tuple[int, int, str, str]] = [
+        (ent.start_char, ent.end_char, ent.label_, ent.text) for ent in doc.ents
+    ]
+
+    def label_of(name: str, span: Evidence) -> str | None:
+        same = [e for e in entities if e[3] == name]
+        if same:
+            return min(same, key=lambda e: abs(e[0] - span.start))[2]
+        best, best_overlap = None, 0
+        for start, end, label, _text in entities:
+            overlap = min(end, span.end) - max(start, span.start)
+            if overlap > best_overlap:
+                best, best_overlap = label, overlap
+        return best if best_overlap * 2 >= span.end - span.start else None
+
+    return label_of
 
 
 def analyse(prepared: PreparedArticle, doc: Doc) -> Report:
@@ -30,14 +52,19 @@ def analyse(prepared: PreparedArticle, doc: Doc) -> Report:
     places = geocode(found.get("places", ()), context_countries(doc))
     temporals = resolve_temporals(found.get("temporals", ()), article.published)
     casualties = attribute(found.get("casualties", ()), claims, article.text)
-    events = settle_events(found.get("events", ()), places, temporals, claims, article)
+    events = attach_casualties(
+        settle_events(found.get("events", ()), places, temporals, claims, article),
+        casualties,
+        article.text,
+    )
     return Report(
         article=article,
         places=places,
         temporals=temporals,
         casualties=casualties,
         claims=claims,
-        events=attach_casualties(events, casualties, article.text),
+        events=events,
+        actors=resolve_actors(claims, events, casualties, entity_labels(doc)),
         warnings=prepared.warnings,
     )
 

@@ -161,7 +161,23 @@ def test_events_claims_casualties_and_show_event(tmp_path: Path) -> None:
     assert geojson["type"] == "FeatureCollection" and len(geojson["features"]) == len(events)
     exported = runner.invoke(app, ["export", "--db", db]).stdout.splitlines()
     kinds = {json.loads(line)["record"] for line in exported}
-    assert {"article", "place", "event", "claim", "casualty_report"} <= kinds
+    assert {"article", "place", "event", "claim", "casualty_report", "actor"} <= kinds
+
+    actors = json.loads(runner.invoke(app, ["actors", "--db", db, "--json"]).stdout)
+    by_name = {actor["name"]: actor for actor in actors}
+    assert by_name["Ministry of Defence of Armenia"]["side"] == "AM"
+    assert by_name["Hikmet Hajiyev"]["claims"] >= 3
+    people = json.loads(
+        runner.invoke(
+            app, ["actors", "--db", db, "--kind", "person", "--side", "AM", "--json"]
+        ).stdout
+    )
+    assert {"Shushan Stepanian", "Vahram Poghosyan"} <= {a["name"] for a in people}
+    assert all(a["kind"] == "person" and a["side"] == "AM" for a in people)
+    listing = runner.invoke(app, ["actors", "--db", db]).output
+    assert f"{len(actors)} actors" in listing and "Hajiyev" in listing
+    shown = runner.invoke(app, ["show", by_name["Hikmet Hajiyev"]["ids"][0], "--db", db])
+    assert shown.exit_code == 0 and "Hikmet Hajiyev" in shown.output
 
 
 def test_eval_command(tmp_path: Path) -> None:

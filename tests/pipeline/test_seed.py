@@ -124,3 +124,33 @@ def test_seed_ganja_toll_is_attached_to_the_ganja_event(seed_report: warlog.Repo
     ganja = next(e for e in seed_report.events if e.place == "Ganja")
     figures = {(c.kind, c.best) for c in seed_report.casualties if c.id in ganja.casualties}
     assert figures == {("killed", 1), ("injured", 32)}
+
+
+def test_seed_actors(seed_report: warlog.Report) -> None:
+    actors = {actor.name: actor for actor in seed_report.actors}
+    expected = {
+        "Hikmet Hajiyev": ("person", "AZ"),
+        "Ilkham Aliyev": ("person", "AZ"),
+        "Shushan Stepanian": ("person", "AM"),
+        "Arayik Harutyunyan": ("person", "AM"),
+        "Vahram Poghosyan": ("person", "AM"),
+        "Ministry of Defence of Armenia": ("government_body", "AM"),
+        "Ministry of Defence of Azerbaijan": ("government_body", "AZ"),
+        "Government of Nagorno-Karabakh": ("government_body", "AM"),
+        "Government of Azerbaijan": ("government_body", "AZ"),
+        "Military Forces of Armenia": ("state", "AM"),
+        "Military Forces of Azerbaijan": ("state", "AZ"),
+    }
+    for name, (kind, side) in expected.items():
+        assert (actors[name].kind, actors[name].side) == (kind, side), name
+    hajiyev = actors["Hikmet Hajiyev"]
+    assert "aide to Azerbaijani President Ilkham Aliyev" in hajiyev.titles
+    assert len(hajiyev.claims) >= 3  # the statement, the tweet and its strikes
+    text = seed_report.article.text
+    assert text[hajiyev.evidence.start : hajiyev.evidence.end] == "Hikmet Hajiyev"
+    claim_ids = {claim.id for claim in seed_report.claims}
+    event_ids = {event.id for event in seed_report.events}
+    for actor in seed_report.actors:
+        assert set(actor.claims) <= claim_ids and set(actor.events) <= event_ids
+    # the three strikes of the tweet are Armenia's; the Stepanakert strike is Azerbaijan's
+    assert len(actors["Military Forces of Armenia"].events) == 3

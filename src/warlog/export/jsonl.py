@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
 from warlog.model import (
+    Actor,
     Article,
     CasualtyReport,
     Claim,
@@ -155,6 +156,23 @@ def casualty_object(casualty: CasualtyReport) -> dict[str, Any]:
     }
 
 
+def actor_object(actor: Actor) -> dict[str, Any]:
+    return {
+        "record": "actor",
+        "id": actor.id,
+        "article_id": actor.evidence.article_id,
+        "evidence": _span(actor.evidence),
+        "name": actor.name,
+        "kind": actor.kind,
+        "side": actor.side,
+        "titles": list(actor.titles),
+        "mentions": list(actor.mentions),
+        "claims": list(actor.claims),
+        "events": list(actor.events),
+        "casualties": list(actor.casualties),
+    }
+
+
 def report_objects(report: Report) -> Iterator[dict[str, Any]]:
     yield article_object(report.article)
     for place in report.places:
@@ -167,6 +185,8 @@ def report_objects(report: Report) -> Iterator[dict[str, Any]]:
         yield casualty_object(casualty)
     for event in report.events:
         yield event_object(event)
+    for actor in report.actors:
+        yield actor_object(actor)
 
 
 def write_jsonl(reports: Iterable[Report], out: TextIO) -> int:

@@ -12,6 +12,7 @@ from typing import Any
 
 from warlog.errors import InputError
 from warlog.model import (
+    Actor,
     Article,
     CasualtyReport,
     Claim,
@@ -142,12 +143,27 @@ def event_from(obj: Object) -> Event:
     )
 
 
+def actor_from(obj: Object) -> Actor:
+    return Actor(
+        name=obj["name"],
+        kind=obj["kind"],
+        side=obj.get("side"),
+        evidence=_required_evidence(obj),
+        titles=tuple(obj.get("titles") or ()),
+        mentions=tuple(obj.get("mentions") or ()),
+        claims=tuple(obj.get("claims") or ()),
+        events=tuple(obj.get("events") or ()),
+        casualties=tuple(obj.get("casualties") or ()),
+    )
+
+
 READERS = {
     "place": ("places", place_from),
     "temporal": ("temporals", temporal_from),
     "claim": ("claims", claim_from),
     "casualty_report": ("casualties", casualty_from),
     "event": ("events", event_from),
+    "actor": ("actors", actor_from),
 }
 
 

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from warlog.model import (
+    Actor,
     Article,
     CasualtyReport,
     Claim,
@@ -246,4 +247,33 @@ def event_from_row(row: Row) -> Event:
         claims=tuple(json.loads(row["claims"])),
         casualties=tuple(json.loads(row["casualties"])),
         **{name: row[name] for name in _EVENT_FIELDS},
+    )
+
+
+_ACTOR_LISTS = ("titles", "mentions", "claims", "events", "casualties")
+
+
+def actor_row(actor: Actor) -> dict[str, Any]:
+    return {
+        "id": actor.id,
+        "article_id": actor.evidence.article_id,
+        "name": actor.name,
+        "kind": actor.kind,
+        "side": actor.side,
+        "start": actor.evidence.start,
+        "end": actor.evidence.end,
+        **{
+            name: json.dumps(list(getattr(actor, name)), ensure_ascii=False)
+            for name in _ACTOR_LISTS
+        },
+    }
+
+
+def actor_from_row(row: Row) -> Actor:
+    return Actor(
+        name=row["name"],
+        kind=row["kind"],
+        side=row["side"],
+        evidence=Evidence(row["article_id"], row["start"], row["end"]),
+        **{name: tuple(json.loads(row[name])) for name in _ACTOR_LISTS},
     )

@@ -155,3 +155,23 @@ events = Table(
     Index("ix_events_incident", "incident_id"),
     Index("ix_events_date", "date"),
 )
+
+
+actors = Table(
+    "actors",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("kind", String(24), nullable=False),
+    Column("side", String(2)),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("titles", Text, nullable=False),
+    Column("mentions", Text, nullable=False),
+    Column("claims", Text, nullable=False),
+    Column("events", Text, nullable=False),
+    Column("casualties", Text, nullable=False),
+    Index("ix_actors_article", "article_id"),
+    Index("ix_actors_name", "name"),
+)

@@ -12,7 +12,7 @@ from sqlalchemy import Engine, create_engine, event, func, select
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from warlog.errors import StoreError
-from warlog.model import Article, CasualtyReport, Claim, Event, Incident, Report
+from warlog.model import Actor, Article, CasualtyReport, Claim, Event, Incident, Report
 from warlog.store import rows, schema
 
 
@@ -40,6 +40,43 @@ class PlaceCount:
     geonameid: int | None = None
     lat: float | None = None
     lon: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ActorSummary:
+    """One line of ``warlog actors``: a canonical actor over every article naming it."""
+
+    name: str
+    kind: str
+    side: str | None
+    articles: int
+    claims: int
+    events: int
+    casualties: int
+    titles: tuple[str, ...]
+    mentions: tuple[str, ...]
+    ids: tuple[str, ...]  # its per-article actor records
+
+    @property
+    def records(self) -> int:
+        return self.claims + self.events + self.casualties
+
+    @classmethod
+    def of(cls, actors: list[Actor]) -> ActorSummary:
+        sides = [a.side for a in actors if a.side]
+        kinds = [a.kind for a in actors]
+        return cls(
+            name=actors[0].name,
+            kind=max(dict.fromkeys(kinds), key=kinds.count),
+            side=max(dict.fromkeys(sides), key=sides.count) if sides else None,
+            articles=len({a.evidence.article_id for a in actors}),
+            claims=sum(len(a.claims) for a in actors),
+            events=sum(len(a.events) for a in actors),
+            casualties=sum(len(a.casualties) for a in actors),
+            titles=tuple(dict.fromkeys(t for a in actors for t in a.titles)),
+            mentions=tuple(dict.fromkeys(m for a in actors for m in a.mentions)),
+            ids=tuple(a.id for a in actors),
+        )
 
 
 def _sqlite_engine(path: Path) -> Engine:
@@ -179,6 +216,10 @@ class Store:
                 connection.execute(
                     schema.casualty_reports.insert(),
                     [rows.casualty_row(c) for c in report.casualties],
+                )
+            if report.actors:
+                connection.execute(
+                    schema.actors.insert(), [rows.actor_row(a) for a in report.actors]
                 )
             if report.events:
                 connection.execute(
@@ -330,6 +371,10 @@ class Store:
                     rows.event_from_row(row._mapping)
                     for row in self._rows(connection, schema.events, full_id)
                 ),
+                actors=tuple(
+                    rows.actor_from_row(row._mapping)
+                    for row in self._rows(connection, schema.actors, full_id)
+                ),
             )
 
     @staticmethod
@@ -434,6 +479,27 @@ class Store:
             kind=kind,
         )
 
+    def actors(
+        self, side: str | None = None, kind: str | None = None, name: str | None = None
+    ) -> list[ActorSummary]:
+        """Canonical actors across articles (one per name), most-reported first;
+        ``name`` matches part of the name, case-insensitively."""
+        table = schema.actors
+        query = select(table)
+        if kind:
+            query = query.where(table.c.kind == kind)
+        if name:
+            query = query.where(func.lower(table.c.name).contains(name.lower()))
+        grouped: dict[str, list[Actor]] = {}
+        with self.engine.connect() as connection:
+            for row in connection.execute(query.order_by(table.c.article_id, table.c.start)):
+                actor = rows.actor_from_row(row._mapping)
+                grouped.setdefault(actor.name, []).append(actor)
+        summaries = [ActorSummary.of(found) for found in grouped.values()]
+        if side:
+            summaries = [s for s in summaries if s.side == side.upper()]
+        return sorted(summaries, key=lambda s: (-s.articles, -s.records, s.name))
+
     def article_text(self, article_id: str) -> str:
         with self.engine.connect() as connection:
             text = connection.execute(
@@ -446,7 +512,13 @@ class Store:
     def find(self, record_id: str) -> tuple[Report, Any]:
         """The report holding the record ``record_id`` (an event, claim or casualty report id,
         or an article id or its start) and the record itself (the Article for an article)."""
-        for marker, attribute in (("-ev-", "events"), ("-cl-", "claims"), ("-ca-", "casualties")):
+        markers = (
+            ("-ev-", "events"),
+            ("-cl-", "claims"),
+            ("-ca-", "casualties"),
+            ("-ac-", "actors"),
+        )
+        for marker, attribute in markers:
             if marker in record_id:
                 report = self.report(record_id.split("-", 1)[0])
                 for record in getattr(report, attribute):
