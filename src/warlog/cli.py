@@ -614,27 +614,44 @@ def _context(text: str, start: int, end: int, width: int = 40) -> str:
     return f"…{before}[{text[start:end]}]{after}…"
 
 
-EXPORT_FORMATS = ("jsonl", "acled", "geojson")
+EXPORT_FORMATS = ("jsonl", "acled", "geojson", "csv")
 
 
 @app.command()
 def export(
     export_format: Annotated[
-        str, typer.Option("--format", "-f", help="jsonl (every record), acled (CSV), geojson.")
+        str,
+        typer.Option(
+            "--format", "-f", help="jsonl (every record), acled (CSV), geojson, csv (--record)."
+        ),
     ] = "jsonl",
+    record: Annotated[
+        str | None,
+        typer.Option(
+            help="With --format csv: articles, places, temporals, claims, casualties, events "
+            "or actors."
+        ),
+    ] = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
     ] = None,
     db: DbOption = "warlog.db",
 ) -> None:
-    """Export the store: every record (jsonl), or events as ACLED-style CSV or GeoJSON."""
+    """Export the store: every record (jsonl), events as ACLED-style CSV or GeoJSON, or one
+    record kind as a CSV table."""
     from warlog.export import write_jsonl
     from warlog.export.acled import write_acled, write_geojson
+    from warlog.export.tables import RECORD_KINDS, write_table
 
     if export_format not in EXPORT_FORMATS:
         err_console.print(
             f"[bold red]error:[/] unknown format '{escape(export_format)}'; use one of: "
             + ", ".join(EXPORT_FORMATS)
+        )
+        raise typer.Exit(EXIT_ERROR)
+    if export_format == "csv" and record not in RECORD_KINDS:
+        err_console.print(
+            "[bold red]error:[/] --format csv needs --record, one of: " + ", ".join(RECORD_KINDS)
         )
         raise typer.Exit(EXIT_ERROR)
 
@@ -643,8 +660,11 @@ def export(
             return write_jsonl(store.reports(), out)
         if export_format == "geojson":
             return write_geojson(store.incidents(), out)
+        if export_format == "csv":
+            assert record is not None
+            return write_table(store.reports(), record, out)
         casualties = {c.id: c for c in store.casualties()}
-        return write_acled(store.incidents(), casualties, out)
+        return write_acled(store.incidents(), casualties, out, store.actor_records())
 
     def write(store: Any) -> int:
         if output is None:

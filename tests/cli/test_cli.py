@@ -157,6 +157,17 @@ def test_events_claims_casualties_and_show_event(tmp_path: Path) -> None:
     acled = runner.invoke(app, ["export", "--format", "acled", "--db", db]).stdout
     rows = list(__import__("csv").DictReader(__import__("io").StringIO(acled)))
     assert {row["location"] for row in rows} >= {"Ganja", "Stepanakert", "Jabrayil"}
+    ganja_row = next(row for row in rows if row["location"] == "Ganja")
+    assert ganja_row["actor1"] == "Military Forces of Armenia"
+    assert ganja_row["actor2"] == "Civilians (Azerbaijan)"
+    for kind, column in (("claims", "speaker"), ("actors", "name"), ("events", "sub_type")):
+        table = runner.invoke(app, ["export", "--format", "csv", "--record", kind, "--db", db])
+        assert table.exit_code == 0
+        records = list(__import__("csv").DictReader(__import__("io").StringIO(table.stdout)))
+        assert records and all(r[column] for r in records)
+        assert {"id", "article_id", "evidence_start", "evidence_end"} <= set(records[0])
+    no_kind = runner.invoke(app, ["export", "--format", "csv", "--db", db])
+    assert no_kind.exit_code == EXIT_ERROR and "--record" in no_kind.output
     geojson = json.loads(runner.invoke(app, ["export", "--format", "geojson", "--db", db]).stdout)
     assert geojson["type"] == "FeatureCollection" and len(geojson["features"]) == len(events)
     exported = runner.invoke(app, ["export", "--db", db]).stdout.splitlines()

@@ -105,3 +105,10 @@ def test_one_actor_per_name_with_its_records_and_surnames_joined() -> None:
     assert actors["Military Forces of Armenia"].mentions == ()  # known only by its side
     assert actors["Civilians (Azerbaijan)"].side is None
     assert len({actor.id for actor in actors.values()}) == 3
+
+
+def test_unnamed_armed_groups_are_named_by_their_country() -> None:
+    assert canonical("Three Palestinian militants") == ActorKey(
+        "Unidentified Armed Group (Palestinian Territory)", "armed_group", "PS"
+    )
+    assert canonical("gunmen") == ActorKey("Unidentified Armed Group", "armed_group", None)

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from typing import Any, TextIO
 
 from warlog.export.incidents import incident_object
-from warlog.model import CasualtyReport, DatePrecision, Incident
+from warlog.model import Actor, CasualtyReport, DatePrecision, Incident
 
 ACLED_COLUMNS = (
     "event_id_cnty",
@@ -94,14 +94,35 @@ def fatalities(incident: Incident, casualties: dict[str, CasualtyReport]) -> tup
     return min(figures.values()), note
 
 
+def acled_actors(actors: Iterable[Actor]) -> dict[str, tuple[str, str]]:
+    """Event id -> (actor1, actor2) as canonical actor names: civilians are the target, any
+    other actor an event lists is its perpetrator."""
+    names: dict[str, tuple[str, str]] = {}
+    for actor in actors:
+        for event_id in actor.events:
+            actor1, actor2 = names.get(event_id, ("", ""))
+            if actor.kind == "civilians":
+                actor2 = actor2 or actor.name
+            else:
+                actor1 = actor1 or actor.name
+            names[event_id] = (actor1, actor2)
+    return names
+
+
 def acled_row(
-    incident: Incident, casualties: dict[str, CasualtyReport], countries: dict[str, str]
+    incident: Incident,
+    casualties: dict[str, CasualtyReport],
+    countries: dict[str, str],
+    actor_names: dict[str, tuple[str, str]] | None = None,
 ) -> dict[str, Any]:
     date = incident.date
     event_date = ""
     if date is not None:
         event_date = date.value + ("-01" * (3 - len(date.value.split("-"))))
     count, dispute = fatalities(incident, casualties)
+    named = [(actor_names or {}).get(report.event_id, ("", "")) for report in incident.reports]
+    actor1 = next((a1 for a1, _ in named if a1), "")
+    actor2 = next((a2 for _, a2 in named if a2), "")
     notes = [f"status: {incident.status}", f"{len(incident.reports)} reports"]
     if incident.weapons:
         notes.append("weapons: " + ", ".join(incident.weapons))
@@ -115,8 +136,8 @@ def acled_row(
         "disorder_type": DISORDER.get(incident.type, ""),
         "event_type": incident.type,
         "sub_event_type": incident.sub_type,
-        "actor1": incident.actor1 or (countries.get(incident.actor1_side or "") or ""),
-        "actor2": incident.actor2 or "",
+        "actor1": actor1 or incident.actor1 or (countries.get(incident.actor1_side or "") or ""),
+        "actor2": actor2 or ("" if incident.actor2 == "military" else incident.actor2 or ""),
         "civilian_targeting": "Civilian targeting" if incident.actor2 == "civilians" else "",
         "iso": incident.country_code or "",
         "country": countries.get(incident.country_code or "", ""),
@@ -138,14 +159,19 @@ def country_names() -> dict[str, str]:
 
 
 def write_acled(
-    incidents: Iterable[Incident], casualties: dict[str, CasualtyReport], out: TextIO
+    incidents: Iterable[Incident],
+    casualties: dict[str, CasualtyReport],
+    out: TextIO,
+    actors: Iterable[Actor] = (),
 ) -> int:
+    """ACLED-style CSV, one row per incident; actors named canonically where known."""
     writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS, lineterminator="\n")
     writer.writeheader()
     names = country_names()
+    actor_names = acled_actors(actors)
     count = 0
     for incident in incidents:
-        writer.writerow(acled_row(incident, casualties, names))
+        writer.writerow(acled_row(incident, casualties, names, actor_names))
         count += 1
     return count
 

@@ -141,8 +141,8 @@ def canonical(
             # "Pakistani intelligence officials", "security officials" on the PK side
             code = side_of_words(owner_words.split()) or code or side
             owner = country_name(code) if code is not None else None
-        if kind == "civilians":
-            return ActorKey(f"Civilians ({owner})" if owner else "Civilians", kind, code)
+        if kind in ("civilians", "armed_group"):  # ACLED: "Civilians (Azerbaijan)"
+            return ActorKey(f"{canonical_body} ({owner})" if owner else canonical_body, kind, code)
         if owner is None:
             return ActorKey(f"{canonical_body} (unidentified)", kind, side)
         return ActorKey(f"{canonical_body} of {owner}", kind, code)

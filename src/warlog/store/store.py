@@ -500,6 +500,10 @@ class Store:
             summaries = [s for s in summaries if s.side == side.upper()]
         return sorted(summaries, key=lambda s: (-s.articles, -s.records, s.name))
 
+    def actor_records(self) -> list[Actor]:
+        """Every article's actors, in article and text order."""
+        return self._records(schema.actors, rows.actor_from_row)
+
     def article_text(self, article_id: str) -> str:
         with self.engine.connect() as connection:
             text = connection.execute(

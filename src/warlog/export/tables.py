@@ -1,0 +1,71 @@
+"""``warlog export --format csv --record KIND``: one record kind as a flat CSV table.
+
+The columns are the fields of the jsonl export (eval/FORMAT.md names), flattened: a span
+``{"start", "end"}`` becomes ``<name>_start`` and ``<name>_end``, a list is joined with "; ".
+Articles are written without their text (the jsonl export carries it).
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TextIO
+
+from warlog.export.jsonl import (
+    actor_object,
+    article_object,
+    casualty_object,
+    claim_object,
+    event_object,
+    place_object,
+    temporal_object,
+)
+from warlog.model import Report
+
+Object = dict[str, Any]
+
+RECORD_KINDS: dict[str, Callable[[Report], Iterator[Object]]] = {
+    "articles": lambda r: iter([article_object(r.article)]),
+    "places": lambda r: (place_object(p) for p in r.places),
+    "temporals": lambda r: (temporal_object(t) for t in r.temporals),
+    "claims": lambda r: (claim_object(c) for c in r.claims),
+    "casualties": lambda r: (casualty_object(c) for c in r.casualties),
+    "events": lambda r: (event_object(e) for e in r.events),
+    "actors": lambda r: (actor_object(a) for a in r.actors),
+}
+_LEFT_OUT = frozenset({"text", "reports"})  # the article text; an event's one report
+
+
+def flatten(obj: Object) -> Object:
+    """One CSV row from one export object."""
+    row: Object = {}
+    for key, value in obj.items():
+        if key in _LEFT_OUT:
+            continue
+        if isinstance(value, dict) or (value is None and key in _SPANS):
+            row[f"{key}_start"] = value["start"] if value else None
+            row[f"{key}_end"] = value["end"] if value else None
+        elif isinstance(value, list | tuple):
+            row[key] = "; ".join(str(item) for item in value)
+        else:
+            row[key] = value
+    return row
+
+
+_SPANS = frozenset({"evidence", "source", "cue_span", "content"})
+
+
+def write_table(reports: Iterable[Report], kind: str, out: TextIO) -> int:
+    """Write every record of ``kind`` (a key of RECORD_KINDS) as CSV; return the row count."""
+    objects = RECORD_KINDS[kind]
+    writer: csv.DictWriter[str] | None = None
+    count = 0
+    for report in reports:
+        for obj in objects(report):
+            row = flatten(obj)
+            if writer is None:
+                writer = csv.DictWriter(out, fieldnames=list(row), lineterminator="\n")
+                writer.writeheader()
+            writer.writerow(row)
+            count += 1
+    return count
