@@ -160,3 +160,15 @@ def test_demonyms_world_regions_and_big_cities() -> None:
     assert new_york.name == "New York City" and washington.feature_kind == "city"
     [georgia] = _resolve(["Georgia"], {"US"})
     assert georgia.feature_kind == "region"  # no big city of that name: the state
+
+
+def test_transliteration_variants_and_their_fallback() -> None:
+    from warlog.geo.gazetteer import transliteration_variants
+
+    assert "nabatieh" in transliteration_variants("Nabatiyeh")
+    assert "hula" in transliteration_variants("Houla")
+    assert "ghazl" in transliteration_variants("al-Ghazl")
+    [inside] = _resolve(["Nabatiyeh"], {"LB"})
+    assert inside.geonameid == 278913 and (inside.confidence or 0) <= 0.5
+    [outside] = _resolve(["Nabatiyeh"], {"FR"})
+    assert outside.geonameid is None

@@ -12,8 +12,17 @@ from warlog.resources import load_json
 
 @cache
 def _terms() -> tuple[frozenset[str], int]:
+    """The conflict words of ``data/casualties.json`` and every one-word event trigger that
+    is not generic ("warplanes", "shelling"; not "hit" or "attack")."""
     data: dict[str, Any] = load_json("casualties.json")
-    return frozenset(data["conflict_terms"]), int(data["conflict_min_terms"])
+    triggers = {
+        word
+        for entry in load_json("events.json")["triggers"]
+        if not entry.get("generic")
+        for word in entry["words"]
+        if " " not in word
+    }
+    return frozenset(data["conflict_terms"]) | triggers, int(data["conflict_min_terms"])
 
 
 def is_conflict_text(doc: Doc) -> bool:

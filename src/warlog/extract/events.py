@@ -134,8 +134,24 @@ def find_triggers(sentence: Any) -> list[Trigger]:
     return found
 
 
+_GENERIC_SUBJECTS = frozenset({"they", "we", "insurgents", "militants", "rebels", "groups"})
+
+
+def _habitual(doc: Doc, trigger: Trigger) -> bool:
+    """A present-tense habit is no event: "from those havens, they launch attacks against
+    U.S. forces" (a plural present verb with a pronoun or generic plural subject)."""
+    token = doc[trigger.start]
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token.tag_ == "VBP" and any(
+        child.dep_ == "nsubj" and child.lower_ in _GENERIC_SUBJECTS for child in token.children
+    )
+
+
 def _blocked(doc: Doc, trigger: Trigger, sentence: Any) -> bool:
-    """Threats, plans, conditionals and negations are not events."""
+    """Threats, plans, conditionals, negations and habits are not events."""
+    if _habitual(doc, trigger):
+        return True
     window = doc[max(sentence.start, trigger.start - 6) : trigger.start]
     words = {t.lower_ for t in window}
     if words & set(lexicon()["modal_words"]) or words & set(lexicon()["negation_words"]):
@@ -189,7 +205,10 @@ def _demonym_places(sentence: Any) -> tuple[tuple[int, int, str], ...]:
 
     found = []
     for token in sentence:
-        if token.ent_type_ != "NORP" or token.head.lemma_.lower() not in _LOCATION_NOUNS:
+        head = token.head
+        if token.ent_type_ != "NORP" or not (
+            head.lemma_.lower() in _LOCATION_NOUNS or head.lower_.rstrip("s") in _LOCATION_NOUNS
+        ):  # "bases" is lemmatised "basis"
             continue
         code = side_of(token.text)
         if code is not None:
@@ -294,6 +313,9 @@ def _target(sentence_text: str) -> str | None:
     return None
 
 
+PlacedTrigger = tuple[int, str, str, int, int, int]
+
+
 @dataclass(frozen=True, slots=True)
 class EventDraft:
     """An event before its places are settled: a sentence's trigger, and the character ranges
@@ -303,7 +325,7 @@ class EventDraft:
     excluded: tuple[tuple[int, int], ...]
     # (char offset, type, sub_type, rank, clause start, clause end): a trigger can place an
     # event only at places inside its clause ("news of the attack came" leaves London out)
-    triggers: tuple[tuple[int, str, str, int, int, int], ...] = ()
+    triggers: tuple[PlacedTrigger, ...] = ()
     # demonyms that place rather than name an actor: "Iraqi military bases" -> (start, end, IQ)
     demonym_places: tuple[tuple[int, int, str], ...] = ()
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from warlog.resources import load_json
 
-GAZETTEER_VERSION = 6
+GAZETTEER_VERSION = 7
 _KIND_RANK = {"continent": 3, "country": 3, "region": 2, "admin1": 2, "admin2": 2, "city": 1}
 _lock = threading.Lock()
 
@@ -56,6 +56,36 @@ def skeleton(name: str) -> str:
     consonants = [ch for ch in ascii_name if ch.isalpha() and ch not in "aeiouyh"]
     collapsed = "".join(ch for i, ch in enumerate(consonants) if i == 0 or ch != consonants[i - 1])
     return collapsed if len(collapsed) >= 4 else ""
+
+
+_ENDING_VARIANTS = (
+    ("iyeh", ("ieh", "iye", "iyah", "iya")),
+    ("ieh", ("iyeh", "iye", "ia")),
+    ("iyah", ("iya", "iyeh", "ieh")),
+    ("eh", ("e", "ah", "a")),
+    ("ah", ("a", "eh")),
+)
+_INNER_VARIANTS = (("ou", "u"), ("oo", "u"), ("ee", "i"), ("ss", "s"), ("q", "k"), ("j", "dj"))
+_ARTICLES = ("al-", "el-", "al ", "el ", "ar-", "as-", "ad-", "an-", "at-", "ash-")
+
+
+def transliteration_variants(name: str) -> tuple[str, ...]:
+    """Other common romanisations of an Arabic or Persian name, one change each: the
+    ending ("Nabatiyeh" -> "Nabatieh"), a vowel or consonant digraph ("Houla" -> "Hula"),
+    the article ("al-Ghazl" -> "Ghazl")."""
+    lowered = name.lower()
+    variants: list[str] = []
+    for ending, others in _ENDING_VARIANTS:
+        if lowered.endswith(ending):
+            variants += [lowered[: -len(ending)] + other for other in others]
+            break
+    for written, other in _INNER_VARIANTS:
+        if written in lowered:
+            variants.append(lowered.replace(written, other))
+    for article in _ARTICLES:
+        if lowered.startswith(article):
+            variants.append(lowered[len(article) :])
+    return tuple(dict.fromkeys(v for v in variants if v != lowered and len(v) >= 3))
 
 
 def _latin(name: str) -> bool:
@@ -181,13 +211,14 @@ def build(path: Path) -> None:
     place_rows_, name_rows_ = _admin_rows(cities.values(), {name for name, _, _ in name_rows})
     place_rows += place_rows_
     name_rows += name_rows_
-    # skeletons for countries, curated regions and towns of 1,000 or more; not for admin
+    # skeletons for countries, curated regions and towns of 1,000 or more or of unknown
+    # population (cities500 holds those as seats of districts: Bint Jbeil); not for admin
     # areas, which mostly share their main town's name in another spelling
     populous = {
         row[0]
         for row in place_rows
         if row[6] in ("country", "region", "continent")
-        or (row[6] == "city" and (row[7] or 0) >= 1000)
+        or (row[6] == "city" and ((row[7] or 0) >= 1000 or not row[7]))
     }
     skeleton_rows = {
         (skeleton(name), key) for name, key, _ in name_rows if key in populous and skeleton(name)
@@ -288,6 +319,14 @@ class Gazetteer:
             GeoPlace(row[1], row[2], row[3], row[4], row[5], row[6], row[7] or 0, row[0], row[8])
             for row in rows
         )
+
+    def lookup_variants(self, name: str) -> tuple[GeoPlace, ...]:
+        """Places under another romanisation of the name (a fallback)."""
+        found: dict[str, GeoPlace] = {}
+        for variant in transliteration_variants(name):
+            for place in self.lookup(variant):
+                found.setdefault(place.key, place)
+        return tuple(found.values())
 
     def country(self, code: str) -> GeoPlace | None:
         row = self._connection.execute(

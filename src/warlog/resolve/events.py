@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from warlog.extract.events import EventDraft
+from warlog.extract.events import EventDraft, PlacedTrigger
 from warlog.extract.sides import side_of
 from warlog.model import (
     Article,
@@ -206,11 +206,14 @@ def settle_events(
             status=_status(event, claim, denials),
             claims=tuple(c.id for c in ([claim] if claim else []) + _contesting(claim, denials)),
         )
-        for place in _places_for(draft, places):
-            chosen = _trigger_for(draft, place.evidence.start)
-            if chosen is None:
+        chosen_triggers: set[PlacedTrigger] = set()
+        placed = _places_for(draft, places)
+        for place in placed:
+            trigger = _trigger_for(draft, place.evidence.start)
+            if trigger is None:
                 continue
-            kind, sub_kind = chosen
+            chosen_triggers.add(trigger)
+            kind, sub_kind = trigger[1], trigger[2]
             date, from_text = _date_for(draft, temporals, article, place.evidence.start)
             events.append(
                 replace(
@@ -230,17 +233,58 @@ def settle_events(
             precise[len(events) - 1] = place.feature_kind == "city"
             countries[len(events) - 1] = place.country_code
             kinds[len(events) - 1] = place.feature_kind
+        if placed and placed[0].label != "DEMONYM":
+            for trigger, country in _demonym_only_triggers(draft, chosen_triggers):
+                date, from_text = _date_for(draft, temporals, article, country.evidence.start)
+                events.append(
+                    replace(
+                        event,
+                        type=trigger[1],
+                        sub_type=trigger[2],
+                        date=date,
+                        place=country.text,
+                        geonameid=country.geonameid,
+                        lat=country.lat,
+                        lon=country.lon,
+                        country_code=country.country_code,
+                        geo_precision=GEO_PRECISION["country"],
+                        date_from_text=from_text,
+                    )
+                )
+                # kept as its own incident: another trigger than the sentence's placed ones
+                precise[len(events) - 1] = True
+                countries[len(events) - 1] = country.country_code
+                kinds[len(events) - 1] = "country"
     return merge_repeats(fold_coarse(events, precise, countries, kinds))
 
 
-def _trigger_for(draft: EventDraft, offset: int) -> tuple[str, str] | None:
+def _demonym_only_triggers(
+    draft: EventDraft, chosen: set[PlacedTrigger]
+) -> list[tuple[PlacedTrigger, PlaceMention]]:
+    """Triggers of a sentence that no named place went to, placed by a demonym in their
+    clause ("Iran launched missiles targeting US troops in Iraqi military bases in response
+    to the US airstrike ... at a Baghdad airport": Iraq for the missiles, Baghdad for the
+    airstrike). Each demonym goes to the nearest such trigger."""
+    unplaced = [t for t in draft.triggers if t[3] > 0 and t not in chosen]  # rank 0: generic
+    found: dict[PlacedTrigger, PlaceMention] = {}
+    for demonym in draft.demonym_places:
+        eligible = [t for t in unplaced if t[4] <= demonym[0] < t[5] and t not in found]
+        if not eligible:
+            continue
+        trigger = min(eligible, key=lambda t: abs(t[0] - demonym[0]))
+        countries = _demonym_countries(replace(draft, demonym_places=(demonym,)))
+        if countries:
+            found[trigger] = countries[0]
+    return list(found.items())
+
+
+def _trigger_for(draft: EventDraft, offset: int) -> PlacedTrigger | None:
     """The trigger nearest a place, among those whose clause holds it, decides its event's
     type ("strikes on Stepanakert"); None when no trigger's clause holds the place."""
     eligible = [t for t in draft.triggers if t[4] <= offset < t[5]]
     if not eligible:
         return None
-    nearest = min(eligible, key=lambda t: abs(t[0] - offset) - 15 * t[3])
-    return nearest[1], nearest[2]
+    return min(eligible, key=lambda t: abs(t[0] - offset) - 15 * t[3])
 
 
 COARSE_MERGE_KM = 150.0

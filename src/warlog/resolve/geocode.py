@@ -128,11 +128,11 @@ def _rank(found: tuple[GeoPlace, ...], text: str, context: set[str], areas: set[
     ]
     fallback = False
     if not candidates and context:
-        # a transliteration the gazetteer lacks ("Bint Jbail" for "Bint Jubayl"): only in
-        # the article's countries, and with half the confidence
+        # a romanisation the gazetteer lacks ("Nabatiyeh" for "Nabatieh", "Bint Jbail" for
+        # "Bint Jubayl"): only in the article's countries, and with half the confidence
         candidates = [
             c
-            for c in gazetteer().lookup_skeleton(text)
+            for c in gazetteer().lookup_variants(text) or gazetteer().lookup_skeleton(text)
             if c.country_code in context and c.kind in ("city", "region")
         ]
         fallback = True
