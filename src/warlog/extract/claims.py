@@ -360,6 +360,20 @@ def _blames(content: list[Token]) -> bool:
     )
 
 
+def _conjoined_stance(cue: Token, speaker_side: str | None) -> str | None:
+    """The stance of a second verb the speaker shares ("tweeted a video ..., and called it
+    the result of Armenia's massive missile attacks"), when it says more than ``asserts``."""
+    for conj in cue.children:
+        if conj.dep_ != "conj" or conj.pos_ != "VERB":
+            continue
+        if any(child.dep_ in _SUBJECT_DEPS for child in conj.children):
+            continue  # a new subject: another statement
+        stance = stance_of(conj, [t for t in conj.subtree if t.i != conj.i], speaker_side)
+        if stance != "asserts":
+            return stance
+    return None
+
+
 def stance_of(
     cue: Token,
     content: list[Token],
@@ -380,6 +394,14 @@ def stance_of(
     tolls = any(t.lemma_.lower() in _TOLL_WORDS for t in content)
     if tolls and (confirmed_before or (speaker_side and _enemy_fighters(content))):
         return "confirms"  # the toll a party gives for its own operation
+    attack_terms = set(lexicon()["attack_terms"])
+    if not any(t.lower_ in lexicon()["modal_words"] for t in content) and any(
+        _agent_side(t, group_pronouns=speaks_for_group)[1]
+        and t.tag_ in ("VBD", "VBN")  # done, not threatened or owned as a right
+        for t in content
+        if t.lemma_.lower() in attack_terms
+    ):
+        return "confirms"  # an admission, whatever it blames besides ("..., blaming human error")
     for token in content:
         stance = lexicon()["cues"].get(token.lemma_.lower())
         if stance is None or token.pos_ != "VERB":
@@ -418,7 +440,7 @@ def stance_of(
     mentioned = {side_of(t.text) for t in content} - {None}
     if speaker_side is not None and mentioned - {speaker_side}:
         return "accuses"
-    return "asserts"
+    return "accuses" if _blames(content) else "asserts"  # "the absolute brutality of those who"
 
 
 def _confirmed_before(name: str, titles: tuple[str, ...], claims: list[Claim]) -> bool:
@@ -632,6 +654,8 @@ def extract_claims(doc: Doc, article: Article) -> list[Claim]:
                 _confirmed_before(name, titles, claims),
                 speaks_for_group=any("spokes" in title.lower() for title in titles),
             )
+            if stance == "asserts":
+                stance = _conjoined_stance(cue, side) or stance
             claim = Claim(
                 speaker=name,
                 titles=titles,

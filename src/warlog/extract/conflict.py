@@ -15,20 +15,28 @@ def _terms() -> tuple[frozenset[str], int]:
     """The conflict words of ``data/casualties.json`` and every one-word event trigger that
     is not generic ("warplanes", "shelling"; not "hit" or "attack")."""
     data: dict[str, Any] = load_json("casualties.json")
-    triggers = {
+    return frozenset(data["conflict_terms"]) | _trigger_words(True), int(data["conflict_min_terms"])
+
+
+@cache
+def _trigger_words(single: bool) -> frozenset[str]:
+    """Non-generic event trigger words: one-word ones, or (``single`` False) phrases."""
+    return frozenset(
         word
         for entry in load_json("events.json")["triggers"]
         if not entry.get("generic")
         for word in entry["words"]
-        if " " not in word
-    }
-    return frozenset(data["conflict_terms"]) | triggers, int(data["conflict_min_terms"])
+        if (" " not in word) is single
+    )
 
 
 def is_conflict_text(doc: Doc) -> bool:
-    """At least ``conflict_min_terms`` conflict words (one in a text of under 150 words)."""
+    """At least ``conflict_min_terms`` conflict words or trigger phrases ("shot down"); one
+    in a text of under 150 words."""
     terms, minimum = _terms()
     count = sum(1 for token in doc if token.lemma_.lower() in terms or token.lower_ in terms)
+    lowered = " " + " ".join(token.lower_ for token in doc) + " "
+    count += sum(lowered.count(f" {phrase} ") for phrase in _trigger_words(False))
     return count >= (1 if len(doc) < 150 else minimum)
 
 
