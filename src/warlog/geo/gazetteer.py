@@ -65,7 +65,19 @@ _ENDING_VARIANTS = (
     ("eh", ("e", "ah", "a")),
     ("ah", ("a", "eh")),
 )
-_INNER_VARIANTS = (("ou", "u"), ("oo", "u"), ("ee", "i"), ("ss", "s"), ("q", "k"), ("j", "dj"))
+_INNER_VARIANTS = (
+    ("ou", "u"),
+    ("oo", "u"),
+    ("ee", "i"),
+    ("ss", "s"),
+    ("tt", "t"),
+    ("ll", "l"),
+    ("mm", "m"),
+    ("nn", "n"),
+    ("dd", "d"),
+    ("q", "k"),
+    ("j", "dj"),
+)
 _ARTICLES = ("al-", "el-", "al ", "el ", "ar-", "as-", "ad-", "an-", "at-", "ash-")
 
 
