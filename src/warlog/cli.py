@@ -821,6 +821,38 @@ def eval_geo_command(
     console.print(table)
 
 
+@app.command("eval-attribution")
+def eval_attribution_command(
+    corpus: Annotated[
+        Path,
+        typer.Argument(help="A folder with text/ and attributions/ in brat standoff (PolNeAR)."),
+    ],
+    limit: Annotated[int | None, typer.Option(help="Score only the first N documents.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Attribution scores of warlog's claims: attribution P/R/F1, and token P/R/F1 of the
+    source, cue and content spans."""
+    from warlog.eval.attribution import evaluate_attribution
+
+    with _clean_errors():
+        scores = evaluate_attribution(corpus, limit=limit)
+    if as_json:
+        _print_json(scores)
+        return
+    table = Table(title=f"{corpus}: {scores['documents']} documents")
+    for column in ("what", "tp", "fp", "fn", "precision", "recall", "f1"):
+        table.add_column(column)
+    rows = [("attributions (cue overlap)", scores["attributions"])]
+    rows += [(f"{role} tokens", counts) for role, counts in scores["roles"].items()]
+    for name, counts in rows:
+        table.add_row(
+            name,
+            *(str(counts[k]) for k in ("tp", "fp", "fn")),
+            *(f"{counts[k]:.3f}" for k in ("precision", "recall", "f1")),
+        )
+    console.print(table)
+
+
 def main() -> None:
     """The console entry point: an unexpected error is one line, not a traceback, unless
     WARLOG_DEBUG is set."""

@@ -294,3 +294,23 @@ def test_export_then_load_gives_the_same_store(tmp_path: Path) -> None:
     broken.write_text('{"record": "article"}\n')
     bad = runner.invoke(app, ["load", str(broken), "--db", second])
     assert bad.exit_code == EXIT_ERROR and "broken.jsonl:1" in bad.output
+
+
+def test_eval_attribution_command(tmp_path: Path) -> None:
+    text = "The mayor said the election was fair. Voters were happy."
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    (tmp_path / "text" / "a.txt").write_text(text)
+    (tmp_path / "attributions" / "a_x.ann").write_text(
+        "T1\tSource 0 9\tThe mayor\nT2\tCue 10 14\tsaid\nT3\tContent 15 36\tthe election was fair\n"
+        "E1\tSource:T1 Cue:T2 Content:T3\n"
+    )
+    result = runner.invoke(app, ["eval-attribution", str(tmp_path), "--json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.stdout)
+    assert scores["documents"] == 1
+    assert scores["attributions"]["tp"] == 1 and scores["attributions"]["fp"] == 0
+    assert scores["roles"]["cue"]["f1"] == 1.0 and scores["roles"]["source"]["recall"] > 0
+    assert runner.invoke(app, ["eval-attribution", str(tmp_path)]).exit_code == 0
+    missing = runner.invoke(app, ["eval-attribution", str(tmp_path / "nope")])
+    assert missing.exit_code == EXIT_ERROR and "text/ and attributions/" in missing.output

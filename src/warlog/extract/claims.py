@@ -605,8 +605,15 @@ def _quoted(sentence: Span) -> set[int]:
 
 @register_extractor("claims")
 def extract_claims(doc: Doc, article: Article) -> list[Claim]:
+    """The claims of a conflict report (none for an article about anything else)."""
     if not is_conflict_text(doc):
         return []
+    return attributions(doc, article)
+
+
+def attributions(doc: Doc, article: Article) -> list[Claim]:
+    """Every attribution (reported speech) in any text, conflict or not; what
+    ``warlog eval-attribution`` scores against attribution corpora."""
     memory = SpeakerMemory(home_side=home_side(doc))
     _mention_sides(doc, memory)
     tweets = _tweet_claims(doc, article, memory)
