@@ -101,16 +101,62 @@ def ingest(
     """Read articles; find events, claims, casualty figures, places and dates; store them.
 
     Re-ingesting an article is a no-op."""
+
+    def run(store: Any) -> tuple[Any, int]:
+        done = store.ingest(paths, published=published, encoding=encoding, on_item=tick)
+        return done, len(store.stale_articles())
+
     with _progress() as tick:
-        result = _with_store(
-            db,
-            lambda store: store.ingest(paths, published=published, encoding=encoding, on_item=tick),
-        )
+        result, stale = _with_store(db, run)
     if as_json:
-        _print_json(_ingest_summary(result))
+        _print_json({**_ingest_summary(result), "stale": stale})
     else:
         _print_ingest(result)
+        if stale:
+            err_console.print(
+                f"[yellow]note[/] {stale} stored articles were analysed by another warlog "
+                "version; `warlog reanalyse` brings them up to date",
+                highlight=False,
+            )
     if result.rejected:
+        raise typer.Exit(EXIT_REJECTED)
+
+
+@app.command()
+def reanalyse(
+    db: DbOption = "warlog.db",
+    everything: Annotated[
+        bool, typer.Option("--all", help="Analyse every stored article again, current or not.")
+    ] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Analyse again the stored articles an older warlog analysed (re-ingesting keeps them
+    as they were: an article's id is its text's hash)."""
+    from warlog.store.reanalyse import reanalyse as run_reanalyse
+
+    with _progress() as tick:
+        result = _with_store(
+            db, lambda store: run_reanalyse(store, everything=everything, on_item=tick)
+        )
+    if as_json:
+        _print_json(
+            {
+                "reanalysed": result.reanalysed,
+                "current": result.current,
+                "failed": [
+                    {"source": r.source, "code": r.code, "reason": r.reason, "hint": r.hint}
+                    for r in result.failed
+                ],
+            }
+        )
+    else:
+        console.print(
+            f"[bold]{len(result.reanalysed)}[/] reanalysed, [bold]{result.current}[/] already "
+            f"current, [bold]{len(result.failed)}[/] failed"
+        )
+        for failure in result.failed:
+            err_console.print(f"[red]failed[/] {escape(str(failure))}", highlight=False)
+    if result.failed:
         raise typer.Exit(EXIT_REJECTED)
 
 

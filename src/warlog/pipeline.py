@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from functools import cache
 
 from warlog import settings
 from warlog.errors import AnalysisError
@@ -18,6 +19,25 @@ from warlog.resolve.attribution import attribute
 from warlog.resolve.denials import link_denials
 from warlog.resolve.events import attach_casualties, settle_events
 from warlog.resolve.geocode import geocode
+
+
+@cache
+def analysis_version() -> str:
+    """What produced a stored analysis: warlog's version, the gazetteer's, and a digest of
+    the rule data files. A store whose articles were analysed under another one can be
+    brought up to date with ``warlog reanalyse``."""
+    import hashlib
+    from importlib import resources
+
+    from warlog import __version__
+    from warlog.geo.gazetteer import GAZETTEER_VERSION
+
+    digest = hashlib.sha1()
+    for item in sorted(resources.files("warlog").joinpath("data").iterdir(), key=str):
+        if item.name.endswith(".json"):
+            digest.update(item.name.encode())
+            digest.update(item.read_bytes())
+    return f"{__version__}+g{GAZETTEER_VERSION}.{digest.hexdigest()[:10]}"
 
 
 def entity_labels(doc: Doc) -> Callable[[str, Evidence], str | None]:

@@ -314,3 +314,31 @@ def test_eval_attribution_command(tmp_path: Path) -> None:
     assert runner.invoke(app, ["eval-attribution", str(tmp_path)]).exit_code == 0
     missing = runner.invoke(app, ["eval-attribution", str(tmp_path / "nope")])
     assert missing.exit_code == EXIT_ERROR and "text/ and attributions/" in missing.output
+
+
+def test_reanalyse_brings_an_older_store_up_to_date(tmp_path: Path) -> None:
+    import sqlite3
+
+    db = str(tmp_path / "w.db")
+    assert runner.invoke(app, ["ingest", str(SEED), "--db", db]).exit_code == 0
+    before = json.loads(runner.invoke(app, ["events", "--db", db, "--json"]).stdout)
+    dump = runner.invoke(app, ["export", "--db", db]).stdout
+    # a store an older warlog wrote: no actors yet, another analysis version
+    with sqlite3.connect(db) as connection:
+        connection.execute("DELETE FROM actors")
+        connection.execute("UPDATE analyses SET version = '0.0.1'")
+    assert json.loads(runner.invoke(app, ["actors", "--db", db, "--json"]).stdout) == []
+    again = runner.invoke(app, ["ingest", str(SEED), "--db", db])
+    assert "1 unchanged" in again.output and "reanalyse" in " ".join(again.output.split())
+
+    result = runner.invoke(app, ["reanalyse", "--db", db, "--json"])
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout)
+    assert len(summary["reanalysed"]) == 1 and summary["current"] == 0
+    assert json.loads(runner.invoke(app, ["actors", "--db", db, "--json"]).stdout)
+    assert json.loads(runner.invoke(app, ["events", "--db", db, "--json"]).stdout) == before
+    assert runner.invoke(app, ["export", "--db", db]).stdout == dump  # as a fresh ingest
+    current = runner.invoke(app, ["reanalyse", "--db", db])
+    assert current.exit_code == 0 and "0 reanalysed, 1 already current" in current.output
+    everything = json.loads(runner.invoke(app, ["reanalyse", "--all", "--db", db, "--json"]).stdout)
+    assert len(everything["reanalysed"]) == 1

@@ -55,6 +55,23 @@ def test_copies_of_one_report_link_into_one_incident(tmp_path: Path, nlp: Any) -
     store.close()
 
 
+def test_reanalysing_a_linked_article_keeps_its_incidents(tmp_path: Path, nlp: Any) -> None:
+    from warlog.store.reanalyse import reanalyse
+
+    text = SEED.read_text()
+    copy = tmp_path / "copy.json"
+    copy.write_text(json.dumps({"text": text + "\n\nAFP contributed.", "outlet": "Wire"}))
+    store = warlog.open(tmp_path / "w.db")
+    store.ingest([SEED, copy], nlp=nlp)
+    before = _partition(store)
+    ganja = next(i for i in store.incidents() if i.place == "Ganja")
+    assert len(ganja.reports) == 2  # the copy's report and the seed's, one incident
+    result = reanalyse(store, everything=True, nlp=nlp)
+    assert len(result.reanalysed) == 2 and not result.failed
+    assert _partition(store) == before
+    store.close()
+
+
 def test_eval_links_on_a_small_gold(tmp_path: Path, nlp: Any) -> None:
     from warlog.eval.links import evaluate_links
 

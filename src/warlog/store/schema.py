@@ -175,3 +175,13 @@ actors = Table(
     Index("ix_actors_article", "article_id"),
     Index("ix_actors_name", "name"),
 )
+
+analyses = Table(
+    "analyses",
+    metadata,
+    Column(
+        "article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    ),
+    Column("version", String(64), nullable=False),
+    Column("analysed_at", String(32), nullable=False),
+)

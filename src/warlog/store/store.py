@@ -79,6 +79,10 @@ class ActorSummary:
         )
 
 
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
 def _sqlite_engine(path: Path) -> Engine:
     if path.is_dir():
         raise StoreError(f"{path} is a directory; give a file path for the store, e.g. warlog.db")
@@ -117,6 +121,16 @@ def _near_in_time(table: Any, event: Event) -> Any:
 
 
 LINK_SEARCH_DAYS = 40
+# every table of per-article records (deleted and written again by a reanalysis)
+RECORD_TABLES = (
+    schema.place_mentions,
+    schema.temporal_expressions,
+    schema.claims,
+    schema.casualty_reports,
+    schema.actors,
+    schema.events,
+    schema.analyses,
+)
 
 
 class Store:
@@ -191,42 +205,81 @@ class Store:
 
     def add_report(self, report: Report) -> bool:
         """Store one article and its records in one transaction. False if it was there already."""
-        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         with self.engine.begin() as connection:
             exists = connection.execute(
                 select(schema.articles.c.id).where(schema.articles.c.id == report.article.id)
             ).first()
             if exists is not None:
                 return False
-            connection.execute(schema.articles.insert(), [rows.article_row(report.article, now)])
-            if report.places:
-                connection.execute(
-                    schema.place_mentions.insert(), [rows.place_row(p) for p in report.places]
-                )
-            if report.temporals:
-                connection.execute(
-                    schema.temporal_expressions.insert(),
-                    [rows.temporal_row(t) for t in report.temporals],
-                )
-            if report.claims:
-                connection.execute(
-                    schema.claims.insert(), [rows.claim_row(c) for c in report.claims]
-                )
-            if report.casualties:
-                connection.execute(
-                    schema.casualty_reports.insert(),
-                    [rows.casualty_row(c) for c in report.casualties],
-                )
-            if report.actors:
-                connection.execute(
-                    schema.actors.insert(), [rows.actor_row(a) for a in report.actors]
-                )
-            if report.events:
-                connection.execute(
-                    schema.events.insert(), [rows.event_row(e) for e in report.events]
-                )
-                self._link(connection, report.events)
+            connection.execute(schema.articles.insert(), [rows.article_row(report.article, _now())])
+            self._insert_records(connection, report)
+            self._link(connection, report.events)
         return True
+
+    def replace_report(self, report: Report) -> None:
+        """Replace a stored article's records by a new analysis of it, in one transaction,
+        and re-form the incidents its old events were part of."""
+        article_id = report.article.id
+        events = schema.events
+        with self.engine.begin() as connection:
+            affected = {
+                row.incident_id
+                for row in connection.execute(
+                    select(events.c.incident_id).where(events.c.article_id == article_id)
+                )
+            }
+            for table in RECORD_TABLES:
+                connection.execute(table.delete().where(table.c.article_id == article_id))
+            self._insert_records(connection, report)
+            members = [
+                rows.event_from_row(row._mapping)
+                for row in connection.execute(
+                    select(events).where(events.c.incident_id.in_(affected))
+                )
+            ]
+            for member in members:  # each back on its own, then linked again
+                connection.execute(
+                    events.update().where(events.c.id == member.id).values(incident_id=member.id)
+                )
+            self._link(connection, (*report.events, *members))
+
+    def _insert_records(self, connection: Any, report: Report) -> None:
+        from warlog.pipeline import analysis_version
+
+        inserts: tuple[tuple[Any, list[dict[str, Any]]], ...] = (
+            (schema.place_mentions, [rows.place_row(p) for p in report.places]),
+            (schema.temporal_expressions, [rows.temporal_row(t) for t in report.temporals]),
+            (schema.claims, [rows.claim_row(c) for c in report.claims]),
+            (schema.casualty_reports, [rows.casualty_row(c) for c in report.casualties]),
+            (schema.actors, [rows.actor_row(a) for a in report.actors]),
+            (schema.events, [rows.event_row(e) for e in report.events]),
+        )
+        for table, table_rows in inserts:
+            if table_rows:
+                connection.execute(table.insert(), table_rows)
+        connection.execute(
+            schema.analyses.insert(),
+            [
+                {
+                    "article_id": report.article.id,
+                    "version": analysis_version(),
+                    "analysed_at": _now(),
+                }
+            ],
+        )
+
+    def stale_articles(self, everything: bool = False) -> list[str]:
+        """Ids of the stored articles analysed by another warlog (``everything``: all)."""
+        from warlog.pipeline import analysis_version
+
+        articles, analyses = schema.articles, schema.analyses
+        query = select(articles.c.id).outerjoin(analyses, analyses.c.article_id == articles.c.id)
+        if not everything:
+            query = query.where(
+                (analyses.c.version.is_(None)) | (analyses.c.version != analysis_version())
+            )
+        with self.engine.connect() as connection:
+            return [row.id for row in connection.execute(query.order_by(articles.c.id))]
 
     def _link(self, connection: Any, new_events: tuple[Event, ...]) -> None:
         """Join each new event to the incidents of every stored event it is the same as.
