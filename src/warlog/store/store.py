@@ -466,23 +466,24 @@ class Store:
         event_type: str | None = None,
         country: str | None = None,
     ) -> list[Incident]:
-        """Events across articles: one per incident, with every report of it."""
-        from warlog.link import build_incident
+        """Events across articles: one per incident, with every report of it.
 
+        The filters select incidents in SQL first (an incident with at least one report that
+        passes them; indexes on date and incident), so only those incidents are read and
+        built; the incident-level test then applies to what they add up to."""
         table = schema.events
+        query = select(table.c.incident_id).distinct()
+        if since:
+            query = query.where(table.c.date >= since)
+        if until:
+            query = query.where(table.c.date <= until + "~")
+        if event_type:
+            query = query.where(func.lower(table.c.type).startswith(event_type.lower()))
+        if country:
+            query = query.where(table.c.actor1_side == country.upper())
         with self.engine.connect() as connection:
-            outlets = {
-                row.id: row.outlet or row.headline
-                for row in connection.execute(
-                    select(
-                        schema.articles.c.id, schema.articles.c.outlet, schema.articles.c.headline
-                    )
-                )
-            }
-            grouped: dict[str, list[Event]] = {}
-            for row in connection.execute(select(table).order_by(table.c.incident_id, table.c.id)):
-                grouped.setdefault(row.incident_id, []).append(rows.event_from_row(row._mapping))
-        incidents = [build_incident(key, events, outlets) for key, events in grouped.items()]
+            keys = [row.incident_id for row in connection.execute(query)]
+            incidents = self._build_incidents(connection, keys)
         selected = [
             incident
             for incident in incidents
@@ -496,17 +497,46 @@ class Store:
         ]
         return sorted(selected, key=lambda i: (i.date.value if i.date else "", i.id))
 
-    def incident(self, incident_id: str) -> tuple[Incident, list[Report]]:
-        """One incident and the reports (articles) it was read from."""
-        for incident in self.incidents():
-            if incident.id == incident_id or any(
-                r.event_id == incident_id for r in incident.reports
+    @staticmethod
+    def _build_incidents(connection: Any, keys: list[str]) -> list[Incident]:
+        """The incidents of these ids, read in chunks (SQL parameter limits)."""
+        from warlog.link import build_incident
+
+        table, articles = schema.events, schema.articles
+        grouped: dict[str, list[Event]] = {}
+        for start in range(0, len(keys), 500):
+            chunk = keys[start : start + 500]
+            for row in connection.execute(
+                select(table).where(table.c.incident_id.in_(chunk)).order_by(table.c.id)
             ):
-                reports = [
-                    self.report(a) for a in dict.fromkeys(r.article_id for r in incident.reports)
-                ]
-                return incident, reports
-        raise StoreError(f"no event '{incident_id}'; see `warlog events`")
+                grouped.setdefault(row.incident_id, []).append(rows.event_from_row(row._mapping))
+        article_ids = sorted({e.evidence.article_id for found in grouped.values() for e in found})
+        outlets: dict[str, str | None] = {}
+        for start in range(0, len(article_ids), 500):
+            chunk = article_ids[start : start + 500]
+            for row in connection.execute(
+                select(articles.c.id, articles.c.outlet, articles.c.headline).where(
+                    articles.c.id.in_(chunk)
+                )
+            ):
+                outlets[row.id] = row.outlet or row.headline
+        return [build_incident(key, found, outlets) for key, found in sorted(grouped.items())]
+
+    def incident(self, incident_id: str) -> tuple[Incident, list[Report]]:
+        """One incident (by its id or any of its reports' event ids) and the reports
+        (articles) it was read from."""
+        table = schema.events
+        with self.engine.connect() as connection:
+            key = connection.execute(
+                select(table.c.incident_id).where(
+                    (table.c.incident_id == incident_id) | (table.c.id == incident_id)
+                )
+            ).first()
+            if key is None:
+                raise StoreError(f"no event '{incident_id}'; see `warlog events`")
+            [incident] = self._build_incidents(connection, [key.incident_id])
+        reports = [self.report(a) for a in dict.fromkeys(r.article_id for r in incident.reports)]
+        return incident, reports
 
     def _records(self, table: Any, from_row: Any, **equal: str | None) -> list[Any]:
         """Records of one table, in article and text order, where each given column equals
