@@ -148,9 +148,18 @@ def _habitual(doc: Doc, trigger: Trigger) -> bool:
     )
 
 
+_DESCRIBED_NOUNS = frozenset(
+    {"force", "group", "unit", "militia", "wing", "organization", "organisation", "season"}
+)
+
+
 def _blocked(doc: Doc, trigger: Trigger, sentence: Any) -> bool:
-    """Threats, plans, conditionals, negations and habits are not events."""
+    """Threats, plans, conditionals, negations and habits are not events; nor a trigger
+    word that only describes a noun ("the main fighting force of the SDF")."""
     if _habitual(doc, trigger):
+        return True
+    first = doc[trigger.start]
+    if first.dep_ in ("amod", "compound") and first.head.lemma_.lower() in _DESCRIBED_NOUNS:
         return True
     window = doc[max(sentence.start, trigger.start - 6) : trigger.start]
     words = {t.lower_ for t in window}
@@ -237,7 +246,7 @@ def _violent_context(doc: Doc, trigger: Trigger, sentence: Any) -> bool:
 def _excluded_tokens(sentence: Any, trigger_tokens: frozenset[int] = frozenset()) -> set[int]:
     """Tokens naming an actor, an origin or an aside rather than where it happened: the
     subject itself and its modifiers ("Armenia targeted", "Israeli warplanes"), "from X",
-    "by X", possessives, and relative or participle clauses. Verbless fragments (the items
+    "by X", "the border of X", possessives, and relative or participle clauses. Verbless fragments (the items
     of a quoted tweet) exclude nothing."""
     if not any(token.pos_ in ("VERB", "AUX") for token in sentence):
         return set()
@@ -251,6 +260,13 @@ def _excluded_tokens(sentence: Any, trigger_tokens: frozenset[int] = frozenset()
                 if c.dep_ in ("compound", "amod", "poss", "nmod")
                 and (c.ent_type_ == "NORP" or _names_country(c) or c.dep_ == "poss")
             )
+        if (
+            token.dep_ == "pobj"
+            and token.head.lower_ in ("of", "with")
+            and token.head.head.lemma_.lower() in ("border", "frontier")
+        ):
+            # "a village on the border of Afghanistan": a landmark, not where it happened
+            excluded.update(t.i for t in token.subtree)
         if token.dep_ == "pobj" and token.head.lower_ in ("from", "by"):
             excluded.add(token.i)
             excluded.update(c.i for c in token.children if c.dep_ in ("compound", "amod", "poss"))
@@ -261,7 +277,9 @@ def _excluded_tokens(sentence: Any, trigger_tokens: frozenset[int] = frozenset()
             # trigger ("the airstrike that killed Soleimani at a Baghdad airport")
             excluded.update(t.i for t in token.subtree)
         if token.dep_ in ("compound", "amod", "nmod") and _names_country(token):
-            excluded.add(token.i)  # "US missile strike": an actor adjective, not the place
+            # "US missile strike", "A United States military air strike": an actor, not
+            # the place
+            excluded.update(t.i for t in token.subtree)
     return excluded
 
 
@@ -269,9 +287,11 @@ def _names_country(token: Token) -> bool:
     """Whether a token names a country ("U.S.", "Israel"), not a town ("Kabul car bombing")."""
     from warlog.geo import gazetteer
 
-    return token.ent_type_ == "GPE" and any(
-        place.kind == "country" for place in gazetteer().lookup(token.text)
-    )
+    if token.ent_type_ != "GPE":
+        return False
+    words = sorted(token.subtree, key=lambda t: t.i)  # "United States" is one name
+    names = {token.text, token.doc[words[0].i : words[-1].i + 1].text}
+    return any(place.kind == "country" for name in names for place in gazetteer().lookup(name))
 
 
 def _perpetrator(doc: Doc, trigger: Trigger, sentence: Any) -> tuple[str | None, str | None]:

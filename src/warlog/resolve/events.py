@@ -40,6 +40,9 @@ def _places_for(draft: EventDraft, places: tuple[PlaceMention, ...]) -> list[Pla
         and place.label != "DATELINE"
         and (place.geonameid is not None or place.lat is not None)
         and not any(s <= place.evidence.start < e for s, e in draft.excluded)
+        # only where a trigger's clause reaches ("the government of Syria after Turkey began
+        # an offensive into north-eastern Syria": the second Syria)
+        and (not draft.triggers or any(t[4] <= place.evidence.start < t[5] for t in draft.triggers))
     ]
     for kind in ("city", "region", "country"):
         chosen = [place for place in inside if place.feature_kind == kind]
