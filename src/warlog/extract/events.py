@@ -246,8 +246,8 @@ def _violent_context(doc: Doc, trigger: Trigger, sentence: Any) -> bool:
 def _excluded_tokens(sentence: Any, trigger_tokens: frozenset[int] = frozenset()) -> set[int]:
     """Tokens naming an actor, an origin or an aside rather than where it happened: the
     subject itself and its modifiers ("Armenia targeted", "Israeli warplanes"), "from X",
-    "by X", "the border of X", possessives, and relative or participle clauses. Verbless fragments (the items
-    of a quoted tweet) exclude nothing."""
+    "by X", "the border of X", possessives, and relative or participle clauses. Verbless
+    fragments (the items of a quoted tweet) exclude nothing."""
     if not any(token.pos_ in ("VERB", "AUX") for token in sentence):
         return set()
     excluded: set[int] = set()
