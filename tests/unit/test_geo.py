@@ -172,3 +172,17 @@ def test_transliteration_variants_and_their_fallback() -> None:
     assert inside.geonameid == 278913 and (inside.confidence or 0) <= 0.5
     [outside] = _resolve(["Nabatiyeh"], {"FR"})
     assert outside.geonameid is None
+
+
+def test_large_areas_sit_at_their_centre_not_their_towns() -> None:
+    from warlog.resolve.geocode import haversine_km
+
+    [alberta] = [p for p in gazetteer().lookup("Alberta") if p.kind == "admin1"]
+    assert haversine_km(alberta.lat, alberta.lon, 55.0, -115.0) < 50  # towns crowd the south
+    [queensland] = _resolve(["Queensland"], {"AU"})
+    assert queensland.feature_kind == "region" and queensland.country_code == "AU"
+    # an area keeps its name unless its main town has it
+    [jabrayil] = _resolve(["Jabrayil"], {"AZ"})
+    assert jabrayil.geonameid == 148141
+    [xinjiang] = _resolve(["Xinjiang"], {"CN"})
+    assert xinjiang.feature_kind == "region"

