@@ -186,3 +186,13 @@ def test_large_areas_sit_at_their_centre_not_their_towns() -> None:
     assert jabrayil.geonameid == 148141
     [xinjiang] = _resolve(["Xinjiang"], {"CN"})
     assert xinjiang.feature_kind == "region"
+
+
+def test_towns_in_a_box_for_the_offline_basemap() -> None:
+    from warlog.export.report import map_extent
+
+    towns = gazetteer().towns_in(39.5, 41.5, 48.5, 50.5)
+    assert towns and towns[0][2] == "Baku"  # most populous first
+    assert all(39.5 <= lat <= 41.5 and 48.5 <= lon <= 50.5 for lat, lon, _, _ in towns)
+    south, north, west, east = map_extent([(40.68, 46.36)])  # one event: 2 degrees around
+    assert (south, north) == (38.68, 42.68) and west < 46.36 < east

@@ -166,16 +166,52 @@ def _figure_png(draw: Any) -> bytes:
     return buffer.getvalue()
 
 
+def map_extent(points: list[tuple[float, float]]) -> tuple[float, float, float, float]:
+    """(south, north, west, east) around the events, padded so a lone event has its
+    surroundings (at least 2 degrees, or a third of the spread, each side)."""
+    lats = [lat for lat, _ in points]
+    lons = [lon for _, lon in points]
+    pad_lat = max(2.0, (max(lats) - min(lats)) / 3)
+    pad_lon = max(2.0, (max(lons) - min(lons)) / 3)
+    return (
+        max(-90.0, min(lats) - pad_lat),
+        min(90.0, max(lats) + pad_lat),
+        max(-180.0, min(lons) - pad_lon),
+        min(180.0, max(lons) + pad_lon),
+    )
+
+
 def map_png(report: SituationReport) -> bytes:
-    """The events as points by longitude and latitude, coloured by status (no basemap)."""
+    """The events coloured by status over an offline basemap: the gazetteer's towns as
+    faint dots (land and coasts show where people live) and the biggest towns named."""
 
     def draw(axes: Any) -> None:
         placed = [i for i in report.incidents if i.lat is not None and i.lon is not None]
+        if placed:
+            south, north, west, east = map_extent([(i.lat or 0.0, i.lon or 0.0) for i in placed])
+            from warlog.geo import gazetteer
+
+            towns = gazetteer().towns_in(south, north, west, east)
+            axes.scatter(
+                [t[1] for t in towns], [t[0] for t in towns], s=2.5, c="#b0b0b0", linewidths=0
+            )
+            for lat, lon, name, _population in towns[:8]:
+                axes.annotate(name, (lon, lat), fontsize=6, color="#777777")
+            axes.set_xlim(west, east)
+            axes.set_ylim(south, north)
+            axes.set_aspect("equal", adjustable="datalim")
         for status, colour in STATUS_COLOURS.items():
             points = [i for i in placed if i.status == status]
             if points:
                 axes.scatter(
-                    [i.lon for i in points], [i.lat for i in points], c=colour, label=status, s=40
+                    [i.lon for i in points],
+                    [i.lat for i in points],
+                    c=colour,
+                    label=status,
+                    s=40,
+                    edgecolors="black",
+                    linewidths=0.5,
+                    zorder=3,
                 )
         for incident in placed:
             axes.annotate(
@@ -184,10 +220,11 @@ def map_png(report: SituationReport) -> bytes:
                 fontsize=7,
                 xytext=(3, 3),
                 textcoords="offset points",
+                zorder=4,
             )
         axes.set_xlabel("longitude")
         axes.set_ylabel("latitude")
-        axes.set_title("Events by status")
+        axes.set_title("Events by status (grey: towns of the gazetteer)")
         if placed:
             axes.legend(fontsize=7)
 

@@ -375,6 +375,18 @@ class Gazetteer:
                 found.setdefault(place.key, place)
         return tuple(found.values())
 
+    def towns_in(
+        self, south: float, north: float, west: float, east: float, limit: int = 20000
+    ) -> list[tuple[float, float, str, int]]:
+        """(lat, lon, name, population) of the towns inside a box, most populous first: the
+        dots of an offline basemap."""
+        rows = self._connection.execute(
+            "SELECT lat, lon, name, population FROM places WHERE kind = 'city' "
+            "AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ? ORDER BY population DESC LIMIT ?",
+            (south, north, west, east, limit),
+        ).fetchall()
+        return [(row[0], row[1], row[2], row[3] or 0) for row in rows]
+
     def country(self, code: str) -> GeoPlace | None:
         row = self._connection.execute(
             "SELECT key, geonameid, name, lat, lon, country, kind, population FROM places "
