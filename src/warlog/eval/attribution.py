@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from warlog.errors import InputError
+from warlog.eval.scorer import counts
 
 ROLES = ("source", "cue", "content")
 Spans = tuple[tuple[int, int], ...]
@@ -134,17 +135,7 @@ class _Counts:
     fn: int = 0
 
     def as_dict(self) -> dict[str, Any]:
-        precision = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-        recall = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        return {
-            "tp": self.tp,
-            "fp": self.fp,
-            "fn": self.fn,
-            "precision": round(precision, 4),
-            "recall": round(recall, 4),
-            "f1": round(f1, 4),
-        }
+        return counts(self.tp, self.fp, self.fn)
 
 
 @dataclass

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from warlog.errors import InputError
+from warlog.eval.scorer import counts
 from warlog.nlp import Language
 
 
@@ -34,18 +35,10 @@ def score_pairs(predicted: set[frozenset[str]], groups: dict[str, list[str]]) ->
     tp = len(predicted & gold)
     fp = len(predicted - gold)
     fn = len(gold - predicted)
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return {
         "groups": len(groups),
         "gold_pairs": len(gold),
-        "tp": tp,
-        "fp": fp,
-        "fn": fn,
-        "precision": round(precision, 4),
-        "recall": round(recall, 4),
-        "f1": round(f1, 4),
+        **counts(tp, fp, fn),
         "false_pairs": sorted(sorted(pair) for pair in predicted - gold),
         "missed_pairs": sorted(sorted(pair) for pair in gold - predicted),
     }

@@ -26,6 +26,21 @@ FIELDS: dict[str, tuple[str, ...]] = {
 PLACE_RADIUS_KM = 50.0
 
 
+def counts(tp: int, fp: int, fn: int) -> dict[str, Any]:
+    """tp, fp, fn with precision, recall and F1 (rounded to 4 places; 0 where undefined)."""
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+        "precision": round(precision, 4),
+        "recall": round(recall, 4),
+        "f1": round(f1, 4),
+    }
+
+
 def _has_coords(record: Record) -> bool:
     return record.get("lat") is not None and record.get("lon") is not None
 
@@ -152,17 +167,7 @@ class KindScore:
             self.field_hits[name] = self.field_hits.get(name, 0) + other.field_hits.get(name, 0)
 
     def as_dict(self, with_fields: bool) -> dict[str, Any]:
-        precision = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-        recall = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        result: dict[str, Any] = {
-            "tp": self.tp,
-            "fp": self.fp,
-            "fn": self.fn,
-            "precision": round(precision, 4),
-            "recall": round(recall, 4),
-            "f1": round(f1, 4),
-        }
+        result = counts(self.tp, self.fp, self.fn)
         if with_fields:
             result["fields"] = {
                 name: round(self.field_hits.get(name, 0) / total, 4)

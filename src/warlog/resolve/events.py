@@ -217,48 +217,43 @@ def settle_events(
                 continue
             chosen_triggers.add(trigger)
             kind, sub_kind = trigger[1], trigger[2]
-            date, from_text = _date_for(draft, temporals, article, place.evidence.start)
-            events.append(
-                replace(
-                    event,
-                    type=kind,
-                    sub_type=sub_kind,
-                    date=date,
-                    place=place.text,
-                    geonameid=place.geonameid,
-                    lat=place.lat,
-                    lon=place.lon,
-                    country_code=place.country_code,
-                    geo_precision=GEO_PRECISION.get(place.feature_kind or "", 2),
-                    date_from_text=from_text,
-                )
-            )
+            date = _date_for(draft, temporals, article, place.evidence.start)
+            events.append(_placed(event, kind, sub_kind, place, date))
             precise[len(events) - 1] = place.feature_kind == "city"
             countries[len(events) - 1] = place.country_code
             kinds[len(events) - 1] = place.feature_kind
         if placed and placed[0].label != "DEMONYM":
             for trigger, country in _demonym_only_triggers(draft, chosen_triggers):
-                date, from_text = _date_for(draft, temporals, article, country.evidence.start)
-                events.append(
-                    replace(
-                        event,
-                        type=trigger[1],
-                        sub_type=trigger[2],
-                        date=date,
-                        place=country.text,
-                        geonameid=country.geonameid,
-                        lat=country.lat,
-                        lon=country.lon,
-                        country_code=country.country_code,
-                        geo_precision=GEO_PRECISION["country"],
-                        date_from_text=from_text,
-                    )
-                )
+                date = _date_for(draft, temporals, article, country.evidence.start)
+                events.append(_placed(event, trigger[1], trigger[2], country, date))
                 # kept as its own incident: another trigger than the sentence's placed ones
                 precise[len(events) - 1] = True
                 countries[len(events) - 1] = country.country_code
                 kinds[len(events) - 1] = "country"
     return merge_repeats(fold_coarse(events, precise, countries, kinds))
+
+
+def _placed(
+    event: Event,
+    kind: str,
+    sub_kind: str,
+    place: PlaceMention,
+    date: tuple[ResolvedDate | None, bool],
+) -> Event:
+    """The event of one trigger at one place, on a date (and whether the text gave it)."""
+    return replace(
+        event,
+        type=kind,
+        sub_type=sub_kind,
+        date=date[0],
+        place=place.text,
+        geonameid=place.geonameid,
+        lat=place.lat,
+        lon=place.lon,
+        country_code=place.country_code,
+        geo_precision=GEO_PRECISION.get(place.feature_kind or "", 2),
+        date_from_text=date[1],
+    )
 
 
 def _demonym_only_triggers(

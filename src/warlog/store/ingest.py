@@ -98,23 +98,33 @@ def ingest(
             result.warnings.extend(prepared.warnings)
             yield prepared
 
-    if nlp is None:
-        from warlog.nlp import load_pipeline
-
-        nlp = load_pipeline()
-    for report in analyse_each(to_analyse(), nlp=nlp):
-        if isinstance(report, AnalysisError):
-            result.rejected.append(
-                Rejection(report.source, report.code, "analysis failed", report.message)
-            )
-            _tick(on_item, report.source)
-            continue
+    for report in analysed(to_analyse(), nlp, result.rejected, on_item):
         if store.add_report(report):
             result.added.append(report)
         else:
             result.unchanged.append(Unchanged(report.article.source or "", report.article.id))
         _tick(on_item, report.article.source or report.article.id)
     return result
+
+
+def analysed(
+    prepared: Iterable[PreparedArticle],
+    nlp: Language | None,
+    failed: list[Rejection],
+    on_item: ProgressCallback | None,
+) -> Iterator[Report]:
+    """The reports of prepared articles; an article the extractors fail on is added to
+    ``failed`` (and ticked) instead."""
+    if nlp is None:
+        from warlog.nlp import load_pipeline
+
+        nlp = load_pipeline()
+    for report in analyse_each(prepared, nlp=nlp):
+        if isinstance(report, AnalysisError):
+            failed.append(Rejection(report.source, report.code, "analysis failed", report.message))
+            _tick(on_item, report.source)
+            continue
+        yield report
 
 
 def _tick(callback: ProgressCallback | None, source: str) -> None:

@@ -13,12 +13,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from warlog.errors import AnalysisError
 from warlog.ingest import PreparedArticle
 from warlog.ingest.dateline import parse_dateline
 from warlog.nlp import Language
-from warlog.pipeline import analyse_each
-from warlog.store.ingest import ProgressCallback, Rejection, _tick
+from warlog.store.ingest import ProgressCallback, Rejection, _tick, analysed
 
 if TYPE_CHECKING:
     from warlog.store.store import Store
@@ -49,17 +47,7 @@ def reanalyse(
                 article=article, dateline=parse_dateline(article.text), warnings=()
             )
 
-    if nlp is None:
-        from warlog.nlp import load_pipeline
-
-        nlp = load_pipeline()
-    for report in analyse_each(prepared(), nlp=nlp):
-        if isinstance(report, AnalysisError):
-            result.failed.append(
-                Rejection(report.source, report.code, "analysis failed", report.message)
-            )
-            _tick(on_item, report.source)
-            continue
+    for report in analysed(prepared(), nlp, result.failed, on_item):
         store.replace_report(report)
         result.reanalysed.append(report.article.id)
         _tick(on_item, report.article.source or report.article.id)

@@ -79,6 +79,26 @@ class ActorSummary:
         )
 
 
+def _event_filters(
+    query: Any,
+    since: str | None,
+    until: str | None,
+    event_type: str | None,
+    country: str | None,
+) -> Any:
+    """Where-clauses on stored events: date range, ACLED type (a prefix), perpetrator side."""
+    table = schema.events
+    if since:
+        query = query.where(table.c.date >= since)
+    if until:
+        query = query.where(table.c.date <= until + "~")
+    if event_type:
+        query = query.where(func.lower(table.c.type).startswith(event_type.lower()))
+    if country:
+        query = query.where(table.c.actor1_side == country.upper())
+    return query
+
+
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
@@ -446,15 +466,7 @@ class Store:
     ) -> list[Event]:
         """Stored events, oldest first, filtered by date range, ACLED type and actor side."""
         table = schema.events
-        query = select(table)
-        if since:
-            query = query.where(table.c.date >= since)
-        if until:
-            query = query.where(table.c.date <= until + "~")
-        if event_type:
-            query = query.where(func.lower(table.c.type).startswith(event_type.lower()))
-        if country:
-            query = query.where(table.c.actor1_side == country.upper())
+        query = _event_filters(select(table), since, until, event_type, country)
         with self.engine.connect() as connection:
             result = connection.execute(query.order_by(table.c.date, table.c.id))
             return [rows.event_from_row(row._mapping) for row in result]
@@ -472,15 +484,9 @@ class Store:
         passes them; indexes on date and incident), so only those incidents are read and
         built; the incident-level test then applies to what they add up to."""
         table = schema.events
-        query = select(table.c.incident_id).distinct()
-        if since:
-            query = query.where(table.c.date >= since)
-        if until:
-            query = query.where(table.c.date <= until + "~")
-        if event_type:
-            query = query.where(func.lower(table.c.type).startswith(event_type.lower()))
-        if country:
-            query = query.where(table.c.actor1_side == country.upper())
+        query = _event_filters(
+            select(table.c.incident_id).distinct(), since, until, event_type, country
+        )
         with self.engine.connect() as connection:
             keys = [row.incident_id for row in connection.execute(query)]
             incidents = self._build_incidents(connection, keys)
