@@ -196,3 +196,18 @@ def test_towns_in_a_box_for_the_offline_basemap() -> None:
     assert all(39.5 <= lat <= 41.5 and 48.5 <= lon <= 50.5 for lat, lon, _, _ in towns)
     south, north, west, east = map_extent([(40.68, 46.36)])  # one event: 2 degrees around
     assert (south, north) == (38.68, 42.68) and west < 46.36 < east
+
+
+def test_a_country_named_only_by_an_ambiguous_word_is_no_evidence_for_itself() -> None:
+    from collections import Counter
+
+    mentions = tuple(
+        PlaceMention(name, "GPE", Evidence("c" * 64, i * 20, i * 20 + len(name)))
+        for i, name in enumerate(["Palestine", "Tyler", "Texas"])
+    )
+    # the article names "Palestine" once and the US once: Palestine, Texas
+    palestine, _tyler, _texas = geocode(mentions, Counter({"PS": 1, "US": 1}))
+    assert palestine.country_code == "US"
+    # a second signal for the country ("Palestinian officials") keeps the country
+    palestine, _tyler, _texas = geocode(mentions, Counter({"PS": 2, "US": 1}))
+    assert palestine.country_code == "PS"

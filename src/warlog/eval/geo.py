@@ -11,6 +11,7 @@ import json
 import math
 import re
 import statistics
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -43,15 +44,16 @@ def read_corpus(path: str | Path) -> Iterator[dict[str, Any]]:
                 ) from None
 
 
-def text_countries(text: str) -> set[str]:
-    """Countries a text names, by country names and demonyms (no parse needed)."""
+def text_countries(text: str) -> Counter[str]:
+    """Countries a text names, by country names and demonyms (no parse needed), each with
+    how often."""
     from warlog.extract.sides import country_signal
 
-    codes = set()
+    codes: Counter[str] = Counter()
     for match in _CAPITALISED_RE.finditer(text):
         code = country_signal(match.group(0))
         if code is not None:
-            codes.add(code)
+            codes[code] += 1
     return codes
 
 

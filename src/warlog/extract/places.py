@@ -4,6 +4,7 @@ PERSON), "X&Y" lists, and the dateline's place."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
 from warlog.extract.base import Doc, register_extractor
@@ -16,25 +17,31 @@ _AMPERSAND_RE = re.compile(r"\b([A-Z][a-z]{2,})&([A-Z][a-z]{2,})\b")
 _TITLE_WORDS = frozenset({"president", "minister", "mr", "mrs", "ms", "dr", "general", "spokesman"})
 
 
-def context_countries(doc: Doc) -> set[str]:
-    """Countries the article is about: country names and demonyms it uses."""
+def context_countries(doc: Doc) -> Counter[str]:
+    """Countries the article is about: the country names and demonyms it uses, each with
+    how often (a token and the entity that starts at it are one signal)."""
     from warlog.geo import gazetteer
 
-    codes: set[str] = set()
+    signals: dict[int, str] = {}
     for token in doc:
         if token.text[:1].isupper():
             code = country_signal(token.text)
             if code is not None:
-                codes.add(code)
+                signals[token.idx] = code
     for ent in doc.ents:
         code = country_signal(ent.text)
+        if code is None and ent.label_ == "GPE":
+            code = next(
+                (
+                    c.country_code
+                    for c in gazetteer().lookup(ent.text)
+                    if c.kind == "country" and c.country_code
+                ),
+                None,
+            )
         if code is not None:
-            codes.add(code)
-        elif ent.label_ == "GPE":
-            for candidate in gazetteer().lookup(ent.text):
-                if candidate.kind == "country" and candidate.country_code:
-                    codes.add(candidate.country_code)
-    return codes
+            signals[ent.start_char] = code
+    return Counter(signals.values())
 
 
 def _proper_noun_runs(doc: Doc) -> list[tuple[int, int]]:
@@ -104,7 +111,7 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
 def extract_places(doc: Doc, article: Article) -> list[PlaceMention]:
     text: str = doc.text
     mentions: dict[tuple[int, int], PlaceMention] = {}
-    countries = context_countries(doc)
+    countries = set(context_countries(doc))
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS:
             if ent.label_ not in MISLABELLED or len(ent.text) > 40:

@@ -15,6 +15,8 @@ candidates' scores.
 from __future__ import annotations
 
 import math
+from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from warlog.geo import GeoPlace, gazetteer
@@ -159,7 +161,11 @@ def _rank(found: tuple[GeoPlace, ...], text: str, context: set[str], areas: set[
     return _Ranking(scored, fallback)
 
 
-def _country_context(found: list[tuple[GeoPlace, ...]], countries: set[str]) -> set[str]:
+def _country_context(
+    found: list[tuple[GeoPlace, ...]],
+    countries: set[str],
+    doubtful: frozenset[str] | set[str] = frozenset(),
+) -> set[str]:
     context = set(countries)
     for candidates in found:
         codes = {c.country_code for c in candidates if c.country_code}
@@ -169,7 +175,9 @@ def _country_context(found: list[tuple[GeoPlace, ...]], countries: set[str]) -> 
             # a country name that is elsewhere only a town ("Lebanon", Pennsylvania) is the
             # country; one that is also a state ("Georgia") decides nothing by itself
             context |= {
-                c.country_code for c in candidates if c.kind == "country" and c.country_code
+                c.country_code
+                for c in candidates
+                if c.kind == "country" and c.country_code and c.country_code not in doubtful
             }
     return context
 
@@ -187,11 +195,34 @@ def _admin_context(rankings: list[_Ranking]) -> set[str]:
     return areas
 
 
-def geocode(mentions: tuple[PlaceMention, ...], countries: set[str]) -> tuple[PlaceMention, ...]:
+def _own_word_only(found: list[tuple[GeoPlace, ...]], countries: Mapping[str, int]) -> set[str]:
+    """Countries the article names only by mentions that may be a place of another country
+    it is about: every signal of "Palestine" is the word itself, and the article is about the
+    US, where a Palestine lies in Texas. Such a name is no evidence for its own reading."""
+    own: Counter[str] = Counter()
+    ambiguous: set[str] = set()
+    for candidates in found:
+        for candidate in candidates:
+            if candidate.kind == "country" and candidate.country_code:
+                own[candidate.country_code] += 1
+                if any(
+                    c.kind != "country" and c.country_code in countries
+                    for c in candidates
+                    if c.country_code != candidate.country_code
+                ):
+                    ambiguous.add(candidate.country_code)
+    return {code for code in ambiguous if countries.get(code, 0) <= own[code]}
+
+
+def geocode(
+    mentions: tuple[PlaceMention, ...], countries: Mapping[str, int] | set[str]
+) -> tuple[PlaceMention, ...]:
     """Mentions with coordinates where the gazetteer resolves them: ranked once with the
-    article's countries, then again with the admin-1 areas that ranking settled."""
+    article's countries (with how often the article names each, where known), then again
+    with the admin-1 areas that ranking settled."""
     found = [_candidates(mention.text) for mention in mentions]
-    context = _country_context(found, countries)
+    doubtful = _own_word_only(found, countries) if isinstance(countries, Mapping) else set()
+    context = _country_context(found, set(countries) - doubtful, doubtful)
     rankings = [_rank(f, m.text, context, set()) for f, m in zip(found, mentions, strict=True)]
     areas = _admin_context(rankings)
     if areas:
