@@ -211,3 +211,8 @@ def test_a_country_named_only_by_an_ambiguous_word_is_no_evidence_for_itself() -
     # a second signal for the country ("Palestinian officials") keeps the country
     palestine, _tyler, _texas = geocode(mentions, Counter({"PS": 2, "US": 1}))
     assert palestine.country_code == "PS"
+
+
+def test_a_world_region_beats_a_town_named_after_it() -> None:
+    [middle_east] = _resolve(["Middle East"], {"US"})  # not Middle East, Maryland
+    assert middle_east.country_code is None and middle_east.name == "Middle East"

@@ -53,7 +53,12 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def score(
     candidate: GeoPlace, countries: set[str], areas: frozenset[str] | set[str] = frozenset()
 ) -> float:
-    value = KIND_WEIGHT * kind_rank(candidate.kind)
+    # a world region or sea (a curated region in no one country) ranks as a continent: the
+    # "Middle East" or the "Atlantic", not a town named after it
+    kind = (
+        "continent" if candidate.kind == "region" and not candidate.country_code else candidate.kind
+    )
+    value = KIND_WEIGHT * kind_rank(kind)
     if candidate.country_code in countries:
         value += CONTEXT_BONUS
     if candidate.admin1 is not None and candidate.admin1 in areas:
