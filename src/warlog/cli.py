@@ -292,6 +292,12 @@ def events(
     country: Annotated[
         str | None, typer.Option(help="Perpetrator side (ISO 3166-1 alpha-2), e.g. AM.")
     ] = None,
+    actor: Annotated[
+        str | None,
+        typer.Option(
+            help="Part of an actor's name (see `warlog actors`), e.g. 'Forces of Armenia'."
+        ),
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """List events: one row per incident, however many articles report it.
@@ -299,7 +305,9 @@ def events(
     Columns: date, type and place, perpetrator side, status over all reports, reports/sources."""
 
     def incidents_and_casualties(store: Any) -> tuple[list[Any], dict[str, Any]]:
-        selected = store.incidents(since=since, until=until, event_type=event_type, country=country)
+        selected = store.incidents(
+            since=since, until=until, event_type=event_type, country=country, actor=actor
+        )
         return selected, {c.id: c for c in store.casualties()}
 
     found, casualty_table = _with_store(db, incidents_and_casualties)

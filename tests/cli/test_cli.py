@@ -185,6 +185,14 @@ def test_events_claims_casualties_and_show_event(tmp_path: Path) -> None:
     )
     assert {"Shushan Stepanian", "Vahram Poghosyan"} <= {a["name"] for a in people}
     assert all(a["kind"] == "person" and a["side"] == "AM" for a in people)
+    by_armenia = json.loads(
+        runner.invoke(app, ["events", "--db", db, "--actor", "forces of armenia", "--json"]).stdout
+    )
+    assert {e["place"] for e in by_armenia} == {"Ganja", "Mingachevir", "Khizi"}
+    on_civilians = json.loads(
+        runner.invoke(app, ["events", "--db", db, "--actor", "civilians", "--json"]).stdout
+    )
+    assert on_civilians and all(e["actor2"] == "civilians" for e in on_civilians)
     listing = runner.invoke(app, ["actors", "--db", db]).output
     assert f"{len(actors)} actors" in listing and "Hajiyev" in listing
     shown = runner.invoke(app, ["show", by_name["Hikmet Hajiyev"]["ids"][0], "--db", db])

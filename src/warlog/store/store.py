@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -477,8 +478,11 @@ class Store:
         until: str | None = None,
         event_type: str | None = None,
         country: str | None = None,
+        actor: str | None = None,
     ) -> list[Incident]:
-        """Events across articles: one per incident, with every report of it.
+        """Events across articles: one per incident, with every report of it; ``actor``
+        keeps the incidents an actor whose name holds it took part in (as perpetrator or
+        target: "Military Forces of Armenia", "civilians").
 
         The filters select incidents in SQL first (an incident with at least one report that
         passes them; indexes on date and incident), so only those incidents are read and
@@ -489,6 +493,8 @@ class Store:
         )
         with self.engine.connect() as connection:
             keys = [row.incident_id for row in connection.execute(query)]
+            if actor:
+                keys = sorted(set(keys) & self._incidents_of_actor(connection, actor))
             incidents = self._build_incidents(connection, keys)
         selected = [
             incident
@@ -502,6 +508,27 @@ class Store:
             and (not country or incident.actor1_side == country.upper())
         ]
         return sorted(selected, key=lambda i: (i.date.value if i.date else "", i.id))
+
+    @staticmethod
+    def _incidents_of_actor(connection: Any, name: str) -> set[str]:
+        """Incident ids of the events an actor (by part of its name) took part in."""
+        actors, events = schema.actors, schema.events
+        event_ids: set[str] = set()
+        for row in connection.execute(
+            select(actors.c.events).where(func.lower(actors.c.name).contains(name.lower()))
+        ):
+            event_ids.update(json.loads(row.events))
+        found: set[str] = set()
+        ordered = sorted(event_ids)
+        for start in range(0, len(ordered), 500):
+            chunk = ordered[start : start + 500]
+            found.update(
+                row.incident_id
+                for row in connection.execute(
+                    select(events.c.incident_id).where(events.c.id.in_(chunk))
+                )
+            )
+        return found
 
     @staticmethod
     def _build_incidents(connection: Any, keys: list[str]) -> list[Incident]:
