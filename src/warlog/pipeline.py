@@ -17,7 +17,7 @@ from warlog.resolve import resolve_temporals
 from warlog.resolve.actors import resolve_actors
 from warlog.resolve.attribution import attribute
 from warlog.resolve.denials import link_denials
-from warlog.resolve.events import attach_casualties, settle_events
+from warlog.resolve.events import attach_casualties, place_sides, settle_events
 from warlog.resolve.geocode import geocode
 
 
@@ -77,6 +77,7 @@ def analyse(prepared: PreparedArticle, doc: Doc) -> Report:
         casualties,
         article.text,
     )
+    casualties = place_sides(casualties, events)
     return Report(
         article=article,
         places=places,

@@ -164,3 +164,36 @@ def test_ucdp_casualty_summary() -> None:
         "disputed": True,
     }
     assert summary["injured"]["best"] == 32 and not summary["injured"]["disputed"]
+
+
+def test_whose_casualties_from_where_they_fell() -> None:
+    from warlog.model import CasualtyReport
+    from warlog.resolve.events import place_sides
+
+    def figure(victims: str, side: str | None = None, start: int = 0) -> CasualtyReport:
+        return CasualtyReport(
+            "killed",
+            5,
+            5,
+            5,
+            "exact",
+            victims,
+            side,
+            "incident",
+            None,
+            None,
+            Evidence("a" * 64, start, start + 10),
+        )
+
+    civilians, fighters, stated, loose = (
+        figure("civilians"),
+        figure("military", start=20),
+        figure("unspecified", "AM", 40),
+        figure("unspecified", start=60),
+    )
+    ganja = _event("a", casualties=(civilians.id, fighters.id, stated.id))
+    settled = place_sides((civilians, fighters, stated, loose), (ganja,))
+    assert [c.side for c in settled] == ["AZ", None, "AM", "AZ"]  # fighters: no state's
+    abroad = _event("a", country_code="IQ", evidence=Evidence("a" * 64, 50, 60))
+    [unsettled] = place_sides((loose,), (ganja, abroad))  # two countries: undecided
+    assert unsettled.side is None

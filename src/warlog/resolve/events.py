@@ -184,6 +184,29 @@ def attach_casualties(
     return tuple(attached)
 
 
+def place_sides(
+    casualties: tuple[CasualtyReport, ...], events: tuple[Event, ...]
+) -> tuple[CasualtyReport, ...]:
+    """Whose casualties, where the text does not say: civilians and people killed or hurt
+    in an event are of the country it happened in (eval/ANNOTATION.md: the victims' state),
+    and a figure tied to no event is of the one country all the article's events are in;
+    fighters are left alone, a rebel is no state's."""
+    countries: dict[str, set[str]] = {}
+    for event in events:
+        for casualty_id in event.casualties:
+            if event.country_code:
+                countries.setdefault(casualty_id, set()).add(event.country_code)
+    everywhere = {event.country_code for event in events if event.country_code}
+    settled = []
+    for casualty in casualties:
+        # a figure tied to no event is of the article's one country, if it has only one
+        where = countries.get(casualty.id) or everywhere
+        if casualty.side is None and casualty.victims != "military" and len(where) == 1:
+            casualty = replace(casualty, side=next(iter(where)))
+        settled.append(casualty)
+    return tuple(settled)
+
+
 def settle_events(
     drafts: tuple[EventDraft, ...],
     places: tuple[PlaceMention, ...],
