@@ -468,7 +468,7 @@ def show(
     """Show one event, claim, casualty report or article, with its evidence.
 
     An event shows every report of it: claims and denials side by side, figures per source."""
-    from warlog.model import Article, Event
+    from warlog.model import Actor, Article, Event
 
     if "-ev-" in record_id:
         incident, reports = _with_store(db, lambda store: store.incident(record_id))
@@ -477,6 +477,8 @@ def show(
     report, record = _with_store(db, lambda store: store.find(record_id))
     if isinstance(record, Event):
         _show_event(report, record, as_json)
+    elif isinstance(record, Actor):
+        _show_actor(report, record, as_json)
     elif isinstance(record, Article):
         if as_json:
             _print_json(to_dict(report))
@@ -487,6 +489,48 @@ def show(
     else:
         console.print(to_dict(record))
         console.print(_sentence(report.article.text, record.evidence.start, record.evidence.end))
+
+
+def _show_actor(report: Report, actor: Any, as_json: bool) -> None:
+    """An actor of one article: who it is, what it said, what it did or suffered."""
+    from warlog.export.jsonl import actor_object, casualty_object, claim_object, event_object
+
+    claims = [c for c in report.claims if c.id in set(actor.claims)]
+    events = [e for e in report.events if e.id in set(actor.events)]
+    figures = [c for c in report.casualties if c.id in set(actor.casualties)]
+    if as_json:
+        _print_json(
+            {
+                "actor": actor_object(actor),
+                "claims": [claim_object(c) for c in claims],
+                "events": [event_object(e) for e in events],
+                "casualties": [casualty_object(c) for c in figures],
+            }
+        )
+        return
+    text = report.article.text
+    console.print(
+        f"[bold]{escape(actor.name)}[/] ({actor.kind}, side {actor.side or '-'}) in "
+        f"{escape(report.article.headline or report.article.id[:12])}",
+        highlight=False,
+    )
+    if actor.titles or actor.mentions:
+        console.print(f"as: {escape('; '.join([*actor.titles, *actor.mentions]))}", highlight=False)
+    table = Table(title=f"{len(claims)} claims, {len(events)} events, {len(figures)} figures")
+    for column in ("what", "detail", "evidence"):
+        table.add_column(column, overflow="fold")
+    for claim in claims:
+        sentence = _sentence(text, claim.evidence.start, claim.evidence.end)
+        table.add_row("claim", f"{claim.stance}, {claim.channel}", sentence)
+    for event in events:
+        detail = (
+            f"{event.sub_type} at {event.place or '-'}, {event.date.value if event.date else '-'}"
+        )
+        table.add_row("event", detail, _sentence(text, event.evidence.start, event.evidence.end))
+    for figure in figures:
+        detail = f"{figure.kind} {figure.number_text} ({figure.victims})"
+        table.add_row("figure", detail, _sentence(text, figure.evidence.start, figure.evidence.end))
+    console.print(table)
 
 
 def _show_incident(incident: Any, reports: list[Report], as_json: bool) -> None:

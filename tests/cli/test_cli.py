@@ -197,6 +197,13 @@ def test_events_claims_casualties_and_show_event(tmp_path: Path) -> None:
     assert f"{len(actors)} actors" in listing and "Hajiyev" in listing
     shown = runner.invoke(app, ["show", by_name["Hikmet Hajiyev"]["ids"][0], "--db", db])
     assert shown.exit_code == 0 and "Hikmet Hajiyev" in shown.output
+    hajiyev = json.loads(
+        runner.invoke(
+            app, ["show", by_name["Hikmet Hajiyev"]["ids"][0], "--db", db, "--json"]
+        ).stdout
+    )
+    assert hajiyev["actor"]["name"] == "Hikmet Hajiyev" and len(hajiyev["claims"]) >= 3
+    assert {c["channel"] for c in hajiyev["claims"]} >= {"twitter"}
 
 
 def test_eval_command(tmp_path: Path) -> None:
