@@ -72,3 +72,4 @@ UNREADABLE = "W107"
 NOT_FOUND = "W108"
 UNSUPPORTED = "W109"
 BAD_DATE = "W110"
+BAD_FEED = "W111"  # a feed file that is not well-formed XML, or holds no items

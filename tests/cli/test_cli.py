@@ -357,3 +357,20 @@ def test_reanalyse_brings_an_older_store_up_to_date(tmp_path: Path) -> None:
     assert current.exit_code == 0 and "0 reanalysed, 1 already current" in current.output
     everything = json.loads(runner.invoke(app, ["reanalyse", "--all", "--db", db, "--json"]).stdout)
     assert len(everything["reanalysed"]) == 1
+
+
+def test_ingest_a_feed_file(tmp_path: Path) -> None:
+    from tests.unit.test_feeds import RSS
+
+    feed = tmp_path / "wire.rss"
+    feed.write_text(RSS, encoding="utf-8")
+    db = str(tmp_path / "w.db")
+    result = runner.invoke(app, ["ingest", str(feed), "--db", db, "--json"])
+    assert result.exit_code == EXIT_REJECTED  # the link-only item is reported
+    summary = json.loads(result.stdout)
+    assert len(summary["added"]) == 1 and summary["added"][0]["published"] == "2020-10-04"
+    assert summary["rejected"][0]["source"].endswith("#item2")
+    events = json.loads(runner.invoke(app, ["events", "--db", db, "--json"]).stdout)
+    assert [(e["place"], e["date"]) for e in events] == [("Ganja", "2020-10-04")]
+    [article] = json.loads(runner.invoke(app, ["articles", "--db", db, "--json"]).stdout)
+    assert article["headline"] == "Shelling hits Ganja"

@@ -89,6 +89,33 @@ def _is_gazetteer_place(text: str, countries: set[str]) -> bool:
     return False
 
 
+_ATTACK_VERBS = frozenset(
+    {"shell", "strike", "hit", "bomb", "attack", "target", "pound", "raid", "capture", "seize"}
+)
+NOTABLE_TOWN_POPULATION = 100_000
+
+
+def _struck_or_located(ent: Any) -> bool:
+    """An entity the sentence strikes ("shelled Ganja") or puts something in ("in Ganja")."""
+    head = ent.root
+    if not ent.text[:1].isupper() or (ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the"):
+        return False  # "the bush", "the Conception" (a boat)
+    if head.dep_ == "dobj" and head.head.lemma_.lower() in _ATTACK_VERBS:
+        return True
+    return head.dep_ == "pobj" and head.head.lower_ in ("in", "at", "near", "into")
+
+
+def _notable_town(text: str) -> bool:
+    """A town of 100,000 people or more, wherever it is: a big enough name to trust when the
+    parse calls it a person and the article names no country of its."""
+    from warlog.geo import gazetteer
+
+    return any(
+        c.kind == "city" and c.population >= NOTABLE_TOWN_POPULATION
+        for c in gazetteer().lookup(text)
+    )
+
+
 _LEADING = ("the ", "The ")
 _TRAILING = ("'s", "\u2019s", "'")
 
@@ -119,7 +146,10 @@ def extract_places(doc: Doc, article: Article) -> list[PlaceMention]:
             if ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in _TITLE_WORDS:
                 continue
             start, end = trim_span(text, ent.start_char, ent.end_char)
-            if start >= end or not _is_gazetteer_place(text[start:end], countries):
+            if start >= end or not (
+                _is_gazetteer_place(text[start:end], countries)
+                or (_struck_or_located(ent) and _notable_town(text[start:end]))
+            ):
                 continue
             mentions[(start, end)] = PlaceMention(
                 text=text[start:end], label="GAZETTEER", evidence=Evidence(article.id, start, end)

@@ -10,6 +10,7 @@ from typing import BinaryIO
 
 from warlog import errors, settings
 from warlog.errors import InputError
+from warlog.ingest.feeds import FEED_SUFFIXES, articles_from_feed, looks_like_feed
 from warlog.ingest.readers import (
     HTML_SUFFIXES,
     JSON_SUFFIXES,
@@ -84,11 +85,12 @@ def _read_path(name: str, encoding: str | None) -> Iterator[Item]:
 def _read_file(path: Path, encoding: str | None) -> Iterator[Item]:
     source = str(path)
     suffix = path.suffix.lower()
-    if suffix not in SUPPORTED_SUFFIXES:
+    if suffix not in SUPPORTED_SUFFIXES | FEED_SUFFIXES:
         yield InputError(
             source,
             f"has the unsupported type '{suffix}'",
-            "warlog reads .txt, .md, .html, .json and .jsonl; convert it or leave it out.",
+            "warlog reads .txt, .md, .html, .json, .jsonl and RSS/Atom feeds (.rss, .atom, "
+            ".xml); convert it or leave it out.",
             errors.UNSUPPORTED,
         )
         return
@@ -128,6 +130,9 @@ def _read_bytes(data: bytes, source: str, suffix: str, encoding: str | None) -> 
         text = decode(data, source, encoding)
     except InputError as error:
         yield error
+        return
+    if suffix in FEED_SUFFIXES or looks_like_feed(text):
+        yield from articles_from_feed(data, source)
         return
     try:
         if suffix in JSON_SUFFIXES:
