@@ -16,6 +16,9 @@ from sqlalchemy import (
 )
 
 SCHEMA_VERSION = 1
+# dates compare as byte strings ("2020-10" < "2020-10-04" < "2020-10~"): PostgreSQL's default
+# collation would not, so its date columns use "C"; SQLite compares bytes already
+DateText = String(10).with_variant(String(10, collation="C"), "postgresql")
 
 metadata = MetaData()
 
@@ -35,7 +38,7 @@ articles = Table(
     Column("url", Text),
     Column("outlet", Text),
     Column("headline", Text),
-    Column("published", String(10)),
+    Column("published", DateText),
     Column("published_precision", String(5)),
     Column("published_source", String(20)),
     Column("dateline_place", Text),
@@ -72,7 +75,7 @@ temporal_expressions = Table(
     Column("text", Text, nullable=False),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
-    Column("date", String(10)),
+    Column("date", DateText),
     Column("precision", String(5)),
     Column("rule", String(32), nullable=False),
     Index("ix_temporal_expressions_article", "article_id"),
@@ -134,7 +137,7 @@ events = Table(
     Column("trigger", Text, nullable=False),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
-    Column("date", String(10)),
+    Column("date", DateText),
     Column("date_precision", String(5)),
     Column("place", Text),
     Column("geonameid", Integer),

@@ -100,6 +100,21 @@ def _event_filters(
     return query
 
 
+def _postgresql_engine(dsn: str) -> Engine:
+    """A PostgreSQL store (psycopg 3), for many writers sharing one database."""
+    url = dsn.replace("postgres://", "postgresql://", 1)
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url[len("postgresql://") :]
+    return create_engine(url, pool_pre_ping=True)
+
+
+def _redacted(location: str) -> str:
+    """A store location without the password of a DSN."""
+    import re
+
+    return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", location)
+
+
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
@@ -142,6 +157,7 @@ def _near_in_time(table: Any, event: Event) -> Any:
 
 
 LINK_SEARCH_DAYS = 40
+WRITER_LOCK = 0x7761726C  # "warl": the advisory lock writers of a shared store take
 # every table of per-article records (deleted and written again by a reanalysis)
 RECORD_TABLES = (
     schema.place_mentions,
@@ -159,22 +175,22 @@ class Store:
 
     def __init__(self, location: str | Path) -> None:
         self.location = str(location)
-        if self.location.startswith(("postgresql://", "postgres://")):
-            raise StoreError(
-                "PostgreSQL stores are not supported yet; use a SQLite file path for --db"
-            )
-        self.engine = _sqlite_engine(Path(location))
+        self.shared = self.location.startswith(("postgresql://", "postgres://"))
+        self.engine = (
+            _postgresql_engine(self.location) if self.shared else _sqlite_engine(Path(location))
+        )
         try:
             self._migrate()
         except (DatabaseError, OperationalError) as exc:
             self.engine.dispose()
             raise StoreError(
-                f"{self.location} is not a warlog store ({exc.orig}); "
-                "give another --db path or move that file away"
+                f"{_redacted(self.location)} is not a warlog store or cannot be reached "
+                f"({exc.orig}); give another --db"
             ) from None
 
     def _migrate(self) -> None:
         with self.engine.begin() as connection:
+            self._serialise_writers(connection)  # two first writers must not both create
             schema.metadata.create_all(connection)
             version = connection.execute(
                 select(schema.meta.c.value).where(schema.meta.c.key == "schema_version")
@@ -224,9 +240,18 @@ class Store:
             ).first()
         return found is not None
 
+    def _serialise_writers(self, connection: Any) -> None:
+        """On a shared (PostgreSQL) store, writers take turns inside their transactions:
+        linking reads the incidents other writers are forming, so two must not interleave."""
+        if self.shared:
+            from sqlalchemy import text
+
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITER_LOCK})
+
     def add_report(self, report: Report) -> bool:
         """Store one article and its records in one transaction. False if it was there already."""
         with self.engine.begin() as connection:
+            self._serialise_writers(connection)
             exists = connection.execute(
                 select(schema.articles.c.id).where(schema.articles.c.id == report.article.id)
             ).first()
@@ -243,6 +268,7 @@ class Store:
         article_id = report.article.id
         events = schema.events
         with self.engine.begin() as connection:
+            self._serialise_writers(connection)
             affected = {
                 row.incident_id
                 for row in connection.execute(

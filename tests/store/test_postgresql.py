@@ -1,0 +1,112 @@
+"""A PostgreSQL store shared by several writers, against a real server.
+
+``.ci/run`` starts a throwaway server and sets ``WARLOG_TEST_PG`` to its DSN; without it these
+tests are skipped (a laptop without PostgreSQL still runs the rest). Each test gets its own
+database, dropped afterwards.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import warlog
+from tests.conftest import EXAMPLES, SEED
+
+DSN = os.environ.get("WARLOG_TEST_PG")
+pytestmark = [
+    pytest.mark.model,
+    pytest.mark.skipif(
+        not DSN, reason="WARLOG_TEST_PG is not set: no PostgreSQL server to test against"
+    ),
+]
+
+
+@pytest.fixture()
+def database() -> Iterator[str]:
+    from sqlalchemy import create_engine, text
+
+    assert DSN is not None
+    name = f"warlog_test_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(DSN.replace("postgresql://", "postgresql+psycopg://", 1))
+    with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    base = DSN.rsplit("/", 1)[0]
+    yield f"{base}/{name}"
+    with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def _partition(store: Any) -> set[frozenset[tuple[str, int]]]:
+    """Incidents as sets of (article, evidence start): comparable across stores."""
+    return {
+        frozenset((r.article_id, r.evidence.start) for r in incident.reports)
+        for incident in store.incidents()
+    }
+
+
+def test_a_postgresql_store_holds_what_sqlite_holds(
+    database: str, tmp_path: Path, nlp: Any
+) -> None:
+    shared = warlog.open(database)
+    local = warlog.open(tmp_path / "local.db")
+    try:
+        for store in (shared, local):
+            result = store.ingest([SEED], nlp=nlp)
+            assert len(result.added) == 1
+        assert shared.ingest([SEED], nlp=nlp).added == []  # re-ingest is a no-op
+        assert _partition(shared) == _partition(local)
+        assert [a.name for a in shared.actors()] == [a.name for a in local.actors()]
+        october = shared.incidents(since="2020-10-01", until="2020-10")
+        assert {i.place for i in october} >= {"Ganja", "Stepanakert", "Jabrayil"}
+        [ganja] = [i for i in october if i.place == "Ganja"]
+        incident, reports = shared.incident(ganja.id)
+        assert incident.id == ganja.id and reports[0].article.id == ganja.reports[0].article_id
+    finally:
+        shared.close()
+        local.close()
+
+
+def test_concurrent_writers_form_the_same_incidents(database: str, tmp_path: Path) -> None:
+    files = [
+        SEED,
+        *sorted(EXAMPLES.glob("wn-01[89]-*.json")),
+        *sorted(EXAMPLES.glob("wn-02*.json")),
+    ]
+    halves = [files[0::2] + files[:2], files[1::2] + files[:2]]  # overlapping on purpose
+    command = [sys.executable, "-c", "from warlog.cli import main; main()", "ingest"]
+    writers = [
+        subprocess.Popen(
+            [*command, *map(str, half), "--db", database],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        for half in halves
+    ]
+    for writer in writers:
+        _, errors = writer.communicate(timeout=600)
+        assert writer.returncode in (0, 1), errors.decode()
+    shared = warlog.open(database)
+    serial = warlog.open(tmp_path / "serial.db")
+    try:
+        serial.ingest(files)
+        assert len(shared.articles()) == len(serial.articles()) == len(files)
+        assert _partition(shared) == _partition(serial)
+    finally:
+        shared.close()
+        serial.close()
+
+
+def test_an_unreachable_server_is_a_clean_error() -> None:
+    from warlog.errors import StoreError
+
+    with pytest.raises(StoreError, match="cannot be reached"):
+        warlog.open("postgresql://nobody:secret@127.0.0.1:1/none")
