@@ -96,11 +96,21 @@ def ingest(
     encoding: Annotated[
         str | None, typer.Option(help="Read files in this encoding instead of UTF-8.")
     ] = None,
+    workers: Annotated[
+        int, typer.Option(help="Ingest with this many local processes (Dask).", min=1)
+    ] = 1,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="A Dask scheduler (tcp://host:8786) whose workers do the work."),
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Read articles; find events, claims, casualty figures, places and dates; store them.
 
     Re-ingesting an article is a no-op."""
+    if workers > 1 or scheduler:
+        _ingest_in_parallel(paths, db, workers, scheduler, published, encoding, as_json)
+        return
 
     def run(store: Any) -> tuple[Any, int]:
         done = store.ingest(paths, published=published, encoding=encoding, on_item=tick)
@@ -157,6 +167,44 @@ def reanalyse(
         for failure in result.failed:
             err_console.print(f"[red]failed[/] {escape(str(failure))}", highlight=False)
     if result.failed:
+        raise typer.Exit(EXIT_REJECTED)
+
+
+def _ingest_in_parallel(
+    paths: list[str],
+    db: str,
+    workers: int,
+    scheduler: str | None,
+    published: str | None,
+    encoding: str | None,
+    as_json: bool,
+) -> None:
+    from warlog.parallel import ingest_in_parallel
+
+    with _clean_errors():
+        result, added = ingest_in_parallel(
+            paths,
+            db,
+            workers=workers,
+            scheduler=scheduler,
+            published=published,
+            encoding=encoding,
+        )
+    if as_json:
+        summary = _ingest_summary(result)
+        _print_json({**summary, "added": [{"id": article_id} for article_id in added]})
+    else:
+        console.print(
+            f"[bold]{len(added)}[/] added, [bold]{len(result.unchanged)}[/] unchanged, "
+            f"[bold]{len(result.rejected)}[/] rejected ({workers} workers"
+            + (f" of {scheduler}" if scheduler else "")
+            + ")"
+        )
+        for rejection in result.rejected:
+            err_console.print(
+                f"[red]rejected[/] {escape(str(rejection))}", highlight=False, soft_wrap=True
+            )
+    if result.rejected:
         raise typer.Exit(EXIT_REJECTED)
 
 

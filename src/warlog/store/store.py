@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -189,8 +190,7 @@ class Store:
             ) from None
 
     def _migrate(self) -> None:
-        with self.engine.begin() as connection:
-            self._serialise_writers(connection)  # two first writers must not both create
+        with self._writing() as connection:  # two first writers must not both create
             schema.metadata.create_all(connection)
             version = connection.execute(
                 select(schema.meta.c.value).where(schema.meta.c.key == "schema_version")
@@ -240,18 +240,32 @@ class Store:
             ).first()
         return found is not None
 
-    def _serialise_writers(self, connection: Any) -> None:
-        """On a shared (PostgreSQL) store, writers take turns inside their transactions:
-        linking reads the incidents other writers are forming, so two must not interleave."""
+    @contextmanager
+    def _writing(self) -> Iterator[Any]:
+        """A write transaction, writers taking turns: linking reads the incidents other
+        writers are forming, so two must not interleave. PostgreSQL: an advisory lock held
+        to the end of the transaction; SQLite: a lock file beside the store (the processes
+        of ``ingest --workers`` share one machine)."""
         if self.shared:
             from sqlalchemy import text
 
-            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITER_LOCK})
+            with self.engine.begin() as connection:
+                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITER_LOCK})
+                yield connection
+            return
+        import fcntl
+
+        with open(f"{self.location}.lock", "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                with self.engine.begin() as connection:
+                    yield connection
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
 
     def add_report(self, report: Report) -> bool:
         """Store one article and its records in one transaction. False if it was there already."""
-        with self.engine.begin() as connection:
-            self._serialise_writers(connection)
+        with self._writing() as connection:
             exists = connection.execute(
                 select(schema.articles.c.id).where(schema.articles.c.id == report.article.id)
             ).first()
@@ -267,8 +281,7 @@ class Store:
         and re-form the incidents its old events were part of."""
         article_id = report.article.id
         events = schema.events
-        with self.engine.begin() as connection:
-            self._serialise_writers(connection)
+        with self._writing() as connection:
             affected = {
                 row.incident_id
                 for row in connection.execute(
