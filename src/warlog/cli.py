@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -413,19 +413,22 @@ def claims(
 
         _print_json([claim_object(claim) for claim in found])
         return
-    table = Table(title=f"{len(found)} claims")
-    for column in ("speaker", "side", "stance", "channel", "evidence"):
-        table.add_column(column, overflow="fold")
-    for claim in found:
-        text = texts[claim.evidence.article_id]
-        table.add_row(
-            claim.speaker,
-            claim.side or "-",
-            claim.stance,
-            claim.channel,
-            _sentence(text, claim.evidence.start, claim.evidence.end),
-        )
-    console.print(table)
+    _print_table(
+        f"{len(found)} claims",
+        ("speaker", "side", "stance", "channel", "evidence"),
+        (
+            (
+                claim.speaker,
+                claim.side or "-",
+                claim.stance,
+                claim.channel,
+                _sentence(
+                    texts[claim.evidence.article_id], claim.evidence.start, claim.evidence.end
+                ),
+            )
+            for claim in found
+        ),
+    )
 
 
 @app.command()
@@ -444,23 +447,25 @@ def casualties(
 
         _print_json([casualty_object(casualty) for casualty in found])
         return
-    table = Table(title=f"{len(found)} casualty reports")
-    for column in ("kind", "figure", "low", "high", "victims", "side", "scope", "according to"):
-        table.add_column(column, overflow="fold")
-    for casualty in found:
-        table.add_row(
-            casualty.kind,
-            casualty.number_text,
-            _number(casualty.low),
-            _number(casualty.high),
-            casualty.victims,
-            casualty.side or "-",
-            casualty.scope,
-            f"{casualty.according_to} ({casualty.according_to_side or '-'})"
-            if casualty.according_to
-            else "-",
-        )
-    console.print(table)
+    _print_table(
+        f"{len(found)} casualty reports",
+        ("kind", "figure", "low", "high", "victims", "side", "scope", "according to"),
+        (
+            (
+                casualty.kind,
+                casualty.number_text,
+                _number(casualty.low),
+                _number(casualty.high),
+                casualty.victims,
+                casualty.side or "-",
+                casualty.scope,
+                f"{casualty.according_to} ({casualty.according_to_side or '-'})"
+                if casualty.according_to
+                else "-",
+            )
+            for casualty in found
+        ),
+    )
 
 
 @app.command()
@@ -479,20 +484,32 @@ def actors(
     if as_json:
         _print_json([to_dict(summary) for summary in found])
         return
-    table = Table(title=f"{len(found)} actors")
-    for column in ("actor", "kind", "side", "articles", "claims", "events", "figures", "as"):
+    _print_table(
+        f"{len(found)} actors",
+        ("actor", "kind", "side", "articles", "claims", "events", "figures", "as"),
+        (
+            (
+                summary.name,
+                summary.kind,
+                summary.side or "-",
+                str(summary.articles),
+                str(summary.claims),
+                str(summary.events),
+                str(summary.casualties),
+                "; ".join([*summary.titles, *summary.mentions][:4]),
+            )
+            for summary in found
+        ),
+    )
+
+
+def _print_table(title: str, columns: tuple[str, ...], rows: Iterable[tuple[str, ...]]) -> None:
+    """A listing as a table, every column folding long cells."""
+    table = Table(title=title)
+    for column in columns:
         table.add_column(column, overflow="fold")
-    for summary in found:
-        table.add_row(
-            summary.name,
-            summary.kind,
-            summary.side or "-",
-            str(summary.articles),
-            str(summary.claims),
-            str(summary.events),
-            str(summary.casualties),
-            "; ".join([*summary.titles, *summary.mentions][:4]),
-        )
+    for row in rows:
+        table.add_row(*row)
     console.print(table)
 
 
