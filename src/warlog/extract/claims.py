@@ -19,6 +19,7 @@ from warlog.extract.base import Doc, register_extractor, sentence_evidence
 from warlog.extract.conflict import is_conflict_text
 from warlog.extract.sides import side_of_words
 from warlog.model import Article, Claim, Evidence
+from warlog.resources import load_json
 
 Token = Any
 Span = Any
@@ -443,6 +444,20 @@ def stance_of(
     return "accuses" if _blames(content) else "asserts"  # "the absolute brutality of those who"
 
 
+def _armed_group_voice(titles: tuple[str, ...]) -> bool:
+    """A spokesperson of an armed group (data/actors.json): the toll such a voice gives of an
+    attack is its group's own ("Taliban spokesperson Zabiullah Mujahid claimed 190 were
+    dead")."""
+    aliases = {alias for group in load_json("actors.json")["groups"] for alias in group["aliases"]}
+    for title in titles:
+        lowered = title.lower()
+        if "spokes" in lowered and any(
+            len(alias) > 3 and re.search(rf"\b{re.escape(alias)}\b", lowered) for alias in aliases
+        ):
+            return True
+    return False
+
+
 def _confirmed_before(name: str, titles: tuple[str, ...], claims: list[Claim]) -> bool:
     """Whether this speaker, or the group in its titles ("Taliban spokesperson"), has already
     confirmed an act in this article."""
@@ -658,7 +673,7 @@ def attributions(doc: Doc, article: Article) -> list[Claim]:
                 cue,
                 content,
                 side,
-                _confirmed_before(name, titles, claims),
+                _confirmed_before(name, titles, claims) or _armed_group_voice(titles),
                 speaks_for_group=any("spokes" in title.lower() for title in titles),
             )
             if stance == "asserts":
