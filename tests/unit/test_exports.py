@@ -115,3 +115,17 @@ def test_geojson_feature_collection() -> None:
     assert feature["geometry"] == {"type": "Point", "coordinates": [46.36134, 40.68157]}
     assert feature["properties"]["status"] == "contested"
     assert feature["properties"]["reports"][0]["article_id"] == "a" * 64
+
+
+def test_acled_admin1_from_the_gazetteer() -> None:
+    from dataclasses import replace
+
+    from warlog.geo import gazetteer
+
+    assert gazetteer().admin1_name(98182) == "Baghdad"  # the governorate, kept unnamed
+    assert gazetteer().admin1_name(4190396) == "Georgia"  # Dublin, Georgia
+    baghdad = replace(_incident(()), place="Baghdad", geonameid=98182, country_code="IQ")
+    out = io.StringIO()
+    write_acled([baghdad], {}, out)
+    [row] = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert row["admin1"] == "Baghdad" and row["country"] == "Iraq"

@@ -141,7 +141,7 @@ def acled_row(
         "civilian_targeting": "Civilian targeting" if incident.actor2 == "civilians" else "",
         "iso": incident.country_code or "",
         "country": countries.get(incident.country_code or "", ""),
-        "admin1": "",
+        "admin1": _admin1(incident.geonameid),
         "location": incident.place or "",
         "latitude": incident.lat if incident.lat is not None else "",
         "longitude": incident.lon if incident.lon is not None else "",
@@ -150,6 +150,15 @@ def acled_row(
         "notes": "; ".join(notes),
         "fatalities": count,
     }
+
+
+def _admin1(geonameid: int | None) -> str:
+    """ACLED's admin1: the first-level area of the incident's place, where known."""
+    if geonameid is None:
+        return ""
+    from warlog.geo import gazetteer
+
+    return gazetteer().admin1_name(geonameid) or ""
 
 
 def country_names() -> dict[str, str]:

@@ -19,7 +19,7 @@ from typing import Any
 
 from warlog.resources import load_json
 
-GAZETTEER_VERSION = 12
+GAZETTEER_VERSION = 13
 _KIND_RANK = {"continent": 3, "country": 3, "region": 2, "admin1": 2, "admin2": 2, "city": 1}
 _lock = threading.Lock()
 
@@ -298,8 +298,8 @@ def _admin_rows(
             return population is not None and (not population or population * 10 >= area.population)
 
         names = area_names(area, named_for_town) - taken
-        if not names:
-            continue
+        if not names and area.level == 2:
+            continue  # (an admin-1 area is kept unnamed: it still names its towns' area)
         lat, lon = points.get(f"{area.country_code}:{area.name}") or _middle(area.points)
         kind = f"admin{area.level}"
         state = area.name if area.level == 1 else area.parent
@@ -374,6 +374,18 @@ class Gazetteer:
             for place in self.lookup(variant):
                 found.setdefault(place.key, place)
         return tuple(found.values())
+
+    @cache  # noqa: B019 - as lookup
+    def admin1_name(self, geonameid: int) -> str | None:
+        """The name of the first-level area a GeoNames place lies in ("Ganja" -> the area
+        of Ganja City; "Dublin, Georgia" -> "Georgia"), where the gazetteer knows it."""
+        row = self._connection.execute(
+            "SELECT a.name FROM places p JOIN places a ON a.admin1 = p.admin1 "
+            "WHERE p.geonameid = ? AND p.admin1 IS NOT NULL AND a.kind IN ('admin1', 'region') "
+            "AND a.key != p.key ORDER BY a.kind LIMIT 1",
+            (geonameid,),
+        ).fetchone()
+        return str(row[0]) if row else None
 
     def towns_in(
         self, south: float, north: float, west: float, east: float, limit: int = 20000
