@@ -525,12 +525,12 @@ def _sentence(text: str, start: int, end: int, width: int = 160) -> str:
 @app.command()
 def show(
     record_id: Annotated[
-        str, typer.Argument(metavar="ID", help="An event, claim or casualty id, or an article id.")
+        str, typer.Argument(metavar="ID", help="An event, claim, casualty or actor id, or an article id.")
     ],
     db: DbOption = "warlog.db",
     as_json: JsonOption = False,
 ) -> None:
-    """Show one event, claim, casualty report or article, with its evidence.
+    """Show one event, claim, casualty report, actor or article, with its evidence.
 
     An event shows every report of it: claims and denials side by side, figures per source."""
     from warlog.model import Actor, Article, Event
