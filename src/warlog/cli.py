@@ -525,7 +525,10 @@ def _sentence(text: str, start: int, end: int, width: int = 160) -> str:
 @app.command()
 def show(
     record_id: Annotated[
-        str, typer.Argument(metavar="ID", help="An event, claim, casualty or actor id, or an article id.")
+        str,
+        typer.Argument(
+            metavar="ID", help="An event, claim, casualty or actor id, or an article id."
+        ),
     ],
     db: DbOption = "warlog.db",
     as_json: JsonOption = False,
