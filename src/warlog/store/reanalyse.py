@@ -38,7 +38,7 @@ def reanalyse(
 ) -> ReanalyseResult:
     """Analyse again the stored articles a previous warlog analysed (``everything``: all)."""
     stale = store.stale_articles(everything=everything)
-    result = ReanalyseResult(current=len(store.stale_articles(everything=True)) - len(stale))
+    result = ReanalyseResult(current=store.article_count() - len(stale))
 
     def prepared() -> Iterator[PreparedArticle]:
         for article_id in stale:

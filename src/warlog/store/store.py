@@ -328,6 +328,12 @@ class Store:
             ],
         )
 
+    def article_count(self) -> int:
+        with self.engine.connect() as connection:
+            return int(
+                connection.execute(select(func.count()).select_from(schema.articles)).scalar_one()
+            )
+
     def stale_articles(self, everything: bool = False) -> list[str]:
         """Ids of the stored articles analysed by another warlog (``everything``: all)."""
         from warlog.pipeline import analysis_version
