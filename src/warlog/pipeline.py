@@ -69,11 +69,12 @@ def analyse(prepared: PreparedArticle, doc: Doc) -> Report:
             token.is_sent_start = token.i == 0
     found = {name: tuple(extractor(doc, article)) for name, extractor in EXTRACTORS.items()}
     claims = link_denials(found.get("claims", ()))
-    places = geocode(found.get("places", ()), context_countries(doc))
+    countries = context_countries(doc)
+    places = geocode(found.get("places", ()), countries, article.text)
     temporals = resolve_temporals(found.get("temporals", ()), article.published)
     casualties = attribute(found.get("casualties", ()), claims, article.text)
     events = attach_casualties(
-        settle_events(found.get("events", ()), places, temporals, claims, article),
+        settle_events(found.get("events", ()), places, temporals, claims, article, countries),
         casualties,
         article.text,
     )

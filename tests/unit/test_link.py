@@ -197,3 +197,14 @@ def test_whose_casualties_from_where_they_fell() -> None:
     abroad = _event("a", country_code="IQ", evidence=Evidence("a" * 64, 50, 60))
     [unsettled] = place_sides((loose,), (ganja, abroad))  # two countries: undecided
     assert unsettled.side is None
+
+
+def test_two_reports_dated_by_publication_link_either_way() -> None:
+    """Neither text gives the day: the order of the two reports does not matter."""
+    early = _event("a", date_from_text=False)
+    late = _event("b", date=ResolvedDate("2020-10-10", DatePrecision.DAY), date_from_text=False)
+    assert same_event(early, late, RULE)
+    assert same_event(late, early, RULE)
+    too_late = replace(late, date=ResolvedDate("2020-10-20", DatePrecision.DAY))
+    assert not same_event(early, too_late, RULE)
+    assert not same_event(too_late, early, RULE)

@@ -68,7 +68,7 @@ def _resolve_spans(document: dict[str, Any], nlp: Language | None) -> list[Place
         )
         for toponym in document["toponyms"]
     )
-    return list(geocode(mentions, text_countries(document["text"])))
+    return list(geocode(mentions, text_countries(document["text"]), document["text"]))
 
 
 def _end_to_end(document: dict[str, Any], nlp: Language | None) -> list[PlaceMention]:

@@ -173,6 +173,9 @@ def _blocked(doc: Doc, trigger: Trigger, sentence: Any) -> bool:
     )
 
 
+_TIME_MARKS = frozenset({"when", "while", "as", "after", "before", "until"})
+
+
 def _clause_range(
     doc: Doc, trigger: Trigger, sentence: Any, label_start: int | None
 ) -> tuple[int, int]:
@@ -181,6 +184,17 @@ def _clause_range(
         return (label_start if label_start is not None else sentence.start_char), sentence.end_char
     token = doc[trigger.start]
     while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    if (
+        token.dep_ == "advcl"
+        and not any(child.dep_ in ("nsubj", "nsubjpass") for child in token.children)
+        and any(
+            child.dep_ in ("mark", "advmod") and child.lower_ in _TIME_MARKS
+            for child in token.children
+        )
+    ):
+        # a "when" clause without a subject of its own happens where its head does:
+        # "operatives were dining in Damadola when struck by United States missiles"
         token = token.head
     left, right = token.left_edge, token.right_edge
     return left.idx, right.idx + len(right.text)

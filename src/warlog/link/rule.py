@@ -8,7 +8,8 @@ Two events link when all of these hold (parameters are settings, see warlog.sett
   one, which would chain every incident of a country together);
 - compatible dates: both day-precise and at most ``link_day_window`` days apart, or one
   month- or year-precise and containing the other; a report the text gives no date for
-  (dated by its publication) may come up to ``link_report_lag_days`` after the other;
+  (dated by its publication) may come up to ``link_report_lag_days`` after the other, and
+  two such reports may be that far apart either way;
 - compatible perpetrators: the same side, or one of them unknown.
 The rule is symmetric, so the events linked together (the connected components of the
 "links" graph) do not depend on the order in which articles arrive.
@@ -69,6 +70,9 @@ def _dates_compatible(a: Event, b: Event, rule: LinkRule) -> bool:
         second = dt.date.fromisoformat(b.date.value)
         if a.date_from_text and b.date_from_text:
             return abs((first - second).days) <= rule.day_window
+        if not a.date_from_text and not b.date_from_text:
+            # both dated by their publication: either may be the later report
+            return abs((first - second).days) <= rule.report_lag_days
         # a report dated only by its publication may come days after the event it reports
         published, told = (first, second) if not a.date_from_text else (second, first)
         return -rule.day_window <= (published - told).days <= rule.report_lag_days

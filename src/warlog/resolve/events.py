@@ -11,6 +11,7 @@ Reports of the same incident in one article (same type, place and date) are one 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 
 from warlog.extract.events import EventDraft, PlacedTrigger
@@ -26,6 +27,7 @@ from warlog.model import (
     ResolvedDate,
     TemporalExpression,
 )
+from warlog.resolve.geocode import is_approximate
 
 STATUS_RANK = {"reported": 0, "claimed": 1, "confirmed": 2, "contested": 3}
 GEO_PRECISION = {"city": 1, "region": 2, "country": 3}  # ACLED's geo_precision codes
@@ -52,6 +54,32 @@ def _places_for(draft: EventDraft, places: tuple[PlaceMention, ...]) -> list[Pla
                 distinct.setdefault(place.geonameid or place.name, place)
             return list(distinct.values()) if kind != "country" else list(distinct.values())[:1]
     return _demonym_countries(draft)
+
+
+def _away_from_perpetrator(
+    place: PlaceMention, side: str | None, countries: Mapping[str, int]
+) -> PlaceMention:
+    """A place the gazetteer lacks was put in the country the article names most; when
+    that is the attacker's own country and the article also names another one, the
+    attack was abroad ("United States missiles" on Damadola, in an article that speaks
+    of "Pakistani officials"): the other country."""
+    if side is None or place.country_code != side or not is_approximate(place):
+        return place
+    others = [(n, code) for code, n in countries.items() if code != side and n >= 2]
+    if not others:
+        return place
+    from warlog.geo import gazetteer
+
+    country = gazetteer().country(max(others)[1])
+    if country is None:
+        return place
+    return replace(
+        place,
+        lat=country.lat,
+        lon=country.lon,
+        country_code=country.country_code,
+        feature_kind="country",
+    )
 
 
 def _demonym_countries(draft: EventDraft) -> list[PlaceMention]:
@@ -213,6 +241,7 @@ def settle_events(
     temporals: tuple[TemporalExpression, ...],
     claims: tuple[Claim, ...],
     article: Article,
+    named_countries: Mapping[str, int] | None = None,
 ) -> tuple[Event, ...]:
     denials = [claim for claim in claims if claim.stance == "denies"]
     events: list[Event] = []
@@ -233,7 +262,10 @@ def settle_events(
             claims=tuple(c.id for c in ([claim] if claim else []) + _contesting(claim, denials)),
         )
         chosen_triggers: set[PlacedTrigger] = set()
-        placed = _places_for(draft, places)
+        placed = [
+            _away_from_perpetrator(place, event.actor1_side, named_countries or {})
+            for place in _places_for(draft, places)
+        ]
         for place in placed:
             trigger = _trigger_for(draft, place.evidence.start)
             if trigger is None:

@@ -7,14 +7,25 @@ score = 3 x kind rank (continent and country 3, region and admin area 2, city 1;
       + 2 when the candidate lies in an admin-1 area the article is about (one it names, or
         the only area of a town it names), found by a first ranking without this term
       + log10(population + 1) / 7
+      + 1.5 when the candidate lies within 250 km of a town or county the text names without
+        doubt (every candidate of that name within 250 km of its winner, or a winner leading
+        by 1 point), found by a third ranking
 A town outside the article's countries with fewer than 100,000 people is rejected (a
 homonym far away is likelier wrong than right). Confidence is the winner's share of the
 candidates' scores.
+
+A place the gazetteer lacks (or a small town abroad that only its own name points to, in
+a text about another country) keeps no GeoNames id and is placed approximately, as ACLED
+codes a village no gazetteer has: in the place the text names beside it ("Damadola,
+Bajaur", "Damadola in the Bajaur agency"; confidence 0.4), else at the town the text names
+most, else its most named area, else the country it names most (confidence 0.2). It ranks
+as an area (geo precision 2) or a country (3), never as a town.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -25,11 +36,17 @@ from warlog.model import PlaceMention
 
 CONTEXT_BONUS = 4.5
 AREA_BONUS = 2.0
+NEAR_BONUS = 1.5
+NEAR_KM = 250.0
+SETTLED_MARGIN = 1.0
 LARGE_CITY_POPULATION = 500_000
 # how demonyms end ("Canadian", "Turkish", "French", "Chinese", "Israeli", "Arabic", "Uzbek")
 DEMONYM_ENDINGS = ("an", "ans", "sh", "ch", "ese", "i", "is", "ic", "ean", "ss", "ek", "ar")
 KIND_WEIGHT = 3.0
 FOREIGN_TOWN_MIN_POPULATION = 100_000
+HOME_COUNTRY_MIN_MENTIONS = 2
+APPROXIMATE_CONFIDENCE = 0.2  # placed where the article is about
+NEAR_NAMED_CONFIDENCE = 0.4  # placed in the area the text names beside it
 FEATURE_KINDS = {
     "country": "country",
     "region": "region",
@@ -187,6 +204,59 @@ def _country_context(
     return context
 
 
+def _settled_points(
+    rankings: list[_Ranking], mentions: tuple[PlaceMention, ...]
+) -> list[tuple[str, GeoPlace]]:
+    """Towns and counties the text names without doubt: every candidate of the name lies
+    within NEAR_KM of the winner, or the winner leads the next by SETTLED_MARGIN."""
+    settled = []
+    for ranking, mention in zip(rankings, mentions, strict=True):
+        best = ranking.best
+        if best is None or ranking.fallback or best.kind not in ("city", "admin2"):
+            continue
+        if (
+            all(
+                haversine_km(best.lat, best.lon, c.lat, c.lon) <= NEAR_KM for _, c in ranking.scored
+            )
+            or ranking.scored[0][0] - ranking.scored[1][0] >= SETTLED_MARGIN
+        ):
+            settled.append((mention.text.lower(), best))
+    return settled
+
+
+def _nearer_first(rankings: list[_Ranking], mentions: tuple[PlaceMention, ...]) -> list[_Ranking]:
+    """A third pass: among a name's candidates, those near a town the text names without
+    ambiguity gain NEAR_BONUS (spatial minimality: the places of one story lie together)."""
+    bonus = NEAR_BONUS
+    settled = _settled_points(rankings, mentions)
+    if not settled:
+        return rankings
+    reranked = []
+    for ranking, mention in zip(rankings, mentions, strict=True):
+        name = mention.text.lower()
+        points = [p for other, p in settled if other != name]
+        if len(ranking.scored) < 2 or not points:
+            reranked.append(ranking)
+            continue
+        scored = sorted(
+            (
+                (
+                    value
+                    + (
+                        bonus
+                        if any(haversine_km(c.lat, c.lon, p.lat, p.lon) <= NEAR_KM for p in points)
+                        else 0.0
+                    ),
+                    c,
+                )
+                for value, c in ranking.scored
+            ),
+            key=lambda pair: -pair[0],
+        )
+        reranked.append(_Ranking(scored, ranking.fallback))
+    return reranked
+
+
 def _admin_context(rankings: list[_Ranking]) -> set[str]:
     """The admin-1 areas an article is about: those it names ("Georgia" read as the US
     state) and those of towns whose every candidate lies in one area."""
@@ -220,20 +290,41 @@ def _own_word_only(found: list[tuple[GeoPlace, ...]], countries: Mapping[str, in
 
 
 def geocode(
-    mentions: tuple[PlaceMention, ...], countries: Mapping[str, int] | set[str]
+    mentions: tuple[PlaceMention, ...],
+    countries: Mapping[str, int] | set[str],
+    text: str | None = None,
 ) -> tuple[PlaceMention, ...]:
     """Mentions with coordinates where the gazetteer resolves them: ranked once with the
     article's countries (with how often the article names each, where known), then again
     with the admin-1 areas that ranking settled."""
     found = [_candidates(mention.text) for mention in mentions]
+    home = _home_country(countries)
+    stray = [
+        home is not None and _stray_homonym(m.text, f, countries, found, home)
+        for m, f in zip(mentions, found, strict=True)
+    ]
+    found = [() if is_stray else f for f, is_stray in zip(found, stray, strict=True)]
     doubtful = _own_word_only(found, countries) if isinstance(countries, Mapping) else set()
     context = _country_context(found, set(countries) - doubtful, doubtful)
     rankings = [_rank(f, m.text, context, set()) for f, m in zip(found, mentions, strict=True)]
     areas = _admin_context(rankings)
     if areas:
         rankings = [_rank(f, m.text, context, areas) for f, m in zip(found, mentions, strict=True)]
+    rankings = _nearer_first(rankings, mentions)
+    anchor = _anchor(rankings, home)
     resolved = []
-    for mention, ranking in zip(mentions, rankings, strict=True):
+    for index, (mention, ranking, is_stray) in enumerate(
+        zip(mentions, rankings, stray, strict=True)
+    ):
+        if is_stray or ranking.best is None:
+            holder = _holder(mentions, rankings, index, text)
+            if holder is not None:
+                resolved.append(_near(mention, holder, NEAR_NAMED_CONFIDENCE))
+            elif anchor is not None:
+                resolved.append(_near(mention, anchor, APPROXIMATE_CONFIDENCE))
+            else:
+                resolved.append(mention)
+            continue
         if ranking.best is None:
             resolved.append(mention)
             continue
@@ -253,3 +344,114 @@ def geocode(
             )
         )
     return tuple(resolved)
+
+
+def _home_country(countries: Mapping[str, int] | set[str]) -> str | None:
+    """The one country the text names most (at least twice, by name or demonym), if any."""
+    if not isinstance(countries, Mapping):
+        return None
+    ranked = Counter(countries).most_common(2)
+    if not ranked or ranked[0][1] < HOME_COUNTRY_MIN_MENTIONS:
+        return None
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    return ranked[0][0]
+
+
+def _stray_homonym(
+    text: str,
+    candidates: tuple[GeoPlace, ...],
+    countries: Mapping[str, int] | set[str],
+    found: list[tuple[GeoPlace, ...]],
+    home: str,
+) -> bool:
+    """A small town abroad that only its own name points to, in a text about another
+    country: "Muttur" in a report on Sri Lanka is the Sri Lankan town the gazetteer lacks,
+    not Muttūr in India. The name is the town's own (not an exonym, which a town known
+    abroad has: "Auschwitz") and no other place has it; nothing else in the text (a country,
+    a demonym, another place) is in the town's country."""
+    if len(candidates) != 1:
+        return False
+    best = candidates[0]
+    if best.kind != "city" or best.population >= FOREIGN_TOWN_MIN_POPULATION:
+        return False
+    if _folded(text) != _folded(best.name):
+        return False
+    code = best.country_code
+    if code is None or code == home or code in countries:
+        return False
+    own = {c.key for c in candidates}
+    return not any(
+        any(c.country_code == code for c in other)
+        for other in found
+        if other and not {c.key for c in other} <= own
+    )
+
+
+def is_approximate(place: PlaceMention) -> bool:
+    """Whether a place the gazetteer lacks was put only where the article is about (not in
+    a place the text names beside it)."""
+    return place.geonameid is None and place.confidence == APPROXIMATE_CONFIDENCE
+
+
+def _near(mention: PlaceMention, anchor: GeoPlace, confidence: float) -> PlaceMention:
+    """A place the gazetteer lacks, placed approximately where the text is (ACLED's
+    practice for a village no gazetteer has: the nearest known place or area). It keeps no
+    GeoNames id and ranks as an area, never as a town."""
+    return replace(
+        mention,
+        geonameid=None,
+        name=mention.text,
+        lat=anchor.lat,
+        lon=anchor.lon,
+        country_code=anchor.country_code,
+        feature_kind="country" if anchor.kind == "country" else "region",
+        confidence=confidence,
+    )
+
+
+def _folded(name: str) -> str:
+    import unicodedata
+
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+
+
+_HOLDER_GAP_RE = re.compile(r"\s*,?\s*(?:(?:in|of|near)\s+(?:the\s+)?(?:\w+ern\s+)?)?", re.I)
+
+
+def _holder(
+    mentions: tuple[PlaceMention, ...], rankings: list[_Ranking], index: int, text: str | None
+) -> GeoPlace | None:
+    """The place a text puts an unknown place in: "Damadola, Bajaur", "the village of
+    Damadola in the Bajaur agency", "Kfraya in eastern Lebanon"."""
+    mention = mentions[index]
+    for following, ranking in zip(mentions, rankings, strict=True):
+        gap = following.evidence.start - mention.evidence.end
+        if not 0 < gap <= 24 or ranking.best is None or ranking.fallback:
+            continue
+        between = (
+            text[mention.evidence.end : following.evidence.start] if text is not None else None
+        )
+        if (between is None and gap == 2) or (
+            between is not None and _HOLDER_GAP_RE.fullmatch(between)
+        ):
+            return ranking.best
+    return None
+
+
+def _anchor(rankings: list[_Ranking], home: str | None) -> GeoPlace | None:
+    """Where a place the gazetteer lacks most likely is: the town the text names most
+    (in the text's country, where it has one), else its most named area, else that country."""
+    named: Counter[str] = Counter()
+    places: dict[str, GeoPlace] = {}
+    for ranking in rankings:
+        best = ranking.best
+        if best is None or ranking.fallback or (home is not None and best.country_code != home):
+            continue
+        places[best.key] = best
+        named[best.key] += 1
+    for kinds in (("city",), ("admin2", "admin1", "region")):
+        ranked = [(n, key) for key, n in named.items() if places[key].kind in kinds]
+        if ranked:
+            return places[max(ranked)[1]]
+    return gazetteer().country(home) if home is not None else None
