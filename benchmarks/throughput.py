@@ -55,7 +55,7 @@ def main() -> None:
     original = geocode_module.geocode
     import warlog.pipeline as pipeline_module
 
-    pipeline_module.geocode = lambda mentions, countries: mentions  # type: ignore[assignment]
+    pipeline_module.geocode = lambda mentions, countries, text=None: mentions  # type: ignore[assignment]
     try:
         start = time.perf_counter()
         for _ in analyse_many(prepared, nlp=nlp):

@@ -95,6 +95,20 @@ def test_places_of_one_story_lie_together() -> None:
     assert round(columbus.lat or 0) == 32 and round(phenix_city.lat or 0) == 32
 
 
+def test_two_ambiguous_names_side_by_side() -> None:
+    """Richmond, Virginia alone; Richmond, Kentucky beside a Madison County (its seat)."""
+    [alone] = _resolve(["Richmond"])
+    assert round(alone.lon or 0) == -77
+    [richmond, _county] = _resolve(["Richmond", "Madison County"])
+    assert round(richmond.lon or 0) == -84
+
+
+def test_own_name_before_alternate_name() -> None:
+    """ "Paris" alone is Paris, France (an old name of Swainsboro, Georgia is no rival)."""
+    [paris] = _resolve(["Paris"])
+    assert paris.country_code == "FR"
+
+
 def test_auc_bounds() -> None:
     assert auc([0.0, 0.0, 0.0]) == 0.0
     assert auc([MISS_KM, MISS_KM]) == pytest.approx(1.0)

@@ -7,6 +7,12 @@ score = 3 x kind rank (continent and country 3, region and admin area 2, city 1;
       + 2 when the candidate lies in an admin-1 area the article is about (one it names, or
         the only area of a town it names), found by a first ranking without this term
       + log10(population + 1) / 7
+      + 1 when a town or county candidate lies within 40 km of a candidate of another
+        ambiguous name of the text ("Richmond" beside "Madison County": Richmond, Kentucky,
+        the county's seat), found by a fourth ranking
+      + 1 when the mention is the candidate's own name, not one of its alternate names ("Paris"
+        is also an old name of Swainsboro, Georgia); a country's or world region's curated
+        aliases count as its own
       + 1.5 when the candidate lies within 250 km of a town or county the text names without
         doubt (every candidate of that name within 250 km of its winner, or a winner leading
         by 1 point), found by a third ranking
@@ -37,6 +43,9 @@ from warlog.model import PlaceMention
 CONTEXT_BONUS = 4.5
 AREA_BONUS = 2.0
 NEAR_BONUS = 1.5
+OWN_NAME_BONUS = 1.0
+PAIR_BONUS = 1.0
+PAIR_KM = 40.0
 NEAR_KM = 250.0
 SETTLED_MARGIN = 1.0
 LARGE_CITY_POPULATION = 500_000
@@ -167,6 +176,7 @@ def _rank(found: tuple[GeoPlace, ...], text: str, context: set[str], areas: set[
         (
             (
                 score(c, context, areas)
+                + (OWN_NAME_BONUS if _curated(c) or _same_name(c.name, text) else 0.0)
                 + (
                     KIND_WEIGHT
                     if c.kind == "city"
@@ -224,37 +234,89 @@ def _settled_points(
     return settled
 
 
-def _nearer_first(rankings: list[_Ranking], mentions: tuple[PlaceMention, ...]) -> list[_Ranking]:
-    """A third pass: among a name's candidates, those near a town the text names without
-    ambiguity gain NEAR_BONUS (spatial minimality: the places of one story lie together)."""
-    bonus = NEAR_BONUS
-    settled = _settled_points(rankings, mentions)
-    if not settled:
-        return rankings
+class _Points:
+    """Points on a grid of one-degree cells, to ask quickly whether any lies within a
+    distance (at most a few hundred km) of a place."""
+
+    def __init__(self, places: list[GeoPlace]) -> None:
+        self._cells: dict[tuple[int, int], list[GeoPlace]] = {}
+        for place in places:
+            self._cells.setdefault((math.floor(place.lat), math.floor(place.lon)), []).append(place)
+
+    def near(self, place: GeoPlace, km: float) -> bool:
+        reach = int(km // 80) + 1  # a degree of longitude is >= 80 km below 44 degrees
+        row, column = math.floor(place.lat), math.floor(place.lon)
+        return any(
+            haversine_km(place.lat, place.lon, other.lat, other.lon) <= km
+            for dr in range(-reach, reach + 1)
+            for dc in range(-reach * 3, reach * 3 + 1)  # wider cells towards the poles
+            for other in self._cells.get((row + dr, column + dc), ())
+        )
+
+
+def _boosted(
+    rankings: list[_Ranking],
+    mentions: tuple[PlaceMention, ...],
+    points_for: dict[str, list[GeoPlace]],
+    km: float,
+    bonus: float,
+    kinds: tuple[str, ...] | None = None,
+) -> list[_Ranking]:
+    """Rankings where each candidate near a point of another name gains ``bonus``
+    (computed once per distinct name)."""
+    grids = {name: _Points(points) for name, points in points_for.items()}
+    cache: dict[str, _Ranking] = {}
     reranked = []
     for ranking, mention in zip(rankings, mentions, strict=True):
         name = mention.text.lower()
-        points = [p for other, p in settled if other != name]
-        if len(ranking.scored) < 2 or not points:
+        if len(ranking.scored) < 2 or not any(other != name for other in grids):
             reranked.append(ranking)
             continue
-        scored = sorted(
-            (
+        if name not in cache:
+            others = [grid for other, grid in grids.items() if other != name]
+            scored = sorted(
                 (
-                    value
-                    + (
-                        bonus
-                        if any(haversine_km(c.lat, c.lon, p.lat, p.lon) <= NEAR_KM for p in points)
-                        else 0.0
-                    ),
-                    c,
-                )
-                for value, c in ranking.scored
-            ),
-            key=lambda pair: -pair[0],
-        )
-        reranked.append(_Ranking(scored, ranking.fallback))
+                    (
+                        value
+                        + (
+                            bonus
+                            if (kinds is None or c.kind in kinds)
+                            and any(grid.near(c, km) for grid in others)
+                            else 0.0
+                        ),
+                        c,
+                    )
+                    for value, c in ranking.scored
+                ),
+                key=lambda pair: -pair[0],
+            )
+            cache[name] = _Ranking(scored, ranking.fallback)
+        reranked.append(cache[name])
     return reranked
+
+
+def _nearer_first(rankings: list[_Ranking], mentions: tuple[PlaceMention, ...]) -> list[_Ranking]:
+    """A third pass: among a name's candidates, those near a town the text names without
+    doubt gain NEAR_BONUS (spatial minimality: the places of one story lie together)."""
+    settled: dict[str, list[GeoPlace]] = {}
+    for name, place in _settled_points(rankings, mentions):
+        settled.setdefault(name, []).append(place)
+    if not settled:
+        return rankings
+    return _boosted(rankings, mentions, settled, NEAR_KM, NEAR_BONUS)
+
+
+def _together_first(rankings: list[_Ranking], mentions: tuple[PlaceMention, ...]) -> list[_Ranking]:
+    """A fourth pass: two ambiguous names with candidates side by side ("Richmond" and
+    "Madison County": Richmond, Kentucky is Madison County's seat) are read as those two."""
+    towns = ("city", "admin2")
+    ambiguous: dict[str, list[GeoPlace]] = {}
+    for mention, ranking in zip(mentions, rankings, strict=True):
+        if len(ranking.scored) > 1 and not ranking.fallback:
+            ambiguous[mention.text.lower()] = [c for _, c in ranking.scored if c.kind in towns]
+    if len(ambiguous) < 2:
+        return rankings
+    return _boosted(rankings, mentions, ambiguous, PAIR_KM, PAIR_BONUS, towns)
 
 
 def _admin_context(rankings: list[_Ranking]) -> set[str]:
@@ -311,6 +373,7 @@ def geocode(
     if areas:
         rankings = [_rank(f, m.text, context, areas) for f, m in zip(found, mentions, strict=True)]
     rankings = _nearer_first(rankings, mentions)
+    rankings = _together_first(rankings, mentions)
     anchor = _anchor(rankings, home)
     resolved = []
     for index, (mention, ranking, is_stray) in enumerate(
@@ -455,3 +518,29 @@ def _anchor(rankings: list[_Ranking], home: str | None) -> GeoPlace | None:
         if ranked:
             return places[max(ranked)[1]]
     return gazetteer().country(home) if home is not None else None
+
+
+def _curated(place: GeoPlace) -> bool:
+    """Countries, continents and world regions: their aliases are curated ("Britain", "the
+    Pacific"), as good as their names."""
+    return place.kind in ("country", "continent") or (
+        place.kind == "region" and place.country_code is None
+    )
+
+
+_ABBREVIATIONS = (("st. ", "saint "), ("st ", "saint "), ("mt. ", "mount "), ("ft. ", "fort "))
+
+
+def _same_name(name: str, text: str) -> bool:
+    """Whether a mention gives a town's own name (not one of its alternate names: "Paris"
+    is also an old name of Swainsboro, Georgia), "St." and "Saint" alike."""
+
+    def key(value: str) -> str:
+        value = _folded(value) + " "
+        for short, full in _ABBREVIATIONS:
+            if value.startswith(short):
+                value = full + value[len(short) :]
+        value = value.replace("-", " ").strip()
+        return value.removesuffix(" city")  # "New York" is New York City's own name
+
+    return key(name) == key(text)
