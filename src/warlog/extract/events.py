@@ -176,6 +176,14 @@ def _blocked(doc: Doc, trigger: Trigger, sentence: Any) -> bool:
 _TIME_MARKS = frozenset({"when", "while", "as", "after", "before", "until"})
 
 
+def _names_earlier(doc: Doc, trigger: Trigger, earlier: set[str]) -> bool:
+    """ "The strike took place at Baghdad International Airport", after "killed ... in an
+    airstrike": a generic word with "the" that names an earlier, unambiguous trigger."""
+    word = doc[trigger.start : trigger.end].text.lower()
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in doc[trigger.start].children)
+    return definite and any(word in other and word != other for other in earlier)
+
+
 def _clause_range(
     doc: Doc, trigger: Trigger, sentence: Any, label_start: int | None
 ) -> tuple[int, int]:
@@ -286,6 +294,10 @@ def _excluded_tokens(sentence: Any, trigger_tokens: frozenset[int] = frozenset()
             excluded.update(c.i for c in token.children if c.dep_ in ("compound", "amod", "poss"))
         if token.dep_ in ("poss",) or token.lower_ in ("'s", "\u2019s"):
             excluded.add(token.i if token.dep_ == "poss" else token.i - 1)
+        if token.dep_ == "case" and token.lower_ in ("'", "\u2019"):
+            # "the United States' killing of Soleimani": a possessor, not a place
+            excluded.add(token.i - 1)
+            excluded.update(c.i for c in _compounds(token.doc[token.i - 1]))
         if token.dep_ in ("relcl", "acl") and token.head.i not in trigger_tokens:
             # an aside ("the region, which lies within Azerbaijan"), unless it describes a
             # trigger ("the airstrike that killed Soleimani at a Baghdad airport")
@@ -295,6 +307,11 @@ def _excluded_tokens(sentence: Any, trigger_tokens: frozenset[int] = frozenset()
             # the place
             excluded.update(t.i for t in token.subtree)
     return excluded
+
+
+def _compounds(token: Token) -> list[Token]:
+    """A name's compound words ("United" of "United States")."""
+    return [c for c in token.children if c.dep_ == "compound"]
 
 
 def _names_country(token: Token) -> bool:
@@ -370,15 +387,25 @@ def extract_events(doc: Doc, article: Article) -> list[EventDraft]:
         return []
     events: list[EventDraft] = []
     pending_label: int | None = None
+    earlier_triggers: set[str] = set()  # "airstrike", for a later "the strike"
     for sentence in doc.sents:
         label_start, pending_label = pending_label, None
         if sentence.text.rstrip().endswith(":") and len(sentence) <= 8:
             pending_label = sentence.start_char  # "2. Khizi&Absheron region:" labels what follows
             continue
         triggers = [t for t in find_triggers(sentence) if not _blocked(doc, t, sentence)]
-        triggers = [t for t in triggers if not t.generic or _violent_context(doc, t, sentence)]
+        triggers = [
+            t
+            for t in triggers
+            if not t.generic
+            or _violent_context(doc, t, sentence)
+            or _names_earlier(doc, t, earlier_triggers)
+        ]
         if not triggers:
             continue
+        earlier_triggers.update(
+            doc[t.start : t.end].text.lower().replace(" ", "") for t in triggers if not t.generic
+        )
         best = max(triggers, key=lambda t: (t.rank, -t.start))
         excluded = tuple(
             (doc[i].idx, doc[i].idx + len(doc[i].text))

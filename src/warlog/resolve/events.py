@@ -110,8 +110,10 @@ def _date_for(
     temporals: tuple[TemporalExpression, ...],
     article: Article,
     anchor: int,
+    drafts: tuple[EventDraft, ...] = (),
 ) -> tuple[ResolvedDate | None, bool]:
-    """The date nearest the place in its sentence, else the paragraph's, else publication.
+    """The date nearest the place in its sentence, else the paragraph's, else the day an
+    earlier sentence gave the same kind of event the text names as known, else publication.
     The flag says whether the text gave the date (False: the publication-date fallback)."""
     start, end = draft.event.evidence.start, draft.event.evidence.end
     here = [t for t in temporals if start <= t.evidence.start < end and t.date is not None]
@@ -137,7 +139,40 @@ def _date_for(
     ]
     if later:
         return later[0].date, True
+    told = _told_before(draft, drafts, temporals, article.text)
+    if told is not None:
+        return told, True
     return article.published, False
+
+
+def _told_before(
+    draft: EventDraft,
+    drafts: tuple[EventDraft, ...],
+    temporals: tuple[TemporalExpression, ...],
+    text: str,
+) -> ResolvedDate | None:
+    """The day an earlier sentence gave the same kind of event, for one the text names as
+    known ("Thursday, US forces killed Soleimani in an airstrike. ... carried out the
+    airstrike at Baghdad International Airport")."""
+    start, end = draft.event.evidence.start, draft.event.evidence.end
+    sentence = text[start:end].lower()
+    if f"the {draft.event.trigger.lower()}" not in sentence:
+        return None
+    for earlier in drafts:
+        if earlier.event.evidence.start >= start:
+            break
+        if earlier.event.type != draft.event.type:
+            continue
+        days = [
+            t.date
+            for t in temporals
+            if earlier.event.evidence.start <= t.evidence.start < earlier.event.evidence.end
+            and t.date is not None
+            and t.date.precision is DatePrecision.DAY
+        ]
+        if days:
+            return days[0]
+    return None
 
 
 def _claim_for(draft: EventDraft, claims: tuple[Claim, ...]) -> Claim | None:
@@ -272,14 +307,14 @@ def settle_events(
                 continue
             chosen_triggers.add(trigger)
             kind, sub_kind = trigger[1], trigger[2]
-            date = _date_for(draft, temporals, article, place.evidence.start)
+            date = _date_for(draft, temporals, article, place.evidence.start, drafts)
             events.append(_placed(event, kind, sub_kind, place, date))
             precise[len(events) - 1] = place.feature_kind == "city"
             countries[len(events) - 1] = place.country_code
             kinds[len(events) - 1] = place.feature_kind
         if placed and placed[0].label != "DEMONYM":
             for trigger, country in _demonym_only_triggers(draft, chosen_triggers):
-                date = _date_for(draft, temporals, article, country.evidence.start)
+                date = _date_for(draft, temporals, article, country.evidence.start, drafts)
                 events.append(_placed(event, trigger[1], trigger[2], country, date))
                 # kept as its own incident: another trigger than the sentence's placed ones
                 precise[len(events) - 1] = True

@@ -97,6 +97,7 @@ FACILITY_WORDS = (
     "province",
     "district",
     "airport",
+    "international airport",
     "air base",
     "airbase",
     "base",
@@ -503,13 +504,13 @@ def _holder(
 
 
 def _anchor(rankings: list[_Ranking], home: str | None) -> GeoPlace | None:
-    """Where a place the gazetteer lacks most likely is: the town the text names most
-    (in the text's country, where it has one), else its most named area, else that country."""
+    """Where a place the gazetteer lacks most likely is: the town the text names most, else
+    its most named area, else the country it names most."""
     named: Counter[str] = Counter()
     places: dict[str, GeoPlace] = {}
     for ranking in rankings:
         best = ranking.best
-        if best is None or ranking.fallback or (home is not None and best.country_code != home):
+        if best is None or ranking.fallback:
             continue
         places[best.key] = best
         named[best.key] += 1
