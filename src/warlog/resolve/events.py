@@ -27,7 +27,7 @@ from warlog.model import (
     ResolvedDate,
     TemporalExpression,
 )
-from warlog.resolve.geocode import is_approximate
+from warlog.resolve.geocode import is_approximate, is_placed_near_named
 
 STATUS_RANK = {"reported": 0, "claimed": 1, "confirmed": 2, "contested": 3}
 GEO_PRECISION = {"city": 1, "region": 2, "country": 3}  # ACLED's geo_precision codes
@@ -47,13 +47,21 @@ def _places_for(draft: EventDraft, places: tuple[PlaceMention, ...]) -> list[Pla
         and (not draft.triggers or any(t[4] <= place.evidence.start < t[5] for t in draft.triggers))
     ]
     for kind in ("city", "region", "country"):
-        chosen = [place for place in inside if place.feature_kind == kind]
+        chosen = [place for place in inside if _level(place) == kind]
         if chosen:
             distinct: dict[object, PlaceMention] = {}
             for place in chosen:
                 distinct.setdefault(place.geonameid or place.name, place)
             return list(distinct.values()) if kind != "country" else list(distinct.values())[:1]
     return _demonym_countries(draft)
+
+
+def _level(place: PlaceMention) -> str | None:
+    """How specific a place is for choosing an event's places: a village the gazetteer
+    lacks, placed near a town the text names, is still a town ("Beirut, Tyre, Qassmieh")."""
+    if is_placed_near_named(place):
+        return "city"
+    return place.feature_kind
 
 
 def _away_from_perpetrator(
@@ -309,7 +317,7 @@ def settle_events(
             kind, sub_kind = trigger[1], trigger[2]
             date = _date_for(draft, temporals, article, place.evidence.start, drafts)
             events.append(_placed(event, kind, sub_kind, place, date))
-            precise[len(events) - 1] = place.feature_kind == "city"
+            precise[len(events) - 1] = _level(place) == "city"
             countries[len(events) - 1] = place.country_code
             kinds[len(events) - 1] = place.feature_kind
         if placed and placed[0].label != "DEMONYM":
@@ -395,6 +403,7 @@ def fold_coarse(
             continue
         covered = any(
             precise.get(other_index)
+            and other.geonameid is not None  # a village placed only near a town covers nothing
             and other.type == event.type
             and countries.get(other_index) == countries.get(index)
             and (

@@ -458,6 +458,11 @@ def is_approximate(place: PlaceMention) -> bool:
     return place.geonameid is None and place.confidence == APPROXIMATE_CONFIDENCE
 
 
+def is_placed_near_named(place: PlaceMention) -> bool:
+    """Whether a place the gazetteer lacks was put at a town the text names beside it."""
+    return place.geonameid is None and place.confidence == NEAR_NAMED_CONFIDENCE
+
+
 def _near(mention: PlaceMention, anchor: GeoPlace, confidence: float) -> PlaceMention:
     """A place the gazetteer lacks, placed approximately where the text is (ACLED's
     practice for a village no gazetteer has: the nearest known place or area). It keeps no
