@@ -306,13 +306,16 @@ def articles(db: DbOption = "warlog.db", as_json: JsonOption = False) -> None:
 
 @app.command()
 def places(db: DbOption = "warlog.db", as_json: JsonOption = False) -> None:
-    """List the places named in the stored articles, most mentioned first."""
+    """List the places named in the stored articles, most mentioned first.
+
+    kind "approximate": a place the gazetteer lacks, placed near the town the text names
+    beside it or where the article is (no GeoNames id)."""
     counts = _with_store(db, lambda store: store.places())
     if as_json:
         _print_json([to_dict(count) for count in counts])
         return
     table = Table(title=f"{len(counts)} places")
-    for column in ("place", "label", "mentions", "articles", "geonameid"):
+    for column in ("place", "label", "mentions", "articles", "country", "kind", "geonameid"):
         table.add_column(column)
     for count in counts:
         table.add_row(
@@ -320,6 +323,8 @@ def places(db: DbOption = "warlog.db", as_json: JsonOption = False) -> None:
             count.label,
             str(count.mentions),
             str(count.articles),
+            count.country_code or "-",
+            "approximate" if count.approximate else (count.feature_kind or "-"),
             str(count.geonameid) if count.geonameid else "-",
         )
     console.print(table)

@@ -374,3 +374,21 @@ def test_ingest_a_feed_file(tmp_path: Path) -> None:
     assert [(e["place"], e["date"]) for e in events] == [("Ganja", "2020-10-04")]
     [article] = json.loads(runner.invoke(app, ["articles", "--db", db, "--json"]).stdout)
     assert article["headline"] == "Shelling hits Ganja"
+
+
+def test_places_lists_an_unknown_village_as_approximate(tmp_path: Path) -> None:
+    """A village no gazetteer has is stored near the place named beside it and listed so."""
+    article = tmp_path / "2006-01-14-damadola.txt"
+    article.write_text(
+        "Pakistani officials said a U.S. missile strike hit Damadola, Bajaur, on Friday, "
+        "killing 18 people. Pakistani authorities protested.\n",
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "w.db")
+    assert runner.invoke(app, ["ingest", str(article), "--db", db]).exit_code == 0
+    places = json.loads(runner.invoke(app, ["places", "--db", db, "--json"]).stdout)
+    damadola = next(place for place in places if place["text"] == "Damadola")
+    assert damadola["approximate"] and damadola["geonameid"] is None
+    assert damadola["country_code"] == "PK" and damadola["lat"] is not None
+    table = runner.invoke(app, ["places", "--db", db], env={"COLUMNS": "160"})
+    assert "approximate" in table.output

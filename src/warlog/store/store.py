@@ -42,6 +42,10 @@ class PlaceCount:
     geonameid: int | None = None
     lat: float | None = None
     lon: float | None = None
+    country_code: str | None = None
+    feature_kind: str | None = None
+    # placed only near where the text is: a village the gazetteer lacks (no GeoNames id)
+    approximate: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -429,12 +433,24 @@ class Store:
                 func.min(mentions.c.geonameid).label("geonameid"),
                 func.min(mentions.c.lat).label("lat"),
                 func.min(mentions.c.lon).label("lon"),
+                func.min(mentions.c.country_code).label("country_code"),
+                func.min(mentions.c.feature_kind).label("feature_kind"),
+                func.min(mentions.c.confidence).label("confidence"),
             )
             .group_by(mentions.c.text)
             .order_by(func.count().desc(), mentions.c.text)
         )
+        from warlog.resolve.geocode import APPROXIMATE_CONFIDENCE, NEAR_NAMED_CONFIDENCE
+
+        approximate = {APPROXIMATE_CONFIDENCE, NEAR_NAMED_CONFIDENCE}
         with self.engine.connect() as connection:
-            return [PlaceCount(**row._mapping) for row in connection.execute(query)]
+            return [
+                PlaceCount(
+                    **{k: v for k, v in row._mapping.items() if k != "confidence"},
+                    approximate=row.geonameid is None and row.confidence in approximate,
+                )
+                for row in connection.execute(query)
+            ]
 
     def resolve_article_id(self, id_or_prefix: str) -> str:
         """The full id of the one article whose id starts with ``id_or_prefix``."""
