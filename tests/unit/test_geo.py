@@ -109,6 +109,12 @@ def test_own_name_before_alternate_name() -> None:
     assert paris.country_code == "FR"
 
 
+def test_landmarks_stand_for_their_city() -> None:
+    """ "The White House" is Washington, not White House, Tennessee."""
+    white_house, kremlin = _resolve(["White House", "the Kremlin"], {"US"})
+    assert white_house.geonameid == 4140963 and kremlin.geonameid == 524901
+
+
 def test_auc_bounds() -> None:
     assert auc([0.0, 0.0, 0.0]) == 0.0
     assert auc([MISS_KM, MISS_KM]) == pytest.approx(1.0)

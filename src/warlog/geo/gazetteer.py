@@ -411,6 +411,19 @@ class Gazetteer:
             else None
         )
 
+    def by_id(self, geonameid: int) -> GeoPlace | None:
+        """The place of a GeoNames id, if the gazetteer holds it."""
+        row = self._connection.execute(
+            "SELECT key, geonameid, name, lat, lon, country, kind, population, admin1 "
+            "FROM places WHERE geonameid = ? LIMIT 1",
+            (geonameid,),
+        ).fetchone()
+        return (
+            GeoPlace(row[1], row[2], row[3], row[4], row[5], row[6], row[7] or 0, row[0], row[8])
+            if row
+            else None
+        )
+
 
 def _remove_older_versions(current: Path) -> None:
     """Files of earlier gazetteer versions are dead weight (70 MB each) once this one is built."""

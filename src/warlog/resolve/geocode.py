@@ -35,6 +35,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from functools import cache
 
 from warlog.geo import GeoPlace, gazetteer
 from warlog.geo.gazetteer import kind_rank
@@ -118,6 +119,11 @@ def _candidates(text: str) -> tuple[GeoPlace, ...]:
     ("Bouaké Airport" -> Bouaké, "Kramatorsk railway station" -> Kramatorsk)."""
     from warlog.extract.sides import side_of
 
+    landmark = _landmarks().get(text.lower())
+    if landmark is not None:
+        city = gazetteer().by_id(landmark)
+        if city is not None:
+            return (city,)
     found = gazetteer().lookup(text)
     code = side_of(text)
     if (
@@ -137,6 +143,18 @@ def _candidates(text: str) -> tuple[GeoPlace, ...]:
         if lowered.endswith(" " + word):
             return gazetteer().lookup(text[: -len(word) - 1])
     return ()
+
+
+@cache
+def _landmarks() -> dict[str, int]:
+    """Buildings that stand for their city ("the White House": Washington), by lower-cased
+    name (data/regions.json)."""
+    from warlog.resources import load_json
+
+    return {
+        name.lower(): geonameid
+        for name, geonameid in load_json("regions.json")["landmarks"].items()
+    }
 
 
 @dataclass(frozen=True, slots=True)
