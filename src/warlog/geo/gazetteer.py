@@ -400,23 +400,17 @@ class Gazetteer:
         return [(row[0], row[1], row[2], row[3] or 0) for row in rows]
 
     def country(self, code: str) -> GeoPlace | None:
-        row = self._connection.execute(
-            "SELECT key, geonameid, name, lat, lon, country, kind, population FROM places "
-            "WHERE kind = 'country' AND country = ? LIMIT 1",
-            (code,),
-        ).fetchone()
-        return (
-            GeoPlace(row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[0])
-            if row
-            else None
-        )
+        return self._one("kind = 'country' AND country = ?", code)
 
     def by_id(self, geonameid: int) -> GeoPlace | None:
         """The place of a GeoNames id, if the gazetteer holds it."""
+        return self._one("geonameid = ?", geonameid)
+
+    def _one(self, condition: str, value: object) -> GeoPlace | None:
         row = self._connection.execute(
             "SELECT key, geonameid, name, lat, lon, country, kind, population, admin1 "
-            "FROM places WHERE geonameid = ? LIMIT 1",
-            (geonameid,),
+            f"FROM places WHERE {condition} LIMIT 1",
+            (value,),
         ).fetchone()
         return (
             GeoPlace(row[1], row[2], row[3], row[4], row[5], row[6], row[7] or 0, row[0], row[8])
