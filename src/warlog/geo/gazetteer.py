@@ -399,9 +399,11 @@ class Gazetteer:
         ).fetchall()
         return [(row[0], row[1], row[2], row[3] or 0) for row in rows]
 
+    @cache  # noqa: B019 - as lookup
     def country(self, code: str) -> GeoPlace | None:
         return self._one("kind = 'country' AND country = ?", code)
 
+    @cache  # noqa: B019 - as lookup
     def by_id(self, geonameid: int) -> GeoPlace | None:
         """The place of a GeoNames id, if the gazetteer holds it."""
         return self._one("geonameid = ?", geonameid)

@@ -44,6 +44,7 @@ from warlog.model import PlaceMention
 CONTEXT_BONUS = 4.5
 AREA_BONUS = 2.0
 NEAR_BONUS = 1.5
+HOLDER_GAP = 24  # characters between an unknown place and the place that holds it
 OWN_NAME_BONUS = 1.0
 PAIR_BONUS = 1.0
 PAIR_KM = 40.0
@@ -254,22 +255,26 @@ def _settled_points(
 
 
 class _Points:
-    """Points on a grid of one-degree cells, to ask quickly whether any lies within a
-    distance (at most a few hundred km) of a place."""
+    """Named points on a grid of one-degree cells, to ask quickly whether a point of
+    another name lies within a distance (at most a few hundred km) of a place."""
 
-    def __init__(self, places: list[GeoPlace]) -> None:
-        self._cells: dict[tuple[int, int], list[GeoPlace]] = {}
-        for place in places:
-            self._cells.setdefault((math.floor(place.lat), math.floor(place.lon)), []).append(place)
+    def __init__(self, points_for: dict[str, list[GeoPlace]]) -> None:
+        self._cells: dict[tuple[int, int], list[tuple[str, GeoPlace]]] = {}
+        for name, places in points_for.items():
+            for place in places:
+                cell = (math.floor(place.lat), math.floor(place.lon))
+                self._cells.setdefault(cell, []).append((name, place))
 
-    def near(self, place: GeoPlace, km: float) -> bool:
+    def near(self, place: GeoPlace, km: float, other_than: str) -> bool:
         reach = int(km // 80) + 1  # a degree of longitude is >= 80 km below 44 degrees
         row, column = math.floor(place.lat), math.floor(place.lon)
         return any(
-            haversine_km(place.lat, place.lon, other.lat, other.lon) <= km
+            name != other_than
+            and abs(place.lat - other.lat) * 111.2 <= km  # cheap: a degree of latitude
+            and haversine_km(place.lat, place.lon, other.lat, other.lon) <= km
             for dr in range(-reach, reach + 1)
             for dc in range(-reach * 3, reach * 3 + 1)  # wider cells towards the poles
-            for other in self._cells.get((row + dr, column + dc), ())
+            for name, other in self._cells.get((row + dr, column + dc), ())
         )
 
 
@@ -283,24 +288,22 @@ def _boosted(
 ) -> list[_Ranking]:
     """Rankings where each candidate near a point of another name gains ``bonus``
     (computed once per distinct name)."""
-    grids = {name: _Points(points) for name, points in points_for.items()}
+    grid = _Points(points_for)
     cache: dict[str, _Ranking] = {}
     reranked = []
     for ranking, mention in zip(rankings, mentions, strict=True):
         name = mention.text.lower()
-        if len(ranking.scored) < 2 or not any(other != name for other in grids):
+        if len(ranking.scored) < 2 or not any(other != name for other in points_for):
             reranked.append(ranking)
             continue
         if name not in cache:
-            others = [grid for other, grid in grids.items() if other != name]
             scored = sorted(
                 (
                     (
                         value
                         + (
                             bonus
-                            if (kinds is None or c.kind in kinds)
-                            and any(grid.near(c, km) for grid in others)
+                            if (kinds is None or c.kind in kinds) and grid.near(c, km, name)
                             else 0.0
                         ),
                         c,
@@ -394,12 +397,13 @@ def geocode(
     rankings = _nearer_first(rankings, mentions)
     rankings = _together_first(rankings, mentions)
     anchor = _anchor(rankings, home)
+    starts: dict[int, list[_Ranking]] = {}
+    for mention, ranking in zip(mentions, rankings, strict=True):
+        starts.setdefault(mention.evidence.start, []).append(ranking)
     resolved = []
-    for index, (mention, ranking, is_stray) in enumerate(
-        zip(mentions, rankings, stray, strict=True)
-    ):
+    for mention, ranking, is_stray in zip(mentions, rankings, stray, strict=True):
         if is_stray or ranking.best is None:
-            holder = _holder(mentions, rankings, index, text)
+            holder = _holder(mention, starts, text)
             if holder is not None:
                 resolved.append(_near(mention, holder, NEAR_NAMED_CONFIDENCE))
             elif anchor is not None:
@@ -507,22 +511,23 @@ _HOLDER_GAP_RE = re.compile(r"\s*,?\s*(?:(?:in|of|near)\s+(?:the\s+)?(?:\w+ern\s
 
 
 def _holder(
-    mentions: tuple[PlaceMention, ...], rankings: list[_Ranking], index: int, text: str | None
+    mention: PlaceMention,
+    starts: dict[int, list[_Ranking]],
+    text: str | None,
 ) -> GeoPlace | None:
     """The place a text puts an unknown place in: "Damadola, Bajaur", "the village of
-    Damadola in the Bajaur agency", "Kfraya in eastern Lebanon"."""
-    mention = mentions[index]
-    for following, ranking in zip(mentions, rankings, strict=True):
-        gap = following.evidence.start - mention.evidence.end
-        if not 0 < gap <= 24 or ranking.best is None or ranking.fallback:
-            continue
-        between = (
-            text[mention.evidence.end : following.evidence.start] if text is not None else None
-        )
-        if (between is None and gap == 2) or (
-            between is not None and _HOLDER_GAP_RE.fullmatch(between)
-        ):
-            return ranking.best
+    Damadola in the Bajaur agency", "Kfraya in eastern Lebanon". ``starts`` holds the
+    rankings of the mentions that start at each offset."""
+    end = mention.evidence.end
+    for gap in range(1, HOLDER_GAP + 1):
+        for ranking in starts.get(end + gap, ()):
+            if ranking.best is None or ranking.fallback:
+                continue
+            between = text[end : end + gap] if text is not None else None
+            if (between is None and gap == 2) or (
+                between is not None and _HOLDER_GAP_RE.fullmatch(between)
+            ):
+                return ranking.best
     return None
 
 
@@ -555,6 +560,7 @@ def _curated(place: GeoPlace) -> bool:
 _ABBREVIATIONS = (("st. ", "saint "), ("st ", "saint "), ("mt. ", "mount "), ("ft. ", "fort "))
 
 
+@cache
 def _same_name(name: str, text: str) -> bool:
     """Whether a mention gives a town's own name (not one of its alternate names: "Paris"
     is also an old name of Swainsboro, Georgia), "St." and "Saint" alike."""
