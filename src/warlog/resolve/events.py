@@ -194,11 +194,35 @@ def _claim_for(draft: EventDraft, claims: tuple[Claim, ...]) -> Claim | None:
 def _accused_side(claim: Claim, text: str) -> str | None:
     if claim.content is None:
         return None
-    for word in text[claim.content.start : claim.content.end].replace(",", " ").split():
+    words = text[claim.content.start : claim.content.end].replace(",", " ").split()
+    for index, word in enumerate(words):
+        if _names_where(words, index):
+            continue  # "took place in the Bajaur tribal area of northwestern Pakistan"
         code = side_of(word.strip(".:;()"))
         if code is not None and code != claim.side:
             return code
     return None
+
+
+def _names_where(words: list[str], index: int) -> bool:
+    """Whether a word names where something happened, not who did it: "in Pakistan", "in
+    northern Pakistan", "the tribal area of northwestern Pakistan"."""
+    before = [w.lower() for w in words[max(0, index - 2) : index]]
+    if before and before[-1] in _WHERE_WORDS:
+        return True
+    if len(before) == 2 and before[0] in _WHERE_WORDS and before[1].endswith("ern"):
+        return True
+    lookback = [w.lower() for w in words[max(0, index - 3) : index]]
+    for position, w in enumerate(lookback):
+        if w == "of" and position > 0 and lookback[position - 1] in _AREA_NOUNS:
+            return all(x.endswith("ern") for x in lookback[position + 1 :])
+    return False
+
+
+_WHERE_WORDS = frozenset({"in", "near", "at", "into", "inside", "across", "over", "on"})
+_AREA_NOUNS = frozenset(
+    {"agency", "area", "province", "district", "region", "village", "town", "city", "part"}
+)
 
 
 def _contesting(claim: Claim | None, denials: list[Claim]) -> list[Claim]:
