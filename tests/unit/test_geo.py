@@ -115,6 +115,13 @@ def test_landmarks_stand_for_their_city() -> None:
     assert white_house.geonameid == 4140963 and kremlin.geonameid == 524901
 
 
+def test_england_is_the_constituent_country() -> None:
+    """ "England" is England (first-level area of the United Kingdom), not the whole UK."""
+    [england] = _resolve(["England"], {"GB"})
+    assert england.country_code == "GB" and england.feature_kind == "region"
+    assert round(england.lat or 0) in (52, 53)
+
+
 def test_auc_bounds() -> None:
     assert auc([0.0, 0.0, 0.0]) == 0.0
     assert auc([MISS_KM, MISS_KM]) == pytest.approx(1.0)
