@@ -61,23 +61,19 @@ def main() -> None:
         finally:
             geocoding[0] += time.perf_counter() - began
 
-    setattr(pipeline_module, "geocode", timed_geocode)  # noqa: B010
-    try:
-        start = time.perf_counter()
-        for _ in analyse_many(prepared, nlp=nlp):
-            pass
-        warlog_seconds = time.perf_counter() - start
-    finally:
-        setattr(pipeline_module, "geocode", original)  # noqa: B010
+    def pipeline_seconds(geocode: object) -> float:
+        """warlog's whole pipeline over the articles, with ``geocode`` in its place."""
+        setattr(pipeline_module, "geocode", geocode)  # noqa: B010
+        try:
+            start = time.perf_counter()
+            for _ in analyse_many(prepared, nlp=nlp):
+                pass
+            return time.perf_counter() - start
+        finally:
+            setattr(pipeline_module, "geocode", original)  # noqa: B010
 
-    setattr(pipeline_module, "geocode", lambda mentions, countries, text=None: mentions)  # noqa: B010
-    try:
-        start = time.perf_counter()
-        for _ in analyse_many(prepared, nlp=nlp):
-            pass
-        no_geo_seconds = time.perf_counter() - start
-    finally:
-        setattr(pipeline_module, "geocode", original)  # noqa: B010
+    warlog_seconds = pipeline_seconds(timed_geocode)
+    no_geo_seconds = pipeline_seconds(lambda mentions, countries, text=None: mentions)
 
     count = len(prepared)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
