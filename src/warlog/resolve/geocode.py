@@ -23,7 +23,8 @@ candidates' scores.
 The third and fourth rankings are in warlog.resolve.spatial. A place the gazetteer lacks
 (or a small town abroad that only its own name points to, in a text about another country)
 keeps no GeoNames id and is placed approximately (warlog.resolve.approximate), as ACLED codes
-a village no gazetteer has. A landmark (data/regions.json "landmarks": the White House, the
+a village no gazetteer has; one that holds the name of a state or country the article's
+own town is not in goes there ("California Polytechnic State University"). A landmark (data/regions.json "landmarks": the White House, the
 Kremlin) stands for its city; "X International Airport" for X.
 """
 
@@ -289,6 +290,8 @@ def geocode(
     for mention, ranking, is_stray in zip(mentions, rankings, stray, strict=True):
         if is_stray or ranking.best is None:
             holder = holder_of(mention, starts, text)
+            if holder is None and not is_stray:
+                holder = _area_inside(mention.text, context, anchor)
             if holder is not None:
                 resolved.append(near_at(mention, holder, NEAR_NAMED_CONFIDENCE))
             elif anchor is not None:
@@ -339,3 +342,53 @@ def _same_name(name: str, text: str) -> bool:
         return value.removesuffix(" city")  # "New York" is New York City's own name
 
     return key(name) == key(text)
+
+
+def _demonym(word: str) -> bool:
+    """ "Indian", "Turkish": a people's name, not a place's ("Japan" is a place's)."""
+    from warlog.extract.sides import side_of
+
+    return side_of(word) is not None and not any(
+        c.kind == "country" for c in gazetteer().lookup(word)
+    )
+
+
+_STREET_WORDS = frozenset(
+    {"street", "st.", "road", "rd.", "avenue", "ave.", "boulevard", "drive", "lane", "highway"}
+)
+
+
+def _area_inside(text: str, context: set[str], anchor: GeoPlace | None) -> GeoPlace | None:
+    """A state, province or country named inside an unknown name, when the place the
+    article is about lies outside it: "California Polytechnic State University" in a
+    Florida story is in California. Streets ("Dublin Road") name no area."""
+    words = text.split()
+    if len(words) < 2 or any(w.lower() in _STREET_WORDS for w in words):
+        return None
+    for size in range(len(words) - 1, 0, -1):
+        for start in range(len(words) - size + 1):
+            window = " ".join(words[start : start + size])
+            if not window[:1].isupper() or _demonym(window):
+                continue  # "Indian Orchard" is no place in India
+            areas = [
+                c
+                for c in _candidates(window)
+                if c.kind == "country"
+                or (c.kind in ("admin1", "region") and c.country_code in context)
+            ]
+            if not areas:
+                continue
+            ranking = _rank(tuple(areas), window, context, set())
+            area = ranking.best
+            if area is None or ranking.fallback:
+                continue
+            if anchor is not None and (
+                (
+                    anchor.country_code == area.country_code
+                    and (area.kind == "country" or anchor.admin1 == area.admin1)
+                )
+                or haversine_km(anchor.lat, anchor.lon, area.lat, area.lon) <= 300
+            ):
+                return None  # the article's own place is inside it or near: more precise
+            return area
+    return None
