@@ -24,8 +24,9 @@ The third and fourth rankings are in warlog.resolve.spatial. A place the gazette
 (or a small town abroad that only its own name points to, in a text about another country)
 keeps no GeoNames id and is placed approximately (warlog.resolve.approximate), as ACLED codes
 a village no gazetteer has; one that holds the name of a state or country the article's
-own town is not in goes there ("California Polytechnic State University"). A landmark (data/regions.json "landmarks": the White House, the
-Kremlin) stands for its city; "X International Airport" for X.
+own town is not in goes there ("California Polytechnic State University"). A landmark
+(data/regions.json "landmarks": the White House, the Kremlin) stands for its city; "X
+International Airport" for X.
 """
 
 from __future__ import annotations
