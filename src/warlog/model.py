@@ -77,7 +77,11 @@ class Article:
 
 @dataclass(frozen=True, slots=True)
 class PlaceMention:
-    """A toponym in the text. Coordinates are filled by the geo resolver."""
+    """A toponym in the text. Coordinates are filled by the geo resolver.
+
+    A place the gazetteer lacks has no ``geonameid`` but coordinates placed approximately,
+    with ``confidence`` 0.4 (near the place the text names beside it) or 0.2 (where the
+    article is); see warlog.resolve.approximate (``is_approximate``, ``is_placed_near_named``)."""
 
     text: str
     label: str
