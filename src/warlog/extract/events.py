@@ -294,7 +294,7 @@ def _excluded_tokens(sentence: Any, trigger_tokens: frozenset[int] = frozenset()
             excluded.update(c.i for c in token.children if c.dep_ in ("compound", "amod", "poss"))
         if token.dep_ in ("poss",) or token.lower_ in ("'s", "\u2019s"):
             excluded.add(token.i if token.dep_ == "poss" else token.i - 1)
-        if token.dep_ == "case" and token.lower_ in ("'", "\u2019"):
+        if token.dep_ == "case" and token.lower_ in ("'", "\u2019") and token.i > sentence.start:
             # "the United States' killing of Soleimani": a possessor, not a place
             excluded.add(token.i - 1)
             excluded.update(c.i for c in _compounds(token.doc[token.i - 1]))
