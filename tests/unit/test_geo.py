@@ -10,7 +10,8 @@ import pytest
 from warlog.eval.geo import MISS_KM, auc, evaluate_geo
 from warlog.geo import gazetteer
 from warlog.model import Evidence, PlaceMention
-from warlog.resolve.geocode import geocode, is_approximate
+from warlog.resolve.approximate import is_approximate
+from warlog.resolve.geocode import geocode
 
 
 def _resolve(names: list[str], countries: set[str] | None = None) -> list[PlaceMention]:

@@ -27,7 +27,7 @@ from warlog.model import (
     ResolvedDate,
     TemporalExpression,
 )
-from warlog.resolve.geocode import is_approximate, is_placed_near_named
+from warlog.resolve.approximate import is_approximate, is_placed_near_named
 
 STATUS_RANK = {"reported": 0, "claimed": 1, "confirmed": 2, "contested": 3}
 GEO_PRECISION = {"city": 1, "region": 2, "country": 3}  # ACLED's geo_precision codes

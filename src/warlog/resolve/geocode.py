@@ -48,8 +48,6 @@ from warlog.resolve.approximate import (
     folded,
     holder_of,
     home_country,
-    is_approximate,
-    is_placed_near_named,
     near_at,
     stray_homonym,
 )
@@ -60,8 +58,6 @@ __all__ = [
     "NEAR_NAMED_CONFIDENCE",
     "geocode",
     "haversine_km",
-    "is_approximate",
-    "is_placed_near_named",
     "score",
 ]
 

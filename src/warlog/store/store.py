@@ -440,7 +440,7 @@ class Store:
             .group_by(mentions.c.text)
             .order_by(func.count().desc(), mentions.c.text)
         )
-        from warlog.resolve.geocode import APPROXIMATE_CONFIDENCE, NEAR_NAMED_CONFIDENCE
+        from warlog.resolve.approximate import APPROXIMATE_CONFIDENCE, NEAR_NAMED_CONFIDENCE
 
         approximate = {APPROXIMATE_CONFIDENCE, NEAR_NAMED_CONFIDENCE}
         with self.engine.connect() as connection:
