@@ -395,6 +395,76 @@ def events(
 
 
 @app.command()
+def episodes(
+    db: DbOption = "warlog.db",
+    since: SinceOption = None,
+    until: UntilOption = None,
+    country: Annotated[
+        str | None,
+        typer.Option(help="A country (ISO 3166-1 alpha-2) it happened in or whose side took part."),
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List episodes: incidents of one theatre that follow each other within days.
+
+    An ambush and the air strikes that answer it, or a war reported every few days, are one
+    episode (see docs/usage.md). `warlog show EPISODE_ID` lists its events."""
+    found = _with_store(db, lambda store: store.episodes(since=since, until=until, country=country))
+    if as_json:
+        _print_json([to_dict(episode) for episode in found])
+        return
+    table = Table(title=f"{len(found)} episodes")
+    table.add_column("id", no_wrap=True)
+    table.add_column("from", no_wrap=True)
+    table.add_column("to", no_wrap=True)
+    table.add_column("where", overflow="fold")
+    table.add_column("by", overflow="fold")
+    table.add_column("events", justify="right")
+    table.add_column("articles", justify="right")
+    for episode in found:
+        table.add_row(
+            episode.id,
+            episode.first or "-",
+            episode.last or "-",
+            ", ".join(episode.countries) or "-",
+            ", ".join(episode.sides) or "-",
+            str(len(episode.incidents)),
+            str(len(episode.articles)),
+        )
+    console.print(table)
+
+
+def _show_episode(episode: Any, incidents: list[Any], as_json: bool) -> None:
+    from warlog.export.incidents import incident_object
+
+    if as_json:
+        _print_json(
+            {"episode": to_dict(episode), "events": [incident_object(i) for i in incidents]}
+        )
+        return
+    console.print(
+        f"[bold]Episode {escape(episode.id)}[/]: {episode.first or '-'} to {episode.last or '-'}"
+        f" in {escape(', '.join(episode.countries) or '-')}, {len(incidents)} events reported "
+        f"{episode.reports} times in {len(episode.articles)} articles"
+    )
+    _print_table(
+        "events",
+        ("id", "date", "event", "by", "status", "reports"),
+        (
+            (
+                incident.id,
+                incident.date.value if incident.date else "-",
+                f"{incident.sub_type} at {incident.place or '-'}",
+                incident.actor1_side or "-",
+                incident.status,
+                str(len(incident.reports)),
+            )
+            for incident in incidents
+        ),
+    )
+
+
+@app.command()
 def claims(
     db: DbOption = "warlog.db",
     stance: Annotated[
@@ -532,7 +602,7 @@ def show(
     record_id: Annotated[
         str,
         typer.Argument(
-            metavar="ID", help="An event, claim, casualty or actor id, or an article id."
+            metavar="ID", help="An event, episode, claim, casualty or actor id, or an article id."
         ),
     ],
     db: DbOption = "warlog.db",
@@ -543,6 +613,10 @@ def show(
     An event shows every report of it: claims and denials side by side, figures per source."""
     from warlog.model import Actor, Article, Event
 
+    if record_id.startswith("ep-"):
+        episode, members = _with_store(db, lambda store: store.episode(record_id))
+        _show_episode(episode, members, as_json)
+        return
     if "-ev-" in record_id:
         incident, reports = _with_store(db, lambda store: store.incident(record_id))
         _show_incident(incident, reports, as_json)
@@ -936,7 +1010,8 @@ def eval_links_command(
     gold: Annotated[Path, typer.Argument(help="A linking gold .json (tests/golden/linking).")],
     as_json: JsonOption = False,
 ) -> None:
-    """Pairwise precision, recall and F1 of the articles warlog links through common events."""
+    """Pairwise precision, recall and F1 of the articles warlog links through common events,
+    and through common episodes."""
     from warlog.eval.links import evaluate_links
 
     with _clean_errors():
@@ -944,15 +1019,17 @@ def eval_links_command(
     if as_json:
         _print_json(scores)
         return
-    console.print(
-        f"{scores['groups']} groups, {scores['gold_pairs']} gold pairs: "
-        f"tp {scores['tp']}, fp {scores['fp']}, fn {scores['fn']}, precision "
-        f"{scores['precision']:.3f}, recall {scores['recall']:.3f}, [bold]F1 {scores['f1']:.3f}[/]"
-    )
-    for pair in scores["false_pairs"]:
-        console.print(f"  linked but not one event: {' + '.join(pair)}", highlight=False)
-    for pair in scores["missed_pairs"]:
-        console.print(f"  one event, not linked: {' + '.join(pair)}", highlight=False)
+    console.print(f"{scores['groups']} groups, {scores['gold_pairs']} gold pairs")
+    for level, found in (("common event", scores), ("common episode", scores["episodes"])):
+        console.print(
+            f"through a {level}: tp {found['tp']}, fp {found['fp']}, fn {found['fn']}, "
+            f"precision {found['precision']:.3f}, recall {found['recall']:.3f}, "
+            f"[bold]F1 {found['f1']:.3f}[/]"
+        )
+        for pair in found["false_pairs"]:
+            console.print(f"  linked, not in one group: {' + '.join(pair)}", highlight=False)
+        for pair in found["missed_pairs"]:
+            console.print(f"  in one group, not linked: {' + '.join(pair)}", highlight=False)
 
 
 @app.command("eval-geo")

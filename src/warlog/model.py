@@ -201,6 +201,9 @@ class Event:
     country_code: str | None = None
     geo_precision: int | None = None  # ACLED: 1 town, 2 region, 3 country
     date_from_text: bool = True  # False: the text gave no date, this is the publication date
+    # True: its place is one the gazetteer lacks, put only where the article is about
+    # (warlog.resolve.approximate.is_approximate); it links to other reports by name only
+    place_approximate: bool = False
 
     @property
     def id(self) -> str:

@@ -58,6 +58,12 @@ SETTINGS: tuple[Setting, ...] = (
         env="WARLOG_LINK_KM_REGION",
     ),
     Setting(
+        "episode_gap_days",
+        7,
+        "Incidents of one theatre this many days apart or less are one episode.",
+        env="WARLOG_EPISODE_GAP_DAYS",
+    ),
+    Setting(
         "batch_size",
         16,
         "Articles parsed together by nlp.pipe.",

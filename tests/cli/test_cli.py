@@ -392,3 +392,28 @@ def test_places_lists_an_unknown_village_as_approximate(tmp_path: Path) -> None:
     assert damadola["country_code"] == "PK" and damadola["lat"] is not None
     table = runner.invoke(app, ["places", "--db", db], env={"COLUMNS": "160"})
     assert "approximate" in table.output
+
+
+def test_episodes_group_an_ambush_and_the_strikes_that_answer_it(tmp_path: Path) -> None:
+    db = str(tmp_path / "w.db")
+    turkey = [str(p) for p in sorted(EXAMPLES.glob("wn-04[23]-*.json"))]
+    assert runner.invoke(app, ["ingest", *turkey, str(SEED), "--db", db]).exit_code == 0
+    events = json.loads(runner.invoke(app, ["events", "--db", db, "--json"]).stdout)
+    found = json.loads(runner.invoke(app, ["episodes", "--db", db, "--json"]).stdout)
+    assert sum(len(e["incidents"]) for e in found) == len(events)
+    (episode,) = [e for e in found if "TR" in e["countries"]]
+    assert set(episode["countries"]) == {"TR", "IQ"} and len(episode["articles"]) == 2
+    assert (episode["first"], episode["last"]) == ("2007-10-21", "2007-10-24")
+    iraq = json.loads(
+        runner.invoke(app, ["episodes", "--country", "IQ", "--db", db, "--json"]).stdout
+    )
+    assert [e["id"] for e in iraq] == [episode["id"]]
+    shown = json.loads(runner.invoke(app, ["show", episode["id"], "--db", db, "--json"]).stdout)
+    assert shown["episode"]["id"] == episode["id"]
+    assert {e["sub_type"] for e in shown["events"]} >= {"Air/drone strike", "Armed clash"}
+    table = runner.invoke(app, ["show", episode["id"], "--db", db])
+    assert table.exit_code == 0 and "Hakkari" in table.output
+    listing = runner.invoke(app, ["episodes", "--db", db])
+    assert listing.exit_code == 0 and f"{len(found)} episodes" in listing.output
+    missing = runner.invoke(app, ["show", "ep-nothing", "--db", db])
+    assert missing.exit_code == EXIT_ERROR and "warlog episodes" in missing.output

@@ -92,3 +92,5 @@ def test_eval_links_on_a_small_gold(tmp_path: Path, nlp: Any) -> None:
     gold.write_text(json.dumps({"articles": str(folder), "groups": {"g": ["seed", "copy"]}}))
     scores = evaluate_links(gold, nlp=nlp)
     assert (scores["tp"], scores["fp"], scores["fn"]) == (1, 0, 0) and scores["f1"] == 1.0
+    episodes = scores["episodes"]  # the same pair, one level up
+    assert (episodes["tp"], episodes["fp"], episodes["fn"]) == (1, 0, 0)

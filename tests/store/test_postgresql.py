@@ -110,3 +110,26 @@ def test_an_unreachable_server_is_a_clean_error() -> None:
 
     with pytest.raises(StoreError, match="cannot be reached"):
         warlog.open("postgresql://nobody:secret@127.0.0.1:1/none")
+
+
+def test_a_store_of_the_previous_schema_is_upgraded_in_place(database: str) -> None:
+    from sqlalchemy import create_engine, text
+
+    warlog.open(database).close()
+    engine = create_engine(database.replace("postgresql://", "postgresql+psycopg://", 1))
+    with engine.begin() as connection:  # what warlog 0.2 wrote: schema version 1
+        connection.execute(text("ALTER TABLE events DROP COLUMN place_approximate"))
+        connection.execute(text("UPDATE meta SET value = '1' WHERE key = 'schema_version'"))
+    warlog.open(database).close()
+    with engine.connect() as connection:
+        version = connection.execute(
+            text("SELECT value FROM meta WHERE key = 'schema_version'")
+        ).scalar()
+        columns = connection.execute(
+            text(
+                "SELECT column_name FROM information_schema.columns "
+                "WHERE table_name = 'events' AND column_name = 'place_approximate'"
+            )
+        ).all()
+    engine.dispose()
+    assert version == "2" and len(columns) == 1

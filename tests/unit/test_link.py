@@ -208,3 +208,24 @@ def test_two_reports_dated_by_publication_link_either_way() -> None:
     too_late = replace(late, date=ResolvedDate("2020-10-20", DatePrecision.DAY))
     assert not same_event(early, too_late, RULE)
     assert not same_event(too_late, early, RULE)
+
+
+def test_one_articles_events_never_link_to_each_other() -> None:
+    # "rockets hit Haifa on Wednesday ... and again on Thursday": two incidents of one article
+    wednesday = _event("a")
+    thursday = _event("a", date=ResolvedDate("2020-10-05", DatePrecision.DAY))
+    thursday = replace(thursday, evidence=Evidence("a" * 64, 40, 50))
+    assert not same_event(wednesday, thursday, RULE)
+    assert same_event(wednesday, _event("b", date=thursday.date), RULE)
+
+
+def test_a_village_placed_only_in_the_articles_country_counts_as_that_country() -> None:
+    country = _event("b", place="Azerbaijan", geonameid=587116, lat=40.5, lon=47.5, geo_precision=3)
+    # a village the gazetteer lacks, put at the point of the country the article is about
+    village = _event("c", place="Qarabaghlar", geonameid=None, lat=40.5, lon=47.5, geo_precision=2)
+    approximate = replace(village, place_approximate=True)
+    assert same_event(approximate, country, RULE)
+    assert not same_event(approximate, _event("a"), RULE)  # not near Ganja by that point
+    assert same_event(approximate, replace(approximate, evidence=Evidence("d" * 64, 0, 5)), RULE)
+    # the same village without the flag is an area: it links by distance, not to the country
+    assert not same_event(village, country, RULE)

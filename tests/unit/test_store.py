@@ -91,3 +91,35 @@ def test_store_of_another_version_is_refused_cleanly(tmp_path: Path) -> None:
     connection.close()
     with pytest.raises(StoreError, match="another warlog version"):
         warlog.open(path)
+
+
+def test_a_store_of_the_previous_schema_is_upgraded_in_place(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "v1.db"
+    warlog.open(path).close()
+    # what warlog 0.2 wrote: schema version 1, events without place_approximate
+    connection = sqlite3.connect(path)
+    connection.execute("ALTER TABLE events DROP COLUMN place_approximate")
+    connection.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    connection.commit()
+    connection.close()
+    warlog.open(path).close()
+    connection = sqlite3.connect(path)
+    columns = {row[1] for row in connection.execute("PRAGMA table_info(events)")}
+    version = connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    connection.close()
+    assert "place_approximate" in columns and version == ("2",)
+
+
+def test_a_store_of_a_newer_schema_is_refused(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "v9.db"
+    warlog.open(path).close()
+    connection = sqlite3.connect(path)
+    connection.execute("UPDATE meta SET value = '9' WHERE key = 'schema_version'")
+    connection.commit()
+    connection.close()
+    with pytest.raises(StoreError, match="schema version 9"):
+        warlog.open(path)

@@ -4,7 +4,9 @@ The gold names groups of articles that report the same event. warlog ingests eve
 of the gold's folder into a fresh store; a pair of articles is *linked* when at least one
 incident holds a report from each. True pairs are linked pairs inside one group; false pairs
 are linked pairs across groups (or with an article of no group); missed pairs are pairs of a
-group that nothing links.
+group that nothing links. The same is scored one level up, for articles linked through a common
+episode (warlog.link.episodes), the level of a gold whose groups are campaigns ("the same short
+military episode") rather than single incidents.
 """
 
 from __future__ import annotations
@@ -20,12 +22,17 @@ from warlog.eval.scorer import counts
 from warlog.nlp import Language
 
 
-def linked_pairs(store: Any) -> set[frozenset[str]]:
-    """Pairs of article sources (file stems) that share an incident."""
+def linked_pairs(store: Any, level: str = "event") -> set[frozenset[str]]:
+    """Pairs of article sources (file stems) that share an incident (``level="event"``) or
+    an episode (``level="episode"``)."""
     stems = {a.id: Path(a.source or a.id).stem for a in store.articles()}
+    if level == "episode":
+        groups = [episode.articles for episode in store.episodes()]
+    else:
+        groups = [tuple(r.article_id for r in i.reports) for i in store.incidents()]
     pairs: set[frozenset[str]] = set()
-    for incident in store.incidents():
-        articles = sorted({stems[r.article_id] for r in incident.reports})
+    for members in groups:
+        articles = sorted({stems[article_id] for article_id in members})
         pairs.update(frozenset(pair) for pair in combinations(articles, 2))
     return pairs
 
@@ -60,6 +67,10 @@ def evaluate_links(gold_path: str | Path, nlp: Language | None = None) -> dict[s
         try:
             store.ingest([folder], nlp=nlp)
             predicted = linked_pairs(store)
+            by_episode = linked_pairs(store, level="episode")
         finally:
             store.close()
-    return score_pairs(predicted, gold["groups"])
+    return {
+        **score_pairs(predicted, gold["groups"]),
+        "episodes": score_pairs(by_episode, gold["groups"]),
+    }

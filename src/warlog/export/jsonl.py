@@ -113,6 +113,7 @@ def event_object(event: Event) -> dict[str, Any]:
         "reports": [{"article_id": evidence.article_id, "evidence": _span(evidence)}],
         "trigger": event.trigger,
         "date_from_text": event.date_from_text,
+        "place_approximate": event.place_approximate,
         **event_fields(event),
     }
 

@@ -140,6 +140,7 @@ def event_from(obj: Object) -> Event:
         country_code=obj.get("country_code"),
         geo_precision=obj.get("geo_precision"),
         date_from_text=bool(obj.get("date_from_text", True)),
+        place_approximate=bool(obj.get("place_approximate", False)),
     )
 
 

@@ -1,11 +1,14 @@
 """When two reported events are one real-world event.
 
 Two events link when all of these hold (parameters are settings, see warlog.settings):
+- they come from two articles: one article's events are distinct incidents by construction
+  (its repeated mentions of one incident are already one event);
 - the same ACLED type;
-- compatible places: the same GeoNames id; or, both placed at towns, at most
+- compatible places: the same GeoNames id; or the same name; or, both placed at towns, at most
   ``link_km_town`` apart; or, one placed only at a region, at most ``link_km_region`` apart;
   or, both placed only at the same country (a country-level report never joins a town-level
-  one, which would chain every incident of a country together);
+  one, which would chain every incident of a country together); a place the gazetteer lacks,
+  put only where the article is about (``place_approximate``), counts as its country;
 - compatible dates: both day-precise and at most ``link_day_window`` days apart, or one
   month- or year-precise and containing the other; a report the text gives no date for
   (dated by its publication) may come up to ``link_report_lag_days`` after the other, and
@@ -42,17 +45,29 @@ class LinkRule:
         )
 
 
+def _level(event: Event) -> int:
+    """ACLED's geo precision for linking: a place the gazetteer lacks, put only where the
+    article is about, is known to its country only (its point is nowhere in particular)."""
+    return 3 if event.place_approximate else (event.geo_precision or 2)
+
+
 def _places_compatible(a: Event, b: Event, rule: LinkRule) -> bool:
     if a.geonameid is not None and a.geonameid == b.geonameid:
         return True
-    if a.place and b.place and a.place.lower() == b.place.lower() and a.geonameid == b.geonameid:
+    if (
+        a.place
+        and b.place
+        and a.place.lower() == b.place.lower()
+        and (a.geonameid, a.country_code) == (b.geonameid, b.country_code)
+    ):
         return True
-    precision = max(a.geo_precision or 2, b.geo_precision or 2)
+    levels = (_level(a), _level(b))
+    precision = max(levels)
     if precision >= 3:
         # a report placed only at a country links only to others placed only there: letting it
         # join town-level reports would chain every incident in the country into one
         return (
-            a.geo_precision == b.geo_precision
+            levels[0] == levels[1]
             and a.country_code is not None
             and a.country_code == b.country_code
         )
@@ -82,7 +97,8 @@ def _dates_compatible(a: Event, b: Event, rule: LinkRule) -> bool:
 def same_event(a: Event, b: Event, rule: LinkRule | None = None) -> bool:
     rule = rule or LinkRule.from_settings()
     return (
-        a.type == b.type
+        a.evidence.article_id != b.evidence.article_id
+        and a.type == b.type
         and (a.actor1_side is None or b.actor1_side is None or a.actor1_side == b.actor1_side)
         and _dates_compatible(a, b, rule)
         and _places_compatible(a, b, rule)

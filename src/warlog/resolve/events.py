@@ -375,6 +375,7 @@ def _placed(
         country_code=place.country_code,
         geo_precision=GEO_PRECISION.get(place.feature_kind or "", 2),
         date_from_text=date[1],
+        place_approximate=is_approximate(place),
     )
 
 

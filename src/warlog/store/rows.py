@@ -220,6 +220,7 @@ _EVENT_FIELDS = (
     "country_code",
     "geo_precision",
     "date_from_text",
+    "place_approximate",
 )
 
 

@@ -13,9 +13,15 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    false,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# how a store of an older schema version is brought to the next one (SQLite and PostgreSQL
+# both run these); its articles' analysis is then stale, and `warlog reanalyse` redoes it
+UPGRADES: dict[int, tuple[str, ...]] = {
+    1: ("ALTER TABLE events ADD COLUMN place_approximate BOOLEAN NOT NULL DEFAULT FALSE",),
+}
 # dates compare as byte strings ("2020-10" < "2020-10-04" < "2020-10~"): PostgreSQL's default
 # collation would not, so its date columns use "C"; SQLite compares bytes already
 DateText = String(10).with_variant(String(10, collation="C"), "postgresql")
@@ -153,6 +159,7 @@ events = Table(
     Column("country_code", String(2)),
     Column("geo_precision", Integer),
     Column("date_from_text", Boolean, nullable=False),
+    Column("place_approximate", Boolean, nullable=False, server_default=false()),
     Column("incident_id", String(128), nullable=False),
     Index("ix_events_article", "article_id"),
     Index("ix_events_incident", "incident_id"),

@@ -14,6 +14,7 @@ from sqlalchemy import Engine, create_engine, event, func, select
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from warlog.errors import StoreError
+from warlog.link.episodes import Episode, group_episodes
 from warlog.model import Actor, Article, CasualtyReport, Claim, Event, Incident, Report
 from warlog.store import rows, schema
 
@@ -205,12 +206,30 @@ class Store:
                         key="schema_version", value=str(schema.SCHEMA_VERSION)
                     )
                 )
-            elif int(version) != schema.SCHEMA_VERSION:
-                raise StoreError(
-                    f"{self.location} has schema version {version}, this warlog reads "
-                    f"{schema.SCHEMA_VERSION}; upgrade warlog or use a new --db"
-                )
+            else:
+                self._upgrade(connection, int(version))
             self._check_columns(connection)
+
+    def _upgrade(self, connection: Any, version: int) -> None:
+        """Bring a store of an older schema version to this one, step by step."""
+        from sqlalchemy import text
+
+        if version > schema.SCHEMA_VERSION or any(
+            step not in schema.UPGRADES for step in range(version, schema.SCHEMA_VERSION)
+        ):
+            raise StoreError(
+                f"{self.location} has schema version {version}, this warlog reads "
+                f"{schema.SCHEMA_VERSION}; upgrade warlog or use a new --db"
+            )
+        for step in range(version, schema.SCHEMA_VERSION):
+            for statement in schema.UPGRADES[step]:
+                connection.execute(text(statement))
+        if version != schema.SCHEMA_VERSION:
+            connection.execute(
+                schema.meta.update()
+                .where(schema.meta.c.key == "schema_version")
+                .values(value=str(schema.SCHEMA_VERSION))
+            )
 
     def _check_columns(self, connection: Any) -> None:
         """A store written by a development build with other columns is refused cleanly."""
@@ -569,6 +588,26 @@ class Store:
             and (not country or incident.actor1_side == country.upper())
         ]
         return sorted(selected, key=lambda i: (i.date.value if i.date else "", i.id))
+
+    def episodes(
+        self, since: str | None = None, until: str | None = None, country: str | None = None
+    ) -> list[Episode]:
+        """The incidents dated in [since, until] grouped into episodes (warlog.link.episodes);
+        ``country`` keeps the episodes that happened in it or that its side took part in. An
+        episode is formed from the incidents selected, so a window cuts episodes at its ends."""
+        found = group_episodes(self.incidents(since=since, until=until))
+        if not country:
+            return found
+        code = country.upper()
+        return [e for e in found if code in e.countries or code in e.sides]
+
+    def episode(self, episode_id: str) -> tuple[Episode, list[Incident]]:
+        """One episode by its id, with its incidents (earliest first)."""
+        incidents = {incident.id: incident for incident in self.incidents()}
+        for episode in group_episodes(incidents.values()):
+            if episode.id == episode_id:
+                return episode, [incidents[key] for key in episode.incidents]
+        raise StoreError(f"no episode '{episode_id}'; see `warlog episodes`")
 
     @staticmethod
     def _incidents_of_actor(connection: Any, name: str) -> set[str]:
