@@ -26,7 +26,8 @@ keeps no GeoNames id and is placed approximately (warlog.resolve.approximate), a
 a village no gazetteer has; one that holds the name of a state or country the article's
 own town is not in goes there ("California Polytechnic State University"). A landmark
 (data/regions.json "landmarks": the White House, the Kremlin) stands for its city; "X
-International Airport" for X.
+International Airport" for X. A demonym of a people whose land is an area ("English",
+"Kurdish") stands for that area, not for the whole country.
 """
 
 from __future__ import annotations
@@ -120,6 +121,11 @@ def _candidates(text: str) -> tuple[GeoPlace, ...]:
     ("Bouaké Airport" -> Bouaké, "Kramatorsk railway station" -> Kramatorsk)."""
     from warlog.extract.sides import side_of
 
+    area = _area_demonyms().get(text)
+    if area is not None:
+        areas = tuple(c for c in gazetteer().lookup(area) if c.kind in ("admin1", "region"))
+        if areas:
+            return areas  # "English" is England, "Kurdish" Kurdistan: not a whole country
     landmark = _landmarks().get(text.lower())
     if landmark is not None:
         city = gazetteer().by_id(landmark)
@@ -144,6 +150,14 @@ def _candidates(text: str) -> tuple[GeoPlace, ...]:
         if lowered.endswith(" " + word):
             return gazetteer().lookup(text[: -len(word) - 1])
     return ()
+
+
+@cache
+def _area_demonyms() -> dict[str, str]:
+    """Demonyms that stand for an area, not a country (data/regions.json)."""
+    from warlog.resources import load_json
+
+    return dict(load_json("regions.json")["area_demonyms"])
 
 
 @cache
