@@ -314,3 +314,18 @@ def test_a_demonym_is_never_matched_as_a_place_name() -> None:
     names, so "Arab foreign ministers" names no place."""
     assert [c.kind for c in gazetteer().lookup("Arab")] == ["city"]  # Arab, Alabama only
     assert all(c.name != "England" for c in gazetteer().lookup("English"))
+
+
+def test_a_capital_before_a_homonym_town_when_both_countries_are_named() -> None:
+    """A story on Britain that names the US once: London is the capital, not London, Ohio
+    (which lies near the story's other American homonyms)."""
+    names = ["London", "Salisbury", "Washington", "Heathrow", "Moscow"]
+    mentions = tuple(
+        PlaceMention(n, "GPE", Evidence("a" * 64, i * 20, i * 20 + len(n)))
+        for i, n in enumerate(names)
+    )
+    london, *_ = geocode(mentions, {"RU": 36, "GB": 10, "US": 1})
+    assert london.country_code == "GB" and london.geonameid == 2643743
+    # the local reading still wins where the text is about the homonym's country
+    [rome] = _resolve(["Rome"], {"US"})
+    assert rome.country_code == "US"

