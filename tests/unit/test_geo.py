@@ -329,3 +329,35 @@ def test_a_capital_before_a_homonym_town_when_both_countries_are_named() -> None
     # the local reading still wins where the text is about the homonym's country
     [rome] = _resolve(["Rome"], {"US"})
     assert rome.country_code == "US"
+
+
+def test_an_unknown_place_goes_to_the_town_of_the_country_the_text_is_about() -> None:
+    """Towns are weighed by how often the text names them and their country: Cairo (named
+    twice) in a story on Egypt (nine times), not Liverpool, the football club (four times,
+    Britain five)."""
+    names = ["Cairo", "Cairo", "Qwzxacademy", "Liverpool", "Liverpool", "Liverpool", "Liverpool"]
+    mentions = tuple(
+        PlaceMention(n, "GPE", Evidence("a" * 64, i * 40, i * 40 + len(n)))
+        for i, n in enumerate(names)
+    )
+    cairo, _, academy, liverpool, *_ = geocode(mentions, {"EG": 9, "GB": 5})
+    assert liverpool.country_code == "GB" and cairo.country_code == "EG"
+    assert academy.geonameid is None and (academy.lat, academy.lon) == (cairo.lat, cairo.lon)
+
+
+def test_a_lone_small_town_abroad_is_no_anchor() -> None:
+    """A story that names no country and only "Glenrock" (Glenrock, Wyoming, in the gazetteer)
+    beside places it lacks: those are not put in Wyoming."""
+    text = "Swimmers at Glenrock were warned about Qwzxlagoon."
+    _, lagoon = _in_text(text, ["Glenrock", "Qwzxlagoon"], {})
+    assert lagoon.country_code != "US"
+
+
+def test_the_subject_of_a_new_clause_holds_nothing() -> None:
+    """ "Beyond Qwzxtown, Liverpool have other academies": Liverpool is the clause's subject,
+    not the place Qwzxtown lies in ("Qwzxtown, Cairo" would be)."""
+    text = "Beyond Qwzxtown, Liverpool have other academies in Cairo. Egypt and Egypt."
+    town, liverpool, _ = _in_text(text, ["Qwzxtown", "Liverpool", "Cairo"], {"EG": 2})
+    assert liverpool.country_code == "GB" and town.country_code == "EG"
+    held, cairo = _in_text("It hit Qwzxtown, Cairo, on Monday.", ["Qwzxtown", "Cairo"], {})
+    assert (held.lat, held.lon) == (cairo.lat, cairo.lon)

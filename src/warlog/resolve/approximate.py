@@ -106,6 +106,17 @@ def folded(name: str) -> str:
 _HOLDER_GAP_RE = re.compile(r"\s*,?\s*(?:(?:in|of|near)\s+(?:the\s+)?(?:\w+ern\s+)?)?", re.I)
 
 
+_CLAUSE_VERB_RE = re.compile(
+    r"(?:[\w'’.-]+\s+){1,3}(?:has|have|had|is|are|was|were|said|says|will|would|can|could|do|does|did)\b"
+)
+
+
+def _starts_a_clause(text: str | None, start: int) -> bool:
+    """Whether the name at ``start`` is the subject of a new clause ("Beyond Madinaty,
+    Liverpool have other academies"), not the place that holds the name before it."""
+    return text is not None and _CLAUSE_VERB_RE.match(text, start) is not None
+
+
 def holder_of(
     mention: PlaceMention,
     starts: dict[int, list[Ranking]],
@@ -121,15 +132,26 @@ def holder_of(
                 continue
             between = text[end : end + gap] if text is not None else None
             if (between is None and gap == 2) or (
-                between is not None and _HOLDER_GAP_RE.fullmatch(between)
+                between is not None
+                and _HOLDER_GAP_RE.fullmatch(between)
+                and not _starts_a_clause(text, end + gap)
             ):
                 return ranking.best
     return None
 
 
-def anchor_of(rankings: list[Ranking], home: str | None) -> GeoPlace | None:
+def anchor_of(
+    rankings: list[Ranking],
+    home: str | None,
+    countries: Mapping[str, int] | set[str] | frozenset[str] = frozenset(),
+) -> GeoPlace | None:
     """Where a place the gazetteer lacks most likely is: the town the text names most, else
-    its most named area, else the country it names most."""
+    its most named area, else the country it names most. A town or area counts only when
+    something else in the text points to its country (the country named, or another of its
+    places), and each is weighed by how often the text names it and its country: "Cairo"
+    named four times in a story that names Egypt nine times, not "Liverpool" named six times
+    beside Britain's five; never a lone small town abroad ("Glenrock", Wyoming, in a story
+    that names only New South Wales)."""
     named: Counter[str] = Counter()
     places: dict[str, GeoPlace] = {}
     for ranking in rankings:
@@ -138,8 +160,23 @@ def anchor_of(rankings: list[Ranking], home: str | None) -> GeoPlace | None:
             continue
         places[best.key] = best
         named[best.key] += 1
+    mentions = Counter(countries) if isinstance(countries, Mapping) else Counter(set(countries))
+    holders: dict[str, set[str]] = {}
+    for key, place in places.items():
+        if place.country_code:
+            holders.setdefault(place.country_code, set()).add(key)
+
+    def supported(place: GeoPlace) -> bool:
+        code = place.country_code
+        # the place itself is one of its country's places: another is needed
+        return code is not None and (mentions[code] > 0 or len(holders.get(code, ())) > 1)
+
     for kinds in (("city",), ("admin2", "admin1", "region")):
-        ranked = [(n, key) for key, n in named.items() if places[key].kind in kinds]
+        ranked = [
+            (n + mentions[places[key].country_code or ""], n, key)
+            for key, n in named.items()
+            if places[key].kind in kinds and supported(places[key])
+        ]
         if ranked:
-            return places[max(ranked)[1]]
+            return places[max(ranked)[2]]
     return gazetteer().country(home) if home is not None else None

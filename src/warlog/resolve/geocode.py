@@ -324,7 +324,7 @@ def geocode(
         rankings = [_rank(f, m.text, context, areas) for f, m in zip(found, mentions, strict=True)]
     rankings = nearer_first(rankings, mentions)
     rankings = together_first(rankings, mentions)
-    anchor = anchor_of(rankings, home)
+    anchor = anchor_of(rankings, home, countries)
     starts: dict[int, list[Ranking]] = {}
     for mention, ranking in zip(mentions, rankings, strict=True):
         starts.setdefault(mention.evidence.start, []).append(ranking)
