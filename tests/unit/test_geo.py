@@ -361,3 +361,18 @@ def test_the_subject_of_a_new_clause_holds_nothing() -> None:
     assert liverpool.country_code == "GB" and town.country_code == "EG"
     held, cairo = _in_text("It hit Qwzxtown, Cairo, on Monday.", ["Qwzxtown", "Cairo"], {})
     assert (held.lat, held.lon) == (cairo.lat, cairo.lon)
+
+
+def test_an_alternate_name_of_a_small_town_abroad_vouches_for_nothing() -> None:
+    """ "Houla" is also an alternate name of Kafr Laha, Syria, its only entry: in a story on
+    Lebanon it is the Lebanese village the gazetteer lacks, not a reason to read Syria."""
+    [houla] = _resolve(["Houla"], {"LB"})
+    assert houla.country_code != "SY" and houla.geonameid is None
+
+
+def test_a_report_on_two_countries_is_still_about_somewhere() -> None:
+    """A story naming the US and Pakistan seven times each: "Badar" is not the Russian
+    hamlet, the only Badar the gazetteer has."""
+    text = "Missiles hit Badar in South Wazirestan."
+    badar, _ = _in_text(text, ["Badar", "South Wazirestan"], {"US": 7, "PK": 7})
+    assert badar.country_code == "PK" and badar.geonameid is None

@@ -1,5 +1,7 @@
 """Place mentions: GPE, LOC and FAC entities, gazetteer names the NER mislabels ("Ganja" as
-PERSON), "X&Y" lists, and the dateline's place."""
+PERSON), names the text itself calls places ("the village of Badar", "the Khurais oil field",
+gazetteer or not), "X&Y" lists, and the dateline's place. A dotted abbreviation the gazetteer
+does not know ("4:00 A.M.") is no place."""
 
 from __future__ import annotations
 
@@ -15,6 +17,41 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MISLABELLED = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", ""})
 _AMPERSAND_RE = re.compile(r"\b([A-Z][a-z]{2,})&([A-Z][a-z]{2,})\b")
 _TITLE_WORDS = frozenset({"president", "minister", "mr", "mrs", "ms", "dr", "general", "spokesman"})
+# "the village of Badar", "the town of Srifa": what comes after names a place
+_SETTLEMENT_NOUNS = frozenset(
+    {
+        "village",
+        "villages",
+        "town",
+        "towns",
+        "city",
+        "hamlet",
+        "district",
+        "province",
+        "governorate",
+        "county",
+        "neighbourhood",
+        "neighborhood",
+        "suburb",
+    }
+)
+# "the Khurais oil field", "Bagram air base": a named facility stands for its place
+_FACILITY_AFTER = (
+    ("oil", "field"),
+    ("oil", "fields"),
+    ("gas", "field"),
+    ("oilfield",),
+    ("refinery",),
+    ("airport",),
+    ("air", "base"),
+    ("airbase",),
+    ("power", "plant"),
+    ("power", "station"),
+    ("dam",),
+    ("refugee", "camp"),
+    ("border", "crossing"),
+)
+_DOTTED_RE = re.compile(r"(?:[A-Za-z]\.){2,3}")
 
 
 def context_countries(doc: Doc) -> Counter[str]:
@@ -73,6 +110,29 @@ def _locative_context(doc: Doc, first: int, last: int) -> bool:
     before = doc[first - 1].lower_ if first > 0 else ""
     after = doc[last + 1].text if last + 1 < len(doc) else ""
     return before in _LOCATIVE_BEFORE or after == ":"
+
+
+def _named_as_place(doc: Doc, first: int, last: int) -> bool:
+    """Whether the text itself calls the tokens first..last a place: "the village of X",
+    "the X oil field"."""
+    if first >= 2 and doc[first - 1].lower_ == "of" and doc[first - 2].lower_ in _SETTLEMENT_NOUNS:
+        return True
+    after = tuple(t.lower_ for t in doc[last + 1 : last + 3])
+    return any(after[: len(words)] == words for words in _FACILITY_AFTER)
+
+
+def _token_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The first and last token of a character span."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return (span.start, span.end - 1) if span is not None else (0, -1)
+
+
+def _unknown_abbreviation(text: str) -> bool:
+    """ "A.M." read as a place: a dotted abbreviation the gazetteer does not know ("U.S."
+    it does)."""
+    from warlog.geo import gazetteer
+
+    return _DOTTED_RE.fullmatch(text) is not None and not gazetteer().lookup(text)
 
 
 def _is_gazetteer_place(text: str, countries: set[str]) -> bool:
@@ -149,6 +209,7 @@ def extract_places(doc: Doc, article: Article) -> list[PlaceMention]:
             if start >= end or not (
                 _is_gazetteer_place(text[start:end], countries)
                 or (_struck_or_located(ent) and _notable_town(text[start:end]))
+                or (ent.label_ != "NORP" and _named_as_place(doc, ent.start, ent.end - 1))
             ):
                 continue
             mentions[(start, end)] = PlaceMention(
@@ -156,7 +217,7 @@ def extract_places(doc: Doc, article: Article) -> list[PlaceMention]:
             )
             continue
         start, end = trim_span(text, ent.start_char, ent.end_char)
-        if start >= end:
+        if start >= end or _unknown_abbreviation(text[start:end]):
             continue
         mentions[(start, end)] = PlaceMention(
             text=text[start:end],
@@ -166,7 +227,9 @@ def extract_places(doc: Doc, article: Article) -> list[PlaceMention]:
     for start, end in _proper_noun_runs(doc):
         if any(s <= start < e or start <= s < end for s, e in mentions):
             continue
-        if _is_gazetteer_place(text[start:end], countries):
+        if _is_gazetteer_place(text[start:end], countries) or _named_as_place(
+            doc, *_token_range(doc, start, end)
+        ):
             mentions[(start, end)] = PlaceMention(
                 text=text[start:end], label="GAZETTEER", evidence=Evidence(article.id, start, end)
             )

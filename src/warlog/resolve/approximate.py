@@ -44,7 +44,7 @@ def stray_homonym(
     candidates: tuple[GeoPlace, ...],
     countries: Mapping[str, int] | set[str],
     found: list[tuple[GeoPlace, ...]],
-    home: str,
+    home: str | None,
 ) -> bool:
     """A small town abroad that only its own name points to, in a text about another
     country: "Muttur" in a report on Sri Lanka is the Sri Lankan town the gazetteer lacks,
@@ -156,8 +156,8 @@ def anchor_of(
     places: dict[str, GeoPlace] = {}
     for ranking in rankings:
         best = ranking.best
-        if best is None or ranking.fallback:
-            continue
+        if best is None or (ranking.fallback and best.kind == "city"):
+            continue  # an area by another spelling ("South Wazirestan") still says where
         places[best.key] = best
         named[best.key] += 1
     mentions = Counter(countries) if isinstance(countries, Mapping) else Counter(set(countries))

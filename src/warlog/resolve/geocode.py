@@ -46,6 +46,7 @@ from warlog.model import PlaceMention
 from warlog.resolve.approximate import (
     APPROXIMATE_CONFIDENCE,
     FOREIGN_TOWN_MIN_POPULATION,
+    HOME_COUNTRY_MIN_MENTIONS,
     NEAR_NAMED_CONFIDENCE,
     anchor_of,
     folded,
@@ -250,10 +251,17 @@ def _country_context(
     found: list[tuple[GeoPlace, ...]],
     countries: set[str],
     doubtful: frozenset[str] | set[str] = frozenset(),
+    texts: list[str] | None = None,
 ) -> set[str]:
     context = set(countries)
-    for candidates in found:
+    for index, candidates in enumerate(found):
         codes = {c.country_code for c in candidates if c.country_code}
+        if (
+            len(codes) == 1
+            and texts is not None
+            and all(c.kind == "city" and not _same_name(c.name, texts[index]) for c in candidates)
+        ):
+            continue  # only an alternate name of a town abroad ("Houla" of Kafr Laha, Syria)
         if len(codes) == 1:
             context |= codes  # unambiguous: every place of that name is in one country
         elif all(c.kind in ("country", "city") for c in candidates):
@@ -311,13 +319,21 @@ def geocode(
     ``text`` is the article's, for "Damadola, Bajaur" and "Damadola in the Bajaur agency"."""
     found = [_candidates(mention.text) for mention in mentions]
     home = home_country(countries)
+    # a text about somewhere: a country it names at least twice (two, tied, will do: a report
+    # on US strikes in Pakistan)
+    about = home is not None or (
+        isinstance(countries, Mapping)
+        and any(n >= HOME_COUNTRY_MIN_MENTIONS for n in countries.values())
+    )
     stray = [
-        home is not None and stray_homonym(m.text, f, countries, found, home)
+        about and stray_homonym(m.text, f, countries, found, home)
         for m, f in zip(mentions, found, strict=True)
     ]
     found = [() if is_stray else f for f, is_stray in zip(found, stray, strict=True)]
     doubtful = _own_word_only(found, countries) if isinstance(countries, Mapping) else set()
-    context = _country_context(found, set(countries) - doubtful, doubtful)
+    context = _country_context(
+        found, set(countries) - doubtful, doubtful, [m.text for m in mentions]
+    )
     rankings = [_rank(f, m.text, context, set()) for f, m in zip(found, mentions, strict=True)]
     areas = _admin_context(rankings)
     if areas:
