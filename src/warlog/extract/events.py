@@ -13,7 +13,7 @@ from typing import Any
 
 from warlog.extract.base import Doc, register_extractor, sentence_evidence
 from warlog.extract.conflict import is_conflict_text
-from warlog.extract.sides import side_of_words
+from warlog.extract.sides import country_signal, side_of_words
 from warlog.model import Article, Event
 from warlog.resources import load_json
 
@@ -174,6 +174,30 @@ def _blocked(doc: Doc, trigger: Trigger, sentence: Any) -> bool:
 
 
 _TIME_MARKS = frozenset({"when", "while", "as", "after", "before", "until"})
+
+
+def _named_background(doc: Doc, trigger: Trigger, sentence: Any, earlier: set[str]) -> bool:
+    """A battle named by its place with no date ("The SDF suffered thousands of casualties in
+    the Raqqa battle"), in an article that has already reported other incidents and not this
+    one, is background (eval/ANNOTATION.md: optional), not an incident of the day."""
+    token = doc[trigger.start]
+    if token.pos_ != "NOUN" or trigger.end - trigger.start != 1 or not earlier:
+        return False
+    if doc[trigger.start : trigger.end].text.lower() in earlier:
+        return False
+    children = list(token.children)
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in children)
+    # named by a place the article has not named before (not "the U.S. airstrike", not "the
+    # Jaipur bombings" in a report on Jaipur)
+    names = [
+        c
+        for c in children
+        if c.dep_ == "compound" and c.pos_ == "PROPN" and country_signal(c.text) is None
+    ]
+    before = doc.text[: sentence.start_char]
+    named = bool(names) and not any(c.text in before for c in names)
+    dated = any(ent.label_ in ("DATE", "TIME") for ent in sentence.ents)
+    return definite and named and not dated
 
 
 def _names_earlier(doc: Doc, trigger: Trigger, earlier: set[str]) -> bool:
@@ -397,9 +421,12 @@ def extract_events(doc: Doc, article: Article) -> list[EventDraft]:
         triggers = [
             t
             for t in triggers
-            if not t.generic
-            or _violent_context(doc, t, sentence)
-            or _names_earlier(doc, t, earlier_triggers)
+            if (
+                not t.generic
+                or _violent_context(doc, t, sentence)
+                or _names_earlier(doc, t, earlier_triggers)
+            )
+            and not _named_background(doc, t, sentence, earlier_triggers)
         ]
         if not triggers:
             continue
