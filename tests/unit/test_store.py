@@ -80,15 +80,21 @@ def test_export_jsonl(store: Any, blank_nlp: Any) -> None:
     assert len({obj["id"] for obj in objects}) == 3
 
 
-def test_store_of_another_version_is_refused_cleanly(tmp_path: Path) -> None:
+def _store_altered(path: Path, *statements: str) -> Path:
+    """A new store at ``path`` changed behind warlog's back, as an older or newer one is."""
     import sqlite3
 
-    path = tmp_path / "old.db"
     warlog.open(path).close()
     connection = sqlite3.connect(path)
-    connection.execute("ALTER TABLE events DROP COLUMN date_from_text")
+    for statement in statements:
+        connection.execute(statement)
     connection.commit()
     connection.close()
+    return path
+
+
+def test_store_of_another_version_is_refused_cleanly(tmp_path: Path) -> None:
+    path = _store_altered(tmp_path / "old.db", "ALTER TABLE events DROP COLUMN date_from_text")
     with pytest.raises(StoreError, match="another warlog version"):
         warlog.open(path)
 
@@ -96,14 +102,12 @@ def test_store_of_another_version_is_refused_cleanly(tmp_path: Path) -> None:
 def test_a_store_of_the_previous_schema_is_upgraded_in_place(tmp_path: Path) -> None:
     import sqlite3
 
-    path = tmp_path / "v1.db"
-    warlog.open(path).close()
     # what warlog 0.2 wrote: schema version 1, events without place_approximate
-    connection = sqlite3.connect(path)
-    connection.execute("ALTER TABLE events DROP COLUMN place_approximate")
-    connection.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
-    connection.commit()
-    connection.close()
+    path = _store_altered(
+        tmp_path / "v1.db",
+        "ALTER TABLE events DROP COLUMN place_approximate",
+        "UPDATE meta SET value = '1' WHERE key = 'schema_version'",
+    )
     warlog.open(path).close()
     connection = sqlite3.connect(path)
     columns = {row[1] for row in connection.execute("PRAGMA table_info(events)")}
@@ -113,13 +117,8 @@ def test_a_store_of_the_previous_schema_is_upgraded_in_place(tmp_path: Path) -> 
 
 
 def test_a_store_of_a_newer_schema_is_refused(tmp_path: Path) -> None:
-    import sqlite3
-
-    path = tmp_path / "v9.db"
-    warlog.open(path).close()
-    connection = sqlite3.connect(path)
-    connection.execute("UPDATE meta SET value = '9' WHERE key = 'schema_version'")
-    connection.commit()
-    connection.close()
+    path = _store_altered(
+        tmp_path / "v9.db", "UPDATE meta SET value = '9' WHERE key = 'schema_version'"
+    )
     with pytest.raises(StoreError, match="schema version 9"):
         warlog.open(path)
