@@ -414,13 +414,13 @@ def episodes(
         _print_json([to_dict(episode) for episode in found])
         return
     table = Table(title=f"{len(found)} episodes")
-    table.add_column("id", no_wrap=True)
+    table.add_column("id", overflow="fold", min_width=12)
     table.add_column("from", no_wrap=True)
     table.add_column("to", no_wrap=True)
-    table.add_column("where", overflow="fold")
-    table.add_column("by", overflow="fold")
-    table.add_column("events", justify="right")
-    table.add_column("articles", justify="right")
+    table.add_column("where", no_wrap=True)
+    table.add_column("by", no_wrap=True)
+    table.add_column("events", justify="right", no_wrap=True)
+    table.add_column("articles", justify="right", no_wrap=True)
     for episode in found:
         table.add_row(
             episode.id,

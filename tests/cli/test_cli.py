@@ -273,7 +273,10 @@ def test_situation_report(tmp_path: Path) -> None:
         in markdown
     )
     assert "Shushan Stepanian (AM, denies, facebook)" in markdown
+    # the day's strikes on Azerbaijani towns are one episode
+    assert "## Episodes" in markdown and "| 2020-10-04 | 2020-10-04 | AZ | AM, AZ | 5 | 1 |" in markdown
     page = (out / "report.html").read_text()
+    assert "<h2>Episodes</h2>" in page
     assert "data:image/png;base64," in page
     assert 'src="http' not in page and "<link" not in page  # self-contained
     assert (out / "map.png").read_bytes().startswith(b"\x89PNG")

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from warlog.link.episodes import Episode, group_episodes
 from warlog.model import CasualtyReport, Claim, Incident
 
 STATUS_COLOURS = {
@@ -57,6 +58,7 @@ class SituationReport:
     incidents: list[Incident]
     tallies: list[Tally]
     quotes: dict[str, list[Quote]]  # incident id -> statements about it
+    episodes: list[Episode] = field(default_factory=list)  # of the incidents above
 
 
 def _in_window(incident: Incident, since: str | None, until: str | None) -> bool:
@@ -148,6 +150,7 @@ def build_report(
         incidents,
         sorted(tallies.values(), key=lambda t: (t.side, t.kind, t.victims, t.scope)),
         dict(quotes),
+        [e for e in group_episodes(incidents) if len(e.incidents) > 1],
     )
 
 
@@ -271,6 +274,10 @@ def render_markdown(report: SituationReport, map_name: str, chart_name: str) -> 
             f"| {tally.side} | {tally.kind} | {tally.victims} | {tally.scope} | "
             f"{_figure_text(tally)} | {sources} |"
         )
+    if report.episodes:
+        lines += ["", "## Episodes", "", "| from | to | where | by | events | articles |"]
+        lines.append("|---|---|---|---|---|---|")
+        lines += [f"| {' | '.join(_episode_cells(e))} |" for e in report.episodes]
     lines += ["", "## Events by day", ""]
     day = None
     for incident in report.incidents:
@@ -289,6 +296,18 @@ def render_markdown(report: SituationReport, map_name: str, chart_name: str) -> 
                 f"> {quote.text}"
             )
     return "\n".join(lines) + "\n"
+
+
+def _episode_cells(episode: Episode) -> tuple[str, ...]:
+    """An episode's row: first and last day, countries, sides, events, articles."""
+    return (
+        episode.first or "-",
+        episode.last or "-",
+        ", ".join(episode.countries) or "-",
+        ", ".join(episode.sides) or "-",
+        str(len(episode.incidents)),
+        str(len(episode.articles)),
+    )
 
 
 _STYLE = (
@@ -326,6 +345,17 @@ def render_html(report: SituationReport, map_image: bytes, chart_image: bytes) -
             f'<span class="{e(incident.status)}">{e(incident.status)}</span>; '
             f"{len(incident.reports)} reports)<ul>{quotes}</ul></li>"
         )
+    episodes = (
+        "<h2>Episodes</h2><table><tr><th>from</th><th>to</th><th>where</th><th>by</th>"
+        "<th>events</th><th>articles</th></tr>"
+        + "".join(
+            "<tr>" + "".join(f"<td>{e(cell)}</td>" for cell in _episode_cells(ep)) + "</tr>"
+            for ep in report.episodes
+        )
+        + "</table>"
+        if report.episodes
+        else ""
+    )
     return (
         "<!doctype html><html><head><meta charset='utf-8'>"
         f"<title>{e(report.title)}</title><style>{_STYLE}</style></head><body>"
@@ -333,7 +363,8 @@ def render_html(report: SituationReport, map_image: bytes, chart_image: bytes) -
         f"{image(map_image, 'map of events')}{image(chart_image, 'casualty figures')}"
         "<h2>Casualties per side</h2><table><tr><th>side</th><th>kind</th><th>victims</th>"
         f"<th>scope</th><th>figure</th><th>by source</th></tr>{rows}</table>"
-        f"<h2>Events</h2><ul>{''.join(items)}</ul>"
+        + episodes
+        + f"<h2>Events</h2><ul>{''.join(items)}</ul>"
         "</body></html>\n"
     )
 
