@@ -274,7 +274,10 @@ def test_situation_report(tmp_path: Path) -> None:
     )
     assert "Shushan Stepanian (AM, denies, facebook)" in markdown
     # the day's strikes on Azerbaijani towns are one episode
-    assert "## Episodes" in markdown and "| 2020-10-04 | 2020-10-04 | AZ | AM, AZ | 5 | 1 |" in markdown
+    assert (
+        "## Episodes" in markdown
+        and "| 2020-10-04 | 2020-10-04 | AZ | AM, AZ | 5 | 1 |" in markdown
+    )
     page = (out / "report.html").read_text()
     assert "<h2>Episodes</h2>" in page
     assert "data:image/png;base64," in page

@@ -376,3 +376,12 @@ def test_a_report_on_two_countries_is_still_about_somewhere() -> None:
     text = "Missiles hit Badar in South Wazirestan."
     badar, _ = _in_text(text, ["Badar", "South Wazirestan"], {"US": 7, "PK": 7})
     assert badar.country_code == "PK" and badar.geonameid is None
+
+
+def test_a_consonant_skeleton_match_must_be_spelt_alike() -> None:
+    """The skeleton fallback finds romanisations ("Nabatiyeh" is Nabatieh), not other
+    words with the same consonants ("Berkshire" is not Brookshire, Texas)."""
+    [nabatiyeh] = _resolve(["Nabatiyeh"], {"LB"})
+    assert nabatiyeh.geonameid == 278913
+    [berkshire] = _resolve(["Berkshire"], {"GB", "US"})
+    assert berkshire.name != "Brookshire"

@@ -69,6 +69,7 @@ CONTEXT_BONUS = 4.5
 AREA_BONUS = 2.0
 OWN_NAME_BONUS = 1.0
 CAPITAL_BONUS = 1.5
+SKELETON_MAX_EDITS = 2
 LARGE_CITY_POPULATION = 500_000
 # how demonyms end ("Canadian", "Turkish", "French", "Chinese", "Israeli", "Arabic", "Uzbek")
 DEMONYM_ENDINGS = ("an", "ans", "sh", "ch", "ese", "i", "is", "ic", "ean", "ss", "ek", "ar")
@@ -191,8 +192,14 @@ def _rank(found: tuple[GeoPlace, ...], text: str, context: set[str], areas: set[
         # "Bint Jubayl"): only in the article's countries, and with half the confidence
         candidates = [
             c
-            for c in gazetteer().lookup_variants(text) or gazetteer().lookup_skeleton(text)
+            for c in gazetteer().lookup_variants(text)
             if c.country_code in context and c.kind in ("city", "region")
+        ] or [
+            c
+            for c in gazetteer().lookup_skeleton(text)
+            if c.country_code in context
+            and c.kind in ("city", "region")
+            and _spelt_alike(c.name, text)
         ]
         fallback = True
     # a big city outranks its country's state or region of the same name ("New York",
@@ -245,6 +252,23 @@ def _capitals_among(candidates: list[GeoPlace]) -> set[str]:
         if code not in biggest or c.population > biggest[code].population:
             biggest[code] = c
     return {c.key for c in biggest.values()}
+
+
+def _spelt_alike(name: str, text: str) -> bool:
+    """Whether a name found by its consonant skeleton is a spelling of the mention, not
+    another word ("Nabatieh" for "Nabatiyeh", not "Brookshire" for "Berkshire"): at most
+    SKELETON_MAX_EDITS letters apart, or a fifth of the mention's length."""
+    a, b = folded(name), folded(text)
+    limit = max(SKELETON_MAX_EDITS, len(b) // 5)
+    if abs(len(a) - len(b)) > limit:
+        return False
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i]
+        for j, y in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y)))
+        previous = current
+    return previous[-1] <= limit
 
 
 def _country_context(
