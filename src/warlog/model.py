@@ -252,6 +252,20 @@ class Incident:
 
 
 @dataclass(frozen=True, slots=True)
+class Episode:
+    """Incidents of one theatre, each at most days after another (warlog.link.episodes)."""
+
+    id: str  # "ep-" and the smallest id of its incidents
+    first: str | None  # the earliest incident's date (ISO)
+    last: str | None
+    countries: tuple[str, ...]  # where its incidents happened, most incidents first
+    sides: tuple[str, ...]  # who carried them out, most incidents first
+    incidents: tuple[str, ...]
+    articles: tuple[str, ...]
+    reports: int
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     """Everything warlog found in one article."""
 

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from warlog.link.episodes import Episode, group_episodes
-from warlog.model import CasualtyReport, Claim, Incident
+from warlog.link.episodes import group_episodes
+from warlog.model import CasualtyReport, Claim, Episode, Incident
 
 STATUS_COLOURS = {
     "contested": "#d62728",

@@ -24,24 +24,9 @@ import itertools
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from warlog import settings
-from warlog.model import DatePrecision, Incident
-
-
-@dataclass(frozen=True, slots=True)
-class Episode:
-    """Incidents of one theatre, each at most the gap after another."""
-
-    id: str  # "ep-" and the smallest id of its incidents
-    first: str | None  # the earliest incident's date (ISO)
-    last: str | None
-    countries: tuple[str, ...]  # where its incidents happened, most incidents first
-    sides: tuple[str, ...]  # who carried them out, most incidents first
-    incidents: tuple[str, ...]
-    articles: tuple[str, ...]
-    reports: int
+from warlog.model import DatePrecision, Episode, Incident
 
 
 def _day(incident: Incident) -> dt.date | None:

@@ -14,8 +14,17 @@ from sqlalchemy import Engine, create_engine, event, func, select
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from warlog.errors import StoreError
-from warlog.link.episodes import Episode, group_episodes
-from warlog.model import Actor, Article, CasualtyReport, Claim, Event, Incident, Report
+from warlog.link.episodes import group_episodes
+from warlog.model import (
+    Actor,
+    Article,
+    CasualtyReport,
+    Claim,
+    Episode,
+    Event,
+    Incident,
+    Report,
+)
 from warlog.store import rows, schema
 
 
