@@ -194,10 +194,10 @@ def _named_background(doc: Doc, trigger: Trigger, sentence: Any, earlier: set[st
         for c in children
         if c.dep_ == "compound" and c.pos_ == "PROPN" and country_signal(c.text) is None
     ]
+    if not definite or not names or any(e.label_ in ("DATE", "TIME") for e in sentence.ents):
+        return False
     before = doc.text[: sentence.start_char]
-    named = bool(names) and not any(c.text in before for c in names)
-    dated = any(ent.label_ in ("DATE", "TIME") for ent in sentence.ents)
-    return definite and named and not dated
+    return not any(c.text in before for c in names)
 
 
 def _names_earlier(doc: Doc, trigger: Trigger, earlier: set[str]) -> bool:
