@@ -385,3 +385,12 @@ def test_a_consonant_skeleton_match_must_be_spelt_alike() -> None:
     assert nabatiyeh.geonameid == 278913
     [berkshire] = _resolve(["Berkshire"], {"GB", "US"})
     assert berkshire.name != "Brookshire"
+
+
+def test_a_possessive_place_holds_the_unknown_place_after_it() -> None:
+    """ "Derry's Qwzxhospital": the hospital the gazetteer lacks is in Derry, not at the town
+    the text names most."""
+    text = "It opened at Derry's Qwzxhospital. Belfast, Belfast and Belfast said so."
+    derry, hospital, *_ = _in_text(text, ["Derry", "Qwzxhospital", "Belfast"], {"GB": 2})
+    assert hospital.geonameid is None and (hospital.lat, hospital.lon) == (derry.lat, derry.lon)
+    assert hospital.confidence == 0.4

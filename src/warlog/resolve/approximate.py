@@ -1,7 +1,8 @@
 """Places the gazetteer lacks, placed approximately, as ACLED codes a village no gazetteer has.
 
 Such a place keeps no GeoNames id and is placed in the place the text names beside it
-("Damadola, Bajaur", "Damadola in the Bajaur agency"; confidence NEAR_NAMED_CONFIDENCE), else
+("Damadola, Bajaur", "Damadola in the Bajaur agency", "Derry's Altnagelvin Hospital";
+confidence NEAR_NAMED_CONFIDENCE), else
 at the town the text names most, else its most named area, else the country it names most
 (confidence APPROXIMATE_CONFIDENCE). It ranks as an area (geo precision 2) or a country (3),
 never as a town. A small town abroad that only its own name points to, in a text about
@@ -121,10 +122,19 @@ def holder_of(
     mention: PlaceMention,
     starts: dict[int, list[Ranking]],
     text: str | None,
+    ends: dict[int, list[Ranking]] | None = None,
 ) -> GeoPlace | None:
     """The place a text puts an unknown place in: "Damadola, Bajaur", "the village of
-    Damadola in the Bajaur agency", "Kfraya in eastern Lebanon". ``starts`` holds the
-    rankings of the mentions that start at each offset."""
+    Damadola in the Bajaur agency", "Kfraya in eastern Lebanon", "Derry's Altnagelvin
+    Hospital". ``starts`` and ``ends`` hold the rankings of the mentions that start and end
+    at each offset."""
+    start = mention.evidence.start
+    if text is not None and ends:
+        for mark in ("'s ", "\u2019s "):
+            if text[max(0, start - len(mark)) : start] == mark:
+                for ranking in ends.get(start - len(mark), ()):
+                    if ranking.best is not None and not ranking.fallback:
+                        return ranking.best
     end = mention.evidence.end
     for gap in range(1, HOLDER_GAP + 1):
         for ranking in starts.get(end + gap, ()):

@@ -366,12 +366,14 @@ def geocode(
     rankings = together_first(rankings, mentions)
     anchor = anchor_of(rankings, home, countries)
     starts: dict[int, list[Ranking]] = {}
+    ends: dict[int, list[Ranking]] = {}
     for mention, ranking in zip(mentions, rankings, strict=True):
         starts.setdefault(mention.evidence.start, []).append(ranking)
+        ends.setdefault(mention.evidence.end, []).append(ranking)
     resolved = []
     for mention, ranking, is_stray in zip(mentions, rankings, stray, strict=True):
         if is_stray or ranking.best is None:
-            holder = holder_of(mention, starts, text)
+            holder = holder_of(mention, starts, text, ends)
             if holder is None and not is_stray:
                 holder = _area_inside(mention.text, context, anchor)
             if holder is not None:
