@@ -394,3 +394,22 @@ def test_a_possessive_place_holds_the_unknown_place_after_it() -> None:
     derry, hospital, *_ = _in_text(text, ["Derry", "Qwzxhospital", "Belfast"], {"GB": 2})
     assert hospital.geonameid is None and (hospital.lat, hospital.lon) == (derry.lat, derry.lon)
     assert hospital.confidence == 0.4
+
+
+def test_an_unknown_place_placed_once_is_there_each_time() -> None:
+    """ "Qwzxvillage, Bajaur" places the village; its later mention is placed there too,
+    not at the town the text names most."""
+    text = "Jets hit Qwzxvillage, Bajaur. Islamabad, Islamabad. Qwzxvillage mourned."
+    mentions = tuple(
+        PlaceMention(name, "GPE", Evidence("a" * 64, start, start + len(name)))
+        for name, start in (
+            ("Qwzxvillage", 9),
+            ("Bajaur", 22),
+            ("Islamabad", 30),
+            ("Islamabad", 41),
+            ("Qwzxvillage", 52),
+        )
+    )
+    first, bajaur, _, _, again = geocode(mentions, {"PK": 2}, text)
+    assert (first.lat, first.lon) == (bajaur.lat, bajaur.lon)
+    assert (again.lat, again.lon) == (bajaur.lat, bajaur.lon) and again.confidence == 0.4

@@ -370,10 +370,17 @@ def geocode(
     for mention, ranking in zip(mentions, rankings, strict=True):
         starts.setdefault(mention.evidence.start, []).append(ranking)
         ends.setdefault(mention.evidence.end, []).append(ranking)
-    resolved = []
+    # an unknown name the text places once ("Houla in southern Lebanon") is there each time
+    held: dict[str, GeoPlace] = {}
     for mention, ranking, is_stray in zip(mentions, rankings, stray, strict=True):
         if is_stray or ranking.best is None:
             holder = holder_of(mention, starts, text, ends)
+            if holder is not None:
+                held.setdefault(mention.text.lower(), holder)
+    resolved = []
+    for mention, ranking, is_stray in zip(mentions, rankings, stray, strict=True):
+        if is_stray or ranking.best is None:
+            holder = held.get(mention.text.lower())
             if holder is None and not is_stray:
                 holder = _area_inside(mention.text, context, anchor)
             if holder is not None:
