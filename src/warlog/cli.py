@@ -413,24 +413,15 @@ def episodes(
     if as_json:
         _print_json([to_dict(episode) for episode in found])
         return
+    from warlog.link.episodes import EPISODE_COLUMNS, episode_row
+
     table = Table(title=f"{len(found)} episodes")
     table.add_column("id", overflow="fold", min_width=12)
-    table.add_column("from", no_wrap=True)
-    table.add_column("to", no_wrap=True)
-    table.add_column("where", no_wrap=True)
-    table.add_column("by", no_wrap=True)
-    table.add_column("events", justify="right", no_wrap=True)
-    table.add_column("articles", justify="right", no_wrap=True)
+    for column in EPISODE_COLUMNS:
+        numeric = column in ("events", "articles")
+        table.add_column(column, no_wrap=True, justify="right" if numeric else "left")
     for episode in found:
-        table.add_row(
-            episode.id,
-            episode.first or "-",
-            episode.last or "-",
-            ", ".join(episode.countries) or "-",
-            ", ".join(episode.sides) or "-",
-            str(len(episode.incidents)),
-            str(len(episode.articles)),
-        )
+        table.add_row(episode.id, *episode_row(episode))
     console.print(table)
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from warlog.link.episodes import group_episodes
+from warlog.link.episodes import EPISODE_COLUMNS, episode_row, group_episodes
 from warlog.model import CasualtyReport, Claim, Episode, Incident
 
 STATUS_COLOURS = {
@@ -275,9 +275,9 @@ def render_markdown(report: SituationReport, map_name: str, chart_name: str) -> 
             f"{_figure_text(tally)} | {sources} |"
         )
     if report.episodes:
-        lines += ["", "## Episodes", "", "| from | to | where | by | events | articles |"]
-        lines.append("|---|---|---|---|---|---|")
-        lines += [f"| {' | '.join(_episode_cells(e))} |" for e in report.episodes]
+        lines += ["", "## Episodes", "", f"| {' | '.join(EPISODE_COLUMNS)} |"]
+        lines.append("|" + "---|" * len(EPISODE_COLUMNS))
+        lines += [f"| {' | '.join(episode_row(e))} |" for e in report.episodes]
     lines += ["", "## Events by day", ""]
     day = None
     for incident in report.incidents:
@@ -296,18 +296,6 @@ def render_markdown(report: SituationReport, map_name: str, chart_name: str) -> 
                 f"> {quote.text}"
             )
     return "\n".join(lines) + "\n"
-
-
-def _episode_cells(episode: Episode) -> tuple[str, ...]:
-    """An episode's row: first and last day, countries, sides, events, articles."""
-    return (
-        episode.first or "-",
-        episode.last or "-",
-        ", ".join(episode.countries) or "-",
-        ", ".join(episode.sides) or "-",
-        str(len(episode.incidents)),
-        str(len(episode.articles)),
-    )
 
 
 _STYLE = (
@@ -346,10 +334,11 @@ def render_html(report: SituationReport, map_image: bytes, chart_image: bytes) -
             f"{len(incident.reports)} reports)<ul>{quotes}</ul></li>"
         )
     episodes = (
-        "<h2>Episodes</h2><table><tr><th>from</th><th>to</th><th>where</th><th>by</th>"
-        "<th>events</th><th>articles</th></tr>"
+        "<h2>Episodes</h2><table><tr>"
+        + "".join(f"<th>{column}</th>" for column in EPISODE_COLUMNS)
+        + "</tr>"
         + "".join(
-            "<tr>" + "".join(f"<td>{e(cell)}</td>" for cell in _episode_cells(ep)) + "</tr>"
+            "<tr>" + "".join(f"<td>{e(cell)}</td>" for cell in episode_row(ep)) + "</tr>"
             for ep in report.episodes
         )
         + "</table>"

@@ -101,3 +101,19 @@ def _episode(key: str, members: list[Incident]) -> Episode:
         articles=tuple(dict.fromkeys(r.article_id for i in members for r in i.reports)),
         reports=sum(len(i.reports) for i in members),
     )
+
+
+EPISODE_COLUMNS = ("from", "to", "where", "by", "events", "articles")
+
+
+def episode_row(episode: Episode) -> tuple[str, ...]:
+    """An episode as a table row (EPISODE_COLUMNS): first and last day, countries, sides, how
+    many events and articles."""
+    return (
+        episode.first or "-",
+        episode.last or "-",
+        ", ".join(episode.countries) or "-",
+        ", ".join(episode.sides) or "-",
+        str(len(episode.incidents)),
+        str(len(episode.articles)),
+    )
