@@ -22,19 +22,24 @@ from warlog.eval.scorer import counts
 from warlog.nlp import Language
 
 
-def linked_pairs(store: Any, level: str = "event") -> set[frozenset[str]]:
-    """Pairs of article sources (file stems) that share an incident (``level="event"``) or
-    an episode (``level="episode"``)."""
+def linked_pairs(store: Any, incidents: list[Any]) -> dict[str, set[frozenset[str]]]:
+    """Article pairs through a common incident and through a common episode, from one read
+    of the incidents."""
+    from warlog.link import group_episodes
+
     stems = {a.id: Path(a.source or a.id).stem for a in store.articles()}
-    if level == "episode":
-        groups = [episode.articles for episode in store.episodes()]
-    else:
-        groups = [tuple(r.article_id for r in i.reports) for i in store.incidents()]
-    pairs: set[frozenset[str]] = set()
-    for members in groups:
-        articles = sorted({stems[article_id] for article_id in members})
-        pairs.update(frozenset(pair) for pair in combinations(articles, 2))
-    return pairs
+    groups = {
+        "event": [tuple(r.article_id for r in i.reports) for i in incidents],
+        "episode": [episode.articles for episode in group_episodes(incidents)],
+    }
+    found: dict[str, set[frozenset[str]]] = {}
+    for level, members_of in groups.items():
+        pairs: set[frozenset[str]] = set()
+        for members in members_of:
+            articles = sorted({stems[article_id] for article_id in members})
+            pairs.update(frozenset(pair) for pair in combinations(articles, 2))
+        found[level] = pairs
+    return found
 
 
 def score_pairs(predicted: set[frozenset[str]], groups: dict[str, list[str]]) -> dict[str, Any]:
@@ -66,11 +71,10 @@ def evaluate_links(gold_path: str | Path, nlp: Language | None = None) -> dict[s
         store = warlog.open(Path(scratch) / "links.db")
         try:
             store.ingest([folder], nlp=nlp)
-            predicted = linked_pairs(store)
-            by_episode = linked_pairs(store, level="episode")
+            pairs = linked_pairs(store, store.incidents())
         finally:
             store.close()
     return {
-        **score_pairs(predicted, gold["groups"]),
-        "episodes": score_pairs(by_episode, gold["groups"]),
+        **score_pairs(pairs["event"], gold["groups"]),
+        "episodes": score_pairs(pairs["episode"], gold["groups"]),
     }

@@ -3,7 +3,7 @@
 An incident is one real-world event (warlog.link.rule). An episode groups incidents one level
 up, the way the Wikinews corpus groups its articles ("the same short military episode") and a
 situation report groups a week's strikes: an ambush and the cross-border air strikes that answer
-it, a war's shelling and its ceasefire-eve fighting.
+it, a war's strikes reported every few days.
 
 Two incidents are in one episode when both hold:
 - they are day-dated at most ``episode_gap_days`` apart;
