@@ -94,3 +94,16 @@ def test_eval_links_on_a_small_gold(tmp_path: Path, nlp: Any) -> None:
     assert (scores["tp"], scores["fp"], scores["fn"]) == (1, 0, 0) and scores["f1"] == 1.0
     episodes = scores["episodes"]  # the same pair, one level up
     assert (episodes["tp"], episodes["fp"], episodes["fn"]) == (1, 0, 0)
+
+
+def test_a_ceasefire_joins_the_episode_of_the_war_it_ends(tmp_path: Path, nlp: Any) -> None:
+    """wn-021 reports no attack, only the ceasefire taking effect (an Agreement, placed in
+    Lebanon): it is in the episode of wn-020's strikes a week earlier."""
+    war, ceasefire = (next(EXAMPLES.glob(f"wn-{n}-*.json")) for n in ("020", "021"))
+    store = warlog.open(tmp_path / "w.db")
+    store.ingest([war, ceasefire], nlp=nlp)
+    agreement = next(i for i in store.incidents() if i.sub_type == "Agreement")
+    assert (agreement.country_code, agreement.date and agreement.date.value) == ("LB", "2006-08-14")
+    episode = next(e for e in store.episodes() if agreement.id in e.incidents)
+    assert len(episode.articles) == 2 and episode.first == "2006-08-07"
+    store.close()

@@ -20,11 +20,12 @@ def _terms() -> tuple[frozenset[str], int]:
 
 @cache
 def _trigger_words(single: bool) -> frozenset[str]:
-    """Non-generic event trigger words: one-word ones, or (``single`` False) phrases."""
+    """Non-generic event trigger words: one-word ones, or (``single`` False) phrases. An
+    agreement's words ("deal", "ceasefire") are no sign of violence."""
     return frozenset(
         word
         for entry in load_json("events.json")["triggers"]
-        if not entry.get("generic")
+        if not entry.get("generic") and not entry.get("in_force")
         for word in entry["words"]
         if (" " not in word) is single
     )

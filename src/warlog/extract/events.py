@@ -14,7 +14,7 @@ from typing import Any
 from warlog.extract.base import Doc, register_extractor, sentence_evidence
 from warlog.extract.conflict import is_conflict_text
 from warlog.extract.sides import country_signal, side_of_words
-from warlog.model import Article, Event
+from warlog.model import Article, Event, ResolvedDate
 from warlog.resources import load_json
 
 Token = Any
@@ -28,6 +28,7 @@ class Trigger:
     generic: bool
     start: int  # token span
     end: int
+    in_force: bool = False  # an agreement: an event only once it is made or takes effect
 
 
 @cache
@@ -126,6 +127,7 @@ def find_triggers(sentence: Any) -> list[Trigger]:
                         bool(entry.get("generic")),
                         window[0].i,
                         window[-1].i + 1,
+                        bool(entry.get("in_force")),
                     )
                 )
                 i += size - 1
@@ -170,6 +172,61 @@ def _blocked(doc: Doc, trigger: Trigger, sentence: Any) -> bool:
         return True  # "raids risk provoking ..."
     return any(child.dep_ == "neg" for child in head.children) or any(
         t.lower_ == "if" for t in doc[sentence.start : trigger.start]
+    )
+
+
+# how an agreement is made or takes effect, by the role its noun plays for the verb
+_AGREEMENT_VERBS = {
+    "nsubj": frozenset({"take", "go", "come", "begin", "start"}),  # "a ceasefire took effect"
+    "nsubjpass": frozenset(
+        {"sign", "reach", "agree", "conclude", "declare", "call", "broker", "announce", "seal"}
+    ),
+    "dobj": frozenset(
+        {"sign", "reach", "agree", "conclude", "declare", "call", "broker", "announce", "seal"}
+    ),
+    "into": frozenset({"enter", "go", "come"}),  # "entered into an agreement"
+    "to": frozenset({"agree"}),  # "agreed to a truce"
+    "on": frozenset({"agree"}),
+}
+_EFFECT_NOUNS = frozenset({"effect", "force"})
+_UNDONE = frozenset({"would", "will", "could", "may", "might", "should", "must", "to", "not"})
+
+
+def _agreement_made(doc: Doc, trigger: Trigger, published: ResolvedDate | None) -> bool:
+    """An agreement is an event (ACLED's Strategic developments: Agreement) only when the
+    text says it was made or took effect: "a ceasefire ... took effect", "the SDF announced
+    it had entered into an agreement", "called a unilateral truce on Tuesday". Not a call
+    for one, a plan ("will take effect"), a peace deal merely named, or one of years ago
+    ("since the peace accord went into effect four years ago")."""
+    noun = doc[trigger.end - 1]
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False  # "to deal with criminals"
+    while noun.dep_ in ("appos", "conj") and noun.head.i != noun.i:
+        noun = noun.head  # "5:00 a.m. GMT, a UN sponsored ceasefire ... took effect"
+    role, verb = noun.dep_, noun.head
+    if role == "pobj" and noun.head.dep_ == "prep":
+        role, verb = noun.head.lower_, noun.head.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in _AGREEMENT_VERBS.get(
+        role, frozenset()
+    ):
+        return False
+    if role == "nsubj" and verb.lemma_.lower() in ("take", "go", "come"):
+        # "took effect", "went into effect", "came into force"
+        objects = [c for c in verb.subtree if c.lower_ in _EFFECT_NOUNS]
+        if not objects:
+            return False
+    if verb.dep_ == "xcomp" or any(
+        c.dep_ in ("aux", "neg") and c.lower_ in _UNDONE for c in verb.children
+    ):
+        return False  # "urged them to sign", "will take effect", "has not taken effect"
+    clause = list(verb.subtree)
+    if any(t.lower_ in ("ago", "since") for t in clause) or verb.dep_ == "pcomp":
+        return False  # "since the peace accord went into effect four years ago"
+    year = published.value[:4] if published is not None else ""
+    return not any(
+        e.label_ == "DATE"
+        and any(w.isdigit() and len(w) == 4 and w != year for w in e.text.split())
+        for e in doc[clause[0].i : clause[-1].i + 1].ents
     )
 
 
@@ -412,12 +469,24 @@ def extract_events(doc: Doc, article: Article) -> list[EventDraft]:
     events: list[EventDraft] = []
     pending_label: int | None = None
     earlier_triggers: set[str] = set()  # "airstrike", for a later "the strike"
+    agreement_found = False
     for sentence in doc.sents:
         label_start, pending_label = pending_label, None
         if sentence.text.rstrip().endswith(":") and len(sentence) <= 8:
             pending_label = sentence.start_char  # "2. Khizi&Absheron region:" labels what follows
             continue
-        triggers = [t for t in find_triggers(sentence) if not _blocked(doc, t, sentence)]
+        triggers = [
+            t
+            for t in find_triggers(sentence)
+            if not _blocked(doc, t, sentence)
+            # an agreement named again ("In a statement, the SDF said, 'An agreement has been
+            # reached'") is the one already found
+            and (
+                not t.in_force
+                or (not agreement_found and _agreement_made(doc, t, article.published))
+            )
+        ]
+        agreement_found = agreement_found or any(t.in_force for t in triggers)
         triggers = [
             t
             for t in triggers

@@ -27,7 +27,7 @@ from warlog.model import (
     ResolvedDate,
     TemporalExpression,
 )
-from warlog.resolve.approximate import is_approximate, is_placed_near_named
+from warlog.resolve.approximate import home_country, is_approximate, is_placed_near_named
 
 STATUS_RANK = {"reported": 0, "claimed": 1, "confirmed": 2, "contested": 3}
 GEO_PRECISION = {"city": 1, "region": 2, "country": 3}  # ACLED's geo_precision codes
@@ -49,10 +49,18 @@ def _places_for(draft: EventDraft, places: tuple[PlaceMention, ...]) -> list[Pla
     for kind in ("city", "region", "country"):
         chosen = [place for place in inside if _level(place) == kind]
         if chosen:
-            distinct: dict[object, PlaceMention] = {}
+            # one mention per place and trigger: "an agreement with the government of Syria
+            # after Turkey began an offensive into north-eastern Syria" is two events
+            distinct: dict[tuple[object, PlacedTrigger | None], PlaceMention] = {}
             for place in chosen:
-                distinct.setdefault(place.geonameid or place.name, place)
-            return list(distinct.values()) if kind != "country" else list(distinct.values())[:1]
+                trigger = _trigger_for(draft, place.evidence.start)
+                distinct.setdefault((place.geonameid or place.name, trigger), place)
+            if kind == "country":  # one country per trigger: the first the clause names
+                firsts: dict[PlacedTrigger | None, PlaceMention] = {}
+                for (_, trigger), place in distinct.items():
+                    firsts.setdefault(trigger, place)
+                return list(firsts.values())
+            return list(distinct.values())
     return _demonym_countries(draft)
 
 
@@ -113,6 +121,39 @@ def _demonym_countries(draft: EventDraft) -> list[PlaceMention]:
     return []
 
 
+AGREEMENT = "Agreement"
+_SEQUENCE_MARKS = frozenset({"after", "before", "since", "until", "following"})
+
+
+def _agreement_country(draft: EventDraft, countries: Mapping[str, int]) -> list[PlaceMention]:
+    """An agreement whose sentence names no place ("a UN sponsored ceasefire between the IDF
+    and Hezbollah took effect") is placed, as ACLED places one, in the country the article
+    is about (named most, at least twice), at geo precision 3. Only an agreement: an attack
+    the text does not place is not guessed at."""
+    from warlog.geo import gazetteer
+
+    if draft.event.sub_type != AGREEMENT:
+        return []
+    code = home_country(countries)
+    country = gazetteer().country(code) if code else None
+    trigger = next((t for t in draft.triggers if t[2] == AGREEMENT), None)
+    if country is None or trigger is None:
+        return []
+    return [
+        PlaceMention(
+            text=country.name,
+            label="ARTICLE",
+            evidence=Evidence(draft.event.evidence.article_id, trigger[0], trigger[0]),
+            geonameid=country.geonameid,
+            name=country.name,
+            lat=country.lat,
+            lon=country.lon,
+            country_code=country.country_code,
+            feature_kind="country",
+        )
+    ]
+
+
 def _date_for(
     draft: EventDraft,
     temporals: tuple[TemporalExpression, ...],
@@ -124,7 +165,22 @@ def _date_for(
     earlier sentence gave the same kind of event the text names as known, else publication.
     The flag says whether the text gave the date (False: the publication-date fallback)."""
     start, end = draft.event.evidence.start, draft.event.evidence.end
-    here = [t for t in temporals if start <= t.evidence.start < end and t.date is not None]
+    # a date inside another trigger's clause of before or after, one that does not hold the
+    # place, dates that one: "agreed ... after Turkey began an offensive into Syria on
+    # Wednesday" (but "As the fighting resumed Sunday morning, ... strikes on Stepanakert")
+    others = [
+        t
+        for t in draft.triggers
+        if not t[4] <= anchor < t[5]
+        and article.text[t[4] : t[5]].split(" ", 1)[0].lower() in _SEQUENCE_MARKS
+    ]
+    here = [
+        t
+        for t in temporals
+        if start <= t.evidence.start < end
+        and t.date is not None
+        and not any(o[4] <= t.evidence.start < o[5] for o in others)
+    ]
     if here:
         nearest = min(here, key=lambda t: abs(t.evidence.start - anchor))
         return nearest.date, True
@@ -332,7 +388,7 @@ def settle_events(
         placed = [
             _away_from_perpetrator(place, event.actor1_side, named_countries or {})
             for place in _places_for(draft, places)
-        ]
+        ] or _agreement_country(draft, named_countries or {})
         for place in placed:
             trigger = _trigger_for(draft, place.evidence.start)
             if trigger is None:
@@ -363,6 +419,10 @@ def _placed(
     date: tuple[ResolvedDate | None, bool],
 ) -> Event:
     """The event of one trigger at one place, on a date (and whether the text gave it)."""
+    if sub_kind == AGREEMENT and event.sub_type != AGREEMENT:
+        # the sentence's perpetrator is another trigger's: "the SDF announced it had entered
+        # into an agreement ... after Turkey began a military offensive"
+        event = replace(event, actor1=None, actor1_side=None)
     return replace(
         event,
         type=kind,
