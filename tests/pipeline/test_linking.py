@@ -107,3 +107,15 @@ def test_a_ceasefire_joins_the_episode_of_the_war_it_ends(tmp_path: Path, nlp: A
     episode = next(e for e in store.episodes() if agreement.id in e.incidents)
     assert len(episode.articles) == 2 and episode.first == "2006-08-07"
     store.close()
+
+
+def test_a_report_of_last_month_does_not_chain_a_days_strikes(tmp_path: Path, nlp: Any) -> None:
+    """wn-020's "the bombing of Qana last month" (dated only to July, in Lebanon) matches
+    several of wn-018's strikes of 12-14 July; it links to one of them, and wn-018's strikes
+    stay distinct incidents."""
+    store = warlog.open(tmp_path / "w.db")
+    store.ingest(GROUP_G08, nlp=nlp)
+    for incident in store.incidents():
+        articles = [report.article_id for report in incident.reports]
+        assert len(articles) == len(set(articles)), incident
+    store.close()

@@ -229,3 +229,27 @@ def test_a_village_placed_only_in_the_articles_country_counts_as_that_country() 
     assert same_event(approximate, replace(approximate, evidence=Evidence("d" * 64, 0, 5)), RULE)
     # the same village without the flag is an area: it links by distance, not to the country
     assert not same_event(village, country, RULE)
+
+
+def test_a_report_matching_two_events_of_one_article_links_to_the_closest_only() -> None:
+    """A month-dated report ("the bombing last month") matches two strikes of another article
+    (Ganja on 4 and on 6 October); linking both would make them one incident."""
+    from warlog.link import mutual_best
+
+    month = _event("a", date=ResolvedDate("2020-10", DatePrecision.MONTH))
+    fourth = _event("b")
+    sixth = _event(
+        "b", evidence=Evidence("b" * 64, 50, 60), date=ResolvedDate("2020-10-06", DatePrecision.DAY)
+    )
+    assert same_event(month, fourth, RULE) and same_event(month, sixth, RULE)
+    events = {"a" * 64: [month], "b" * 64: [fourth, sixth]}
+    linked = [e for e in (fourth, sixth) if mutual_best(month, e, events.__getitem__, RULE)]
+    assert len(linked) == 1
+    # the same one whichever article is asked first
+    assert linked == [e for e in (sixth, fourth) if mutual_best(e, month, events.__getitem__, RULE)]
+    # a day-dated report links to the strike of its own day, not the other
+    day = _event("a", date=ResolvedDate("2020-10-06", DatePrecision.DAY))
+    events["a" * 64] = [day]
+    assert [e.id for e in (fourth, sixth) if mutual_best(day, e, events.__getitem__, RULE)] == [
+        sixth.id
+    ]

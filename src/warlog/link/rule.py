@@ -13,7 +13,8 @@ Two events link when all of these hold (parameters are settings, see warlog.sett
   month- or year-precise and containing the other; a report the text gives no date for
   (dated by its publication) may come up to ``link_report_lag_days`` after the other, and
   two such reports may be that far apart either way;
-- compatible perpetrators: the same side, or one of them unknown.
+- compatible perpetrators: the same side, or one of them unknown;
+- mutual: each is the other's closest match in the other's article (``mutual_best``).
 The rule is symmetric, so the events linked together (the connected components of the
 "links" graph) do not depend on the order in which articles arrive.
 """
@@ -21,6 +22,7 @@ The rule is symmetric, so the events linked together (the connected components o
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from warlog import settings
@@ -103,3 +105,41 @@ def same_event(a: Event, b: Event, rule: LinkRule | None = None) -> bool:
         and _dates_compatible(a, b, rule)
         and _places_compatible(a, b, rule)
     )
+
+
+def _closeness(a: Event, b: Event) -> tuple[float, float, str]:
+    """How close two matching reports are: days apart (0 when one is only a month or a
+    year), then km apart, then the id (a fixed tie-break)."""
+    days = 0.0
+    if (
+        a.date is not None
+        and b.date is not None
+        and a.date.precision is DatePrecision.DAY
+        and b.date.precision is DatePrecision.DAY
+    ):
+        days = abs((dt.date.fromisoformat(a.date.value) - dt.date.fromisoformat(b.date.value)).days)
+    km = 0.0
+    if (a.geonameid is None or a.geonameid != b.geonameid) and None not in (
+        a.lat,
+        a.lon,
+        b.lat,
+        b.lon,
+    ):
+        km = haversine_km(a.lat or 0.0, a.lon or 0.0, b.lat or 0.0, b.lon or 0.0)
+    return days, km, b.id
+
+
+def mutual_best(
+    a: Event, b: Event, article_events: Callable[[str], list[Event]], rule: LinkRule
+) -> bool:
+    """Whether two reports that are the same event by the rule are each other's closest
+    match in the other's article. A report that matches several events of one article (a
+    month-dated "bombing of Qana last month" and the strikes of a war's third day) links to
+    the closest only: linking it to all would chain that article's distinct incidents into
+    one. The test looks only at the two articles, so it does not depend on ingest order."""
+
+    def best(report: Event, article_id: str) -> str | None:
+        matching = [e for e in article_events(article_id) if same_event(report, e, rule)]
+        return min(matching, key=lambda e: _closeness(report, e)).id if matching else None
+
+    return best(a, b.evidence.article_id) == b.id and best(b, a.evidence.article_id) == a.id

@@ -384,10 +384,22 @@ class Store:
 
         An incident's id is the smallest event id among its reports, so the incidents (the
         connected components of the link rule) are the same whatever the ingest order."""
-        from warlog.link import LinkRule, same_event
+        from warlog.link import LinkRule, mutual_best, same_event
 
         rule = LinkRule.from_settings()
         table = schema.events
+        of_article: dict[str, list[Event]] = {}
+
+        def article_events(article_id: str) -> list[Event]:
+            if article_id not in of_article:
+                of_article[article_id] = [
+                    rows.event_from_row(row._mapping)
+                    for row in connection.execute(
+                        select(table).where(table.c.article_id == article_id)
+                    )
+                ]
+            return of_article[article_id]
+
         for new in new_events:
             if new.date is None:
                 continue  # an undated report links to nothing
@@ -396,10 +408,15 @@ class Store:
                     table.c.type == new.type, table.c.id != new.id, _near_in_time(table, new)
                 )
             )
-            linked = {
-                row.incident_id
+            matches = [
+                (row.incident_id, event)
                 for row in candidates
-                if same_event(new, rows.event_from_row(row._mapping), rule)
+                if same_event(new, event := rows.event_from_row(row._mapping), rule)
+            ]
+            linked = {
+                incident_id
+                for incident_id, event in matches
+                if mutual_best(new, event, article_events, rule)
             }
             current = connection.execute(
                 select(table.c.incident_id).where(table.c.id == new.id)
