@@ -413,3 +413,34 @@ def test_an_unknown_place_placed_once_is_there_each_time() -> None:
     first, bajaur, _, _, again = geocode(mentions, {"PK": 2}, text)
     assert (first.lat, first.lon) == (bajaur.lat, bajaur.lon)
     assert (again.lat, again.lon) == (bajaur.lat, bajaur.lon) and again.confidence == 0.4
+
+
+def test_what_lies_near_a_country_or_world_region_says_nothing_of_it() -> None:
+    """Lebanon, Pennsylvania lies beside a Lancaster (and Middle East, Maryland beside a
+    Baltimore): the fourth pass would put both towns first, but it leaves the country and the
+    world region that led before it."""
+    from warlog.geo import GeoPlace
+    from warlog.resolve.spatial import Ranking, together_first
+
+    def town(name: str, lat: float, lon: float) -> GeoPlace:
+        return GeoPlace(None, name, lat, lon, "US", "city", 1000, f"t:{name}:{lat}")
+
+    lebanon = GeoPlace(272103, "Lebanon", 33.83, 35.83, "LB", "country", 6848925, "g272103")
+    region = GeoPlace(6269133, "Middle East", 33.1, 35.9, None, "region", 0, "g6269133")
+    rankings = [
+        Ranking([(11.0, lebanon), (10.5, town("Lebanon", 40.34, -76.41))], False),
+        Ranking([(10.0, region), (9.5, town("Middle East", 39.3, -76.6))], False),
+        Ranking(
+            [(9.0, town("Lancaster", 40.04, -76.31)), (8.0, town("Lancaster", 34.7, -118.1))], False
+        ),
+        Ranking(
+            [(9.0, town("Baltimore", 39.29, -76.61)), (8.0, town("Baltimore", 53.5, -9.4))], False
+        ),
+    ]
+    mentions = tuple(
+        PlaceMention(name, "GPE", Evidence("a" * 64, i * 10, i * 10 + 5))
+        for i, name in enumerate(["Lebanon", "Middle East", "Lancaster", "Baltimore"])
+    )
+    reranked = together_first(rankings, mentions)
+    assert reranked[0].best == lebanon and reranked[1].best == region
+    assert reranked[2].best is not None and reranked[2].best.lat == 40.04  # towns still pair

@@ -5,6 +5,8 @@
   Columbus, Georgia);
 - ``together_first`` (the fourth pass): a town or county candidate within PAIR_KM of a
   candidate of another ambiguous name gains PAIR_BONUS ("Richmond" beside "Madison County").
+Neither pass puts a town before a country or world region that led before it: what lies near
+a country says nothing of it ("Lebanon" beside Washington is not Lebanon, Pennsylvania).
 Candidates are looked up in one-degree grid cells, once per distinct name, so a long article
 costs about as much as its names.
 """
@@ -90,6 +92,15 @@ class _Points:
         )
 
 
+def _above_towns(place: GeoPlace) -> bool:
+    """A country or a world region: what lies near it says nothing of it, so the spatial
+    passes do not put a town of its name first ("Lebanon" beside Washington is not Lebanon,
+    Pennsylvania)."""
+    return place.kind in ("country", "continent") or (
+        place.kind == "region" and not place.country_code
+    )
+
+
 def _boosted(
     rankings: list[Ranking],
     mentions: tuple[PlaceMention, ...],
@@ -105,7 +116,11 @@ def _boosted(
     reranked = []
     for ranking, mention in zip(rankings, mentions, strict=True):
         name = mention.text.lower()
-        if len(ranking.scored) < 2 or not any(other != name for other in points_for):
+        if (
+            len(ranking.scored) < 2
+            or not any(other != name for other in points_for)
+            or _above_towns(ranking.scored[0][1])
+        ):
             reranked.append(ranking)
             continue
         if name not in cache:
