@@ -159,16 +159,65 @@ def _folded(name: str) -> str:
     return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
 
 
-def area_names(area: AdminArea, is_town: Callable[[str, str], bool]) -> set[str]:
-    """The lower-cased names an area answers to: its own, without diacritics, and (for
-    admin-1) without its kind suffix. A name a town of the same country also has is left to
-    the town ("Kabul", "Ghazni"), and a short name that is an ordinary word is dropped."""
+# "Province of Ifugao", "County of Ceredigion", "Borough of Oldham": the prefix says the kind
+AREA_PREFIXES = (
+    "City and Borough of ",
+    "Province of ",
+    "Commune of ",
+    "Borough of ",
+    "County of ",
+    "Region of ",
+    "Prefecture of ",
+    "State of ",
+    "Canton of ",
+    "District of ",
+    "Municipality of ",
+    "Town of ",
+    "City of ",
+)
+DOMINANT_SUFFIX_SHARE = 0.4
+
+
+def dominant_suffixes(areas: Iterable[AdminArea]) -> dict[tuple[str, int], str]:
+    """The kind suffix most of a country's areas of one level carry, where at least
+    DOMINANT_SUFFIX_SHARE of them do: Nigeria's states are "Kano State", "Borno State", so
+    "Sokoto State" names the state GeoNames calls "Sokoto"."""
+    counts: dict[tuple[str, int], Counter[str]] = {}
+    totals: Counter[tuple[str, int]] = Counter()
+    for area in areas:
+        key = (area.country_code, area.level)
+        totals[key] += 1
+        suffix = next((s for s in AREA_SUFFIXES if area.name.endswith(" " + s)), None)
+        if suffix is not None:
+            counts.setdefault(key, Counter())[suffix] += 1
+    return {
+        key: counter.most_common(1)[0][0]
+        for key, counter in counts.items()
+        if counter.most_common(1)[0][1] >= DOMINANT_SUFFIX_SHARE * totals[key]
+    }
+
+
+def area_names(
+    area: AdminArea, is_town: Callable[[str, str], bool], dominant_suffix: str | None = None
+) -> set[str]:
+    """The lower-cased names an area answers to: its own, without diacritics, without a
+    kind prefix ("County of Ceredigion"), and (for admin-1) without its kind suffix, or with
+    the suffix most areas of its country carry (``dominant_suffixes``: "Sokoto State"). A name a
+    town of the same country also has is left to the town ("Kabul", "Ghazni"), and a short name
+    that is an ordinary word is dropped."""
     names = {area.name, _folded(area.name)}
+    for prefix in AREA_PREFIXES:
+        if area.name.startswith(prefix):
+            short = area.name[len(prefix) :].strip()
+            names |= {short, _folded(short)}
+            break
     if area.level == 1:
         for suffix in AREA_SUFFIXES:
             if area.name.endswith(" " + suffix):
                 short = area.name[: -len(suffix) - 1].strip()
                 names |= {short, _folded(short)}
+        if dominant_suffix and not area.name.endswith(" " + dominant_suffix):
+            names |= {f"{area.name} {dominant_suffix}", f"{_folded(area.name)} {dominant_suffix}"}
     return {
         name.lower()
         for name in names

@@ -19,7 +19,7 @@ from typing import Any
 
 from warlog.resources import load_json
 
-GAZETTEER_VERSION = 15
+GAZETTEER_VERSION = 16
 _KIND_RANK = {"continent": 3, "country": 3, "region": 2, "admin1": 2, "admin2": 2, "city": 1}
 _lock = threading.Lock()
 
@@ -274,6 +274,7 @@ def _admin_rows(
         admin1_codes,
         admin_areas,
         area_names,
+        dominant_suffixes,
         load_towns,
     )
 
@@ -287,7 +288,9 @@ def _admin_rows(
     codes = admin1_codes(cities, table)
     place_rows: list[tuple[Any, ...]] = []
     name_rows: list[tuple[str, str, int]] = []
-    for area in admin_areas(table):
+    areas = list(admin_areas(table))
+    suffixes = dominant_suffixes(areas)
+    for area in areas:
         if area.level == 1 and area.country_code == "US":
             continue
 
@@ -297,7 +300,9 @@ def _admin_rows(
             # (a town of unknown population may be the seat: Jabrayil)
             return population is not None and (not population or population * 10 >= area.population)
 
-        names = area_names(area, named_for_town) - taken
+        names = (
+            area_names(area, named_for_town, suffixes.get((area.country_code, area.level))) - taken
+        )
         if not names and area.level == 2:
             continue  # (an admin-1 area is kept unnamed: it still names its towns' area)
         lat, lon = points.get(f"{area.country_code}:{area.name}") or _middle(area.points)
