@@ -201,6 +201,25 @@ def test_area_names_strip_kind_suffixes_but_not_ordinary_words() -> None:
     assert area_names(AdminArea(1, "AF", "Kabul"), lambda code, name: name == "kabul") == set()
 
 
+def test_area_names_strip_kind_prefixes_and_take_their_countrys_suffix() -> None:
+    """ "County of Ceredigion" is Ceredigion; Nigeria's states are mostly "X State", so the
+    state GeoNames calls "Sokoto" is also "Sokoto State" (its plain name is the city's)."""
+    from warlog.geo.admin_areas import AdminArea, area_names, dominant_suffixes
+
+    def no_town(code: str, name: str) -> bool:
+        return False
+
+    assert area_names(AdminArea(2, "GB", "County of Ceredigion"), no_town) == {
+        "county of ceredigion",
+        "ceredigion",
+    }
+    states = [AdminArea(1, "NG", name) for name in ("Kano State", "Borno State", "Sokoto")]
+    assert dominant_suffixes([*states, AdminArea(1, "LB", "Beirut")]) == {("NG", 1): "State"}
+    sokoto_city = lambda code, name: name == "sokoto"  # noqa: E731
+    assert area_names(states[2], sokoto_city, "State") == {"sokoto state"}
+    assert gazetteer().lookup("Sokoto State")[0].kind == "admin1"
+
+
 def test_admin1_codes_join_the_two_town_tables() -> None:
     from warlog.geo.admin_areas import admin1_codes
 
@@ -444,3 +463,17 @@ def test_what_lies_near_a_country_or_world_region_says_nothing_of_it() -> None:
     reranked = together_first(rankings, mentions)
     assert reranked[0].best == lebanon and reranked[1].best == region
     assert reranked[2].best is not None and reranked[2].best.lat == 40.04  # towns still pair
+
+
+def test_one_mention_of_a_country_does_not_rule_out_every_town_abroad() -> None:
+    """ "The murder of a Japanese man in a stabbing in Dundalk": Japan, named once by a
+    demonym, is all the context; Dundalk and Dundrum are still the Irish towns (which lie
+    together), not unplaced for being small towns outside Japan."""
+    from collections import Counter
+
+    mentions = tuple(
+        PlaceMention(name, "GPE", Evidence("a" * 64, i * 20, i * 20 + len(name)))
+        for i, name in enumerate(["Dundalk", "Dundrum"])
+    )
+    dundalk, dundrum = geocode(mentions, Counter({"JP": 1}))
+    assert dundalk.country_code == dundrum.country_code == "IE" and dundalk.geonameid

@@ -19,8 +19,9 @@ score = 3 x kind rank (continent and country 3, region and admin area 2, city 1;
         doubt (every candidate of that name within 250 km of its winner, or a winner leading
         by 1 point), found by a third ranking
 A town outside the article's countries with fewer than 100,000 people is rejected (a
-homonym far away is likelier wrong than right). Confidence is the winner's share of the
-candidates' scores.
+homonym far away is likelier wrong than right), unless those countries are only one named
+once and nothing else points there ("a Japanese man ... stabbed in Dundalk"). Confidence is
+the winner's share of the candidates' scores.
 
 The third and fourth rankings are in warlog.resolve.spatial. A place the gazetteer lacks
 (or a small town abroad that only its own name points to, in a text about another country)
@@ -177,13 +178,16 @@ def _landmarks() -> dict[str, int]:
     }
 
 
-def _rank(found: tuple[GeoPlace, ...], text: str, context: set[str], areas: set[str]) -> Ranking:
+def _rank(
+    found: tuple[GeoPlace, ...], text: str, context: set[str], areas: set[str], firm: bool = True
+) -> Ranking:
     candidates = [
         c
         for c in found
         if c.kind != "city"
         or c.country_code in context
         or not context
+        or not firm
         or c.population >= FOREIGN_TOWN_MIN_POPULATION
     ]
     fallback = False
@@ -358,10 +362,17 @@ def geocode(
     context = _country_context(
         found, set(countries) - doubtful, doubtful, [m.text for m in mentions]
     )
-    rankings = [_rank(f, m.text, context, set()) for f, m in zip(found, mentions, strict=True)]
+    # a single mention of a country, and nothing else pointing there ("the murder of a
+    # Japanese man in a stabbing in Dundalk"), does not make every small town abroad wrong
+    firm = not isinstance(countries, Mapping) or about or bool(context - set(countries))
+    rankings = [
+        _rank(f, m.text, context, set(), firm) for f, m in zip(found, mentions, strict=True)
+    ]
     areas = _admin_context(rankings)
     if areas:
-        rankings = [_rank(f, m.text, context, areas) for f, m in zip(found, mentions, strict=True)]
+        rankings = [
+            _rank(f, m.text, context, areas, firm) for f, m in zip(found, mentions, strict=True)
+        ]
     rankings = nearer_first(rankings, mentions)
     rankings = together_first(rankings, mentions)
     anchor = anchor_of(rankings, home, countries)
