@@ -477,3 +477,10 @@ def test_one_mention_of_a_country_does_not_rule_out_every_town_abroad() -> None:
     )
     dundalk, dundrum = geocode(mentions, Counter({"JP": 1}))
     assert dundalk.country_code == dundrum.country_code == "IE" and dundalk.geonameid
+
+
+def test_an_unknown_place_goes_to_the_biggest_of_towns_named_as_often() -> None:
+    """A Chicago crime story names Hubbard (street; Hubbard, Ohio by the gazetteer), Chicago
+    and Park Ridge once each, and no country: the hospital goes to Chicago, the biggest."""
+    *_, hospital = _resolve(["Hubbard", "Chicago", "Park Ridge", "Northwestern Memorial Hospital"])
+    assert is_approximate(hospital) and (hospital.lat, hospital.lon) == (41.85003, -87.65005)

@@ -161,7 +161,8 @@ def anchor_of(
     places), and each is weighed by how often the text names it and its country: "Cairo"
     named four times in a story that names Egypt nine times, not "Liverpool" named six times
     beside Britain's five; never a lone small town abroad ("Glenrock", Wyoming, in a story
-    that names only New South Wales)."""
+    that names only New South Wales). Of towns named as often, the biggest: Chicago, not
+    Hubbard, in a story that names each once."""
     named: Counter[str] = Counter()
     places: dict[str, GeoPlace] = {}
     for ranking in rankings:
@@ -183,10 +184,10 @@ def anchor_of(
 
     for kinds in (("city",), ("admin2", "admin1", "region")):
         ranked = [
-            (n + mentions[places[key].country_code or ""], n, key)
+            (n + mentions[places[key].country_code or ""], n, places[key].population, key)
             for key, n in named.items()
             if places[key].kind in kinds and supported(places[key])
         ]
         if ranked:
-            return places[max(ranked)[2]]
+            return places[max(ranked)[3]]
     return gazetteer().country(home) if home is not None else None
