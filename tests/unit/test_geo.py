@@ -484,3 +484,12 @@ def test_an_unknown_place_goes_to_the_biggest_of_towns_named_as_often() -> None:
     and Park Ridge once each, and no country: the hospital goes to Chicago, the biggest."""
     *_, hospital = _resolve(["Hubbard", "Chicago", "Park Ridge", "Northwestern Memorial Hospital"])
     assert is_approximate(hospital) and (hospital.lat, hospital.lon) == (41.85003, -87.65005)
+
+
+def test_eval_context_reads_countries_of_several_words() -> None:
+    """eval-geo's context (no parse) reads "the United States", "South Africa" and "the
+    Democratic Republic of the Congo" as the countries, not as their single words."""
+    from warlog.eval.geo import text_countries
+
+    text = "The United States and South Africa sent aid to the Democratic Republic of the Congo."
+    assert text_countries(text) == {"US": 1, "ZA": 1, "CD": 1}

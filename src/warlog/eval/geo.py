@@ -24,6 +24,11 @@ from warlog.resolve.geocode import haversine_km
 MISS_KM = 20039.0
 ACC_KM = 161.0
 _CAPITALISED_RE = re.compile(r"\b[A-Z][\w.'\-]+\b")
+# capitalised words in a row ("the United States", "South Africans"), with "and", "of the"
+# inside ("Bosnia and Herzegovina", "Democratic Republic of the Congo")
+_CAPITALISED_RUN_RE = re.compile(
+    r"\b[A-Z][\w.'\-]*(?:\s+(?:(?:and|of|the)\s+){0,2}[A-Z][\w.'\-]*)*"
+)
 # demonyms, not capitals used as metonyms ("Kremlin", "Pentagon")
 _DEMONYM_ENDINGS = ("an", "sh", "ch", "ese", "i", "ic", "ean", "ss", "ek", "ar")
 
@@ -50,10 +55,21 @@ def text_countries(text: str) -> Counter[str]:
     from warlog.extract.sides import country_signal
 
     codes: Counter[str] = Counter()
-    for match in _CAPITALISED_RE.finditer(text):
-        code = country_signal(match.group(0))
-        if code is not None:
-            codes[code] += 1
+    for match in _CAPITALISED_RUN_RE.finditer(text):
+        words = match.group(0).split()
+        start = 0
+        while start < len(words):
+            # the longest run of words from here that names a country: "South Africa",
+            # "United States", "Sri Lankan"
+            for end in range(min(len(words), start + 6), start, -1):
+                phrase = " ".join(words[start:end])
+                code = country_signal(phrase) or country_signal(phrase.rstrip(".'"))
+                if code is not None:
+                    codes[code] += 1
+                    start = end
+                    break
+            else:
+                start += 1
     return codes
 
 
