@@ -493,3 +493,16 @@ def test_eval_context_reads_countries_of_several_words() -> None:
 
     text = "The United States and South Africa sent aid to the Democratic Republic of the Congo."
     assert text_countries(text) == {"US": 1, "ZA": 1, "CD": 1}
+
+
+def test_a_people_named_in_the_plural_points_at_its_country() -> None:
+    """ "Salvadorans", "South Africans", "Sri Lankans": the plural of a demonym in -n is its
+    country; "the Americas" is not the US."""
+    from warlog.extract.sides import side_of
+
+    assert [side_of(w) for w in ("Salvadorans", "South Africans", "Sri Lankans")] == [
+        "SV",
+        "ZA",
+        "LK",
+    ]
+    assert side_of("Americas") is None

@@ -28,6 +28,8 @@ def side_of(word: str) -> str | None:
     for suffix in ("'s", "\u2019s"):
         if lowered.endswith(suffix) and lowered[: -len(suffix)] in table:
             return table[lowered[: -len(suffix)]]
+    if lowered.endswith("ns") and lowered[:-1] in table:
+        return table[lowered[:-1]]  # a people: "Salvadorans", "South Africans", "Sri Lankans"
     return None
 
 
