@@ -176,6 +176,8 @@ AREA_PREFIXES = (
     "City of ",
 )
 DOMINANT_SUFFIX_SHARE = 0.4
+# what a first-level area with a bare name is also called ("Oaxaca State", "Akita Prefecture")
+FIRST_LEVEL_KINDS = ("State", "Province", "Prefecture", "Region")
 
 
 def dominant_suffixes(areas: Iterable[AdminArea]) -> dict[tuple[str, int], str]:
@@ -216,8 +218,13 @@ def area_names(
             if area.name.endswith(" " + suffix):
                 short = area.name[: -len(suffix) - 1].strip()
                 names |= {short, _folded(short)}
-        if dominant_suffix and not area.name.endswith(" " + dominant_suffix):
-            names |= {f"{area.name} {dominant_suffix}", f"{_folded(area.name)} {dominant_suffix}"}
+        bare = not any(area.name.endswith(" " + suffix) for suffix in AREA_SUFFIXES)
+        kinds = ({dominant_suffix} if dominant_suffix else set()) | (
+            set(FIRST_LEVEL_KINDS) if bare else set()
+        )
+        for kind in kinds:
+            if not area.name.endswith(" " + kind):
+                names |= {f"{area.name} {kind}", f"{_folded(area.name)} {kind}"}
     return {
         name.lower()
         for name in names
