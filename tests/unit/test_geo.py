@@ -512,3 +512,17 @@ def test_a_people_named_in_the_plural_points_at_its_country() -> None:
         "LK",
     ]
     assert side_of("Americas") is None
+
+
+def test_demonyms_of_small_states_and_the_official_name_of_north_korea() -> None:
+    from warlog.extract.sides import side_of
+
+    assert [side_of(w) for w in ("Maltese", "Cypriot", "Latvian", "Serbs", "Britons")] == [
+        "MT",
+        "CY",
+        "LV",
+        "RS",
+        "GB",
+    ]
+    [dprk] = _resolve(["Democratic People's Republic of Korea"], {"KR"})
+    assert dprk.country_code == "KP" and dprk.feature_kind == "country"

@@ -19,7 +19,7 @@ from typing import Any
 
 from warlog.resources import load_json
 
-GAZETTEER_VERSION = 17
+GAZETTEER_VERSION = 18
 _KIND_RANK = {"continent": 3, "country": 3, "region": 2, "admin1": 2, "admin2": 2, "city": 1}
 _lock = threading.Lock()
 
