@@ -526,3 +526,10 @@ def test_demonyms_of_small_states_and_the_official_name_of_north_korea() -> None
     ]
     [dprk] = _resolve(["Democratic People's Republic of Korea"], {"KR"})
     assert dprk.country_code == "KP" and dprk.feature_kind == "country"
+
+
+def test_a_story_on_a_country_is_also_on_its_overseas_territories() -> None:
+    """Saipan (Northern Mariana Islands, GeoNames country MP) in a story on the US is the
+    island's town, not a small town abroad."""
+    [saipan] = _resolve(["Saipan"], {"US"})
+    assert saipan.country_code == "MP" and saipan.geonameid is not None

@@ -3,7 +3,8 @@
 score = 3 x kind rank (continent and country 3, region and admin area 2, city 1; a city of
         500,000 or more ranks 2 when a state or region of its country has its name)
       + 4.5 when the candidate's country is one the article is about (named in it, or the
-        only country of another place it names: every "Gainesville" is in the US)
+        only country of another place it names: every "Gainesville" is in the US), or an
+        overseas territory of one (Saipan, Northern Mariana Islands, in a story on the US)
       + 2 when the candidate lies in an admin-1 area the article is about (one it names, or
         the only area of a town it names), found by a first ranking without this term
       + log10(population + 1) / 7
@@ -275,6 +276,20 @@ def _spelt_alike(name: str, text: str) -> bool:
     return previous[-1] <= limit
 
 
+# GeoNames gives a country's overseas territories codes of their own: a story on the US is
+# also one on Guam and the Northern Marianas ("Saipan"), one on France on Réunion
+TERRITORIES = {
+    "US": frozenset({"PR", "GU", "VI", "AS", "MP", "UM"}),
+    "GB": frozenset({"JE", "GG", "IM", "GI", "BM", "KY", "VG", "FK", "TC", "MS", "AI", "SH"}),
+    "FR": frozenset({"GF", "GP", "MQ", "RE", "YT", "NC", "PF", "PM", "BL", "MF", "WF"}),
+    "NL": frozenset({"AW", "CW", "SX", "BQ"}),
+    "AU": frozenset({"CX", "CC", "NF"}),
+    "NZ": frozenset({"CK", "NU", "TK"}),
+    "DK": frozenset({"GL", "FO"}),
+    "CN": frozenset({"HK", "MO"}),
+}
+
+
 def _country_context(
     found: list[tuple[GeoPlace, ...]],
     countries: set[str],
@@ -282,6 +297,8 @@ def _country_context(
     texts: list[str] | None = None,
 ) -> set[str]:
     context = set(countries)
+    for code in list(context):
+        context |= TERRITORIES.get(code, frozenset())
     for index, candidates in enumerate(found):
         codes = {c.country_code for c in candidates if c.country_code}
         if (
