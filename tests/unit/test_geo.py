@@ -533,3 +533,13 @@ def test_a_story_on_a_country_is_also_on_its_overseas_territories() -> None:
     island's town, not a small town abroad."""
     [saipan] = _resolve(["Saipan"], {"US"})
     assert saipan.country_code == "MP" and saipan.geonameid is not None
+
+
+def test_a_city_far_bigger_than_every_homonym_is_the_one_meant() -> None:
+    """Los Angeles in a story that names Spain is still Los Angeles, California (Los Angeles,
+    Spain is a hundredth its size); London, whose Ontario namesake is a 21st of it, is left to
+    the text (London, Ontario in a story on Canada)."""
+    [los_angeles] = _resolve(["Los Angeles"], {"ES"})
+    assert los_angeles.country_code == "US"
+    [london] = _resolve(["London"], {"CA"})
+    assert london.country_code == "CA"

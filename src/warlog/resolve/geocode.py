@@ -10,6 +10,8 @@ score = 3 x kind rank (continent and country 3, region and admin area 2, city 1;
       + log10(population + 1) / 7
       + 1.5 when the candidate is its country's capital (the biggest town of the capital's name
         there: London over London, Ohio, when the text is about Britain and names the US once)
+      + 4.5 when the candidate is a city of 100,000 or more that every other place of its name
+        is at most a 30th the size of (Los Angeles, in a story that names Spain)
       + 1 when a town or county candidate lies within 40 km of a candidate of another
         ambiguous name of the text ("Richmond" beside "Madison County": Richmond, Kentucky,
         the county's seat), found by a fourth ranking
@@ -71,6 +73,8 @@ CONTEXT_BONUS = 4.5
 AREA_BONUS = 2.0
 OWN_NAME_BONUS = 1.0
 CAPITAL_BONUS = 1.5
+DOMINANT_CITY_POPULATION = 100_000
+DOMINANT_CITY_RATIO = 30
 SKELETON_MAX_EDITS = 2
 LARGE_CITY_POPULATION = 500_000
 # how demonyms end ("Canadian", "Turkish", "French", "Chinese", "Israeli", "Arabic", "Uzbek")
@@ -211,6 +215,7 @@ def _rank(
     # "Washington"), not a homonym abroad
     area_countries = {c.country_code for c in candidates if c.kind in ("region", "admin1")}
     capitals = _capitals_among(candidates)
+    dominant = _dominant_city(candidates)
     scored = sorted(
         (
             (
@@ -223,7 +228,8 @@ def _rank(
                     and c.country_code in area_countries
                     else 0.0
                 )
-                + (CAPITAL_BONUS if c.key in capitals else 0.0),
+                + (CAPITAL_BONUS if c.key in capitals else 0.0)
+                + (CONTEXT_BONUS if c is dominant else 0.0),
                 c,
             )
             for c in candidates
@@ -231,6 +237,26 @@ def _rank(
         key=lambda p: -p[0],
     )
     return Ranking(scored, fallback)
+
+
+def _dominant_city(candidates: list[GeoPlace]) -> GeoPlace | None:
+    """The city a name means wherever the text is: one of DOMINANT_CITY_POPULATION or more
+    that every other place of the name is at most 1/DOMINANT_CITY_RATIO the size of. It gains
+    what a place of the text's countries gains: Los Angeles, not Los Angeles, Spain, in a
+    story that names Spain; Brussels, not Brussels, Wisconsin, in one on the US. London is no
+    such city (London, Ontario is a 21st its size): there the text decides."""
+    biggest = max(candidates, key=lambda c: c.population, default=None)
+    if (
+        biggest is None
+        or biggest.kind != "city"
+        or biggest.population < DOMINANT_CITY_POPULATION
+        or any(
+            c is not biggest and c.population * DOMINANT_CITY_RATIO > biggest.population
+            for c in candidates
+        )
+    ):
+        return None
+    return biggest
 
 
 @cache
