@@ -543,3 +543,10 @@ def test_a_city_far_bigger_than_every_homonym_is_the_one_meant() -> None:
     assert los_angeles.country_code == "US"
     [london] = _resolve(["London"], {"CA"})
     assert london.country_code == "CA"
+
+
+def test_an_ordinary_word_is_no_town_by_an_old_name() -> None:
+    """ "Western" was once a name of Cuba City, Wisconsin, and "Gulf" is Papua New Guinea's
+    Gulf Province: as words of a text, neither."""
+    western, gulf = _resolve(["Western", "Gulf"], {"US"})
+    assert western.name != "Cuba City" and gulf.country_code != "PG"

@@ -127,6 +127,31 @@ FACILITY_WORDS = (
 )
 
 
+# capitalised ordinary words a text may use as a place ("the West", "Congress")
+_COMMON_WORDS = frozenset(
+    {
+        "west",
+        "western",
+        "east",
+        "eastern",
+        "north",
+        "northern",
+        "south",
+        "southern",
+        "central",
+        "capitol",
+        "congress",
+        "valley",
+        "republic",
+        "state",
+        "grand",
+        "august",
+        "latin",
+        "gulf",
+    }
+)
+
+
 def _candidates(text: str) -> tuple[GeoPlace, ...]:
     """Gazetteer entries for a name, or for the town a facility is named after
     ("Bouaké Airport" -> Bouaké, "Kramatorsk railway station" -> Kramatorsk)."""
@@ -143,6 +168,10 @@ def _candidates(text: str) -> tuple[GeoPlace, ...]:
         if city is not None:
             return (city,)
     found = gazetteer().lookup(text)
+    if text.lower() in _COMMON_WORDS:
+        # "Western", "Capitol": a town only by its own name (West, Texas), never by an old
+        # or alternate one (Cuba City, Wisconsin was "Western")
+        found = tuple(c for c in found if _same_name(c.name, text))
     code = side_of(text)
     if (
         code is not None
