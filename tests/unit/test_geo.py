@@ -550,3 +550,14 @@ def test_an_ordinary_word_is_no_town_by_an_old_name() -> None:
     Gulf Province: as words of a text, neither."""
     western, gulf = _resolve(["Western", "Gulf"], {"US"})
     assert western.name != "Cuba City" and gulf.country_code != "PG"
+
+
+def test_the_seat_of_an_international_body_is_its_city() -> None:
+    commission, council, bank = _resolve(
+        ["European Commission", "Council of Europe", "European Central Bank"], {"FI"}
+    )
+    assert (commission.name, council.name, bank.name) == (
+        "Brussels",
+        "Strasbourg",
+        "Frankfurt am Main",
+    )
