@@ -561,3 +561,6 @@ def test_the_seat_of_an_international_body_is_its_city() -> None:
         "Strasbourg",
         "Frankfurt am Main",
     )
+    # airports, stadiums and streets that stand for their city: not Heathrow, Florida
+    heathrow, anfield, broadway = _resolve(["Heathrow", "Anfield", "Broadway"], {"US"})
+    assert (heathrow.name, anfield.name, broadway.name) == ("London", "Liverpool", "New York City")
