@@ -564,3 +564,11 @@ def test_the_seat_of_an_international_body_is_its_city() -> None:
     # airports, stadiums and streets that stand for their city: not Heathrow, Florida
     heathrow, anfield, broadway = _resolve(["Heathrow", "Anfield", "Broadway"], {"US"})
     assert (heathrow.name, anfield.name, broadway.name) == ("London", "Liverpool", "New York City")
+
+
+def test_a_county_name_many_states_have_says_nothing_of_its_state() -> None:
+    """ "Paris and Henry County": Henry County, Tennessee (Paris is its seat), not Henry
+    County, Georgia, the most populous, which would also have made Georgia an area the text
+    is about and so won by its own bonus."""
+    _paris, county = _resolve(["Paris", "Henry County"])
+    assert county.country_code == "US" and round(county.lat or 0) == 36

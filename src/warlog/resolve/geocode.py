@@ -383,7 +383,8 @@ def _admin_context(rankings: list[Ranking]) -> set[str]:
         best = ranking.best
         if best is None or best.admin1 is None or ranking.fallback:
             continue
-        if best.kind != "city" or len({c.admin1 for _, c in ranking.scored}) == 1:
+        if best.kind in ("admin1", "region") or len({c.admin1 for _, c in ranking.scored}) == 1:
+            # a county of a name many states have ("Henry County") says nothing of its state
             areas.add(best.admin1)
     return areas
 
