@@ -468,6 +468,13 @@ def test_what_lies_near_a_country_or_world_region_says_nothing_of_it() -> None:
     )
     reranked = together_first(rankings, mentions)
     assert reranked[0].best == lebanon and reranked[1].best == region
+    # nor a state: "California" beside a Lancaster is not California, Pennsylvania
+    state = GeoPlace(None, "California", 37.2, -119.4, "US", "region", 0, "r:california")
+    rankings[1] = Ranking([(10.0, state), (9.5, town("California", 40.06, -79.89))], False)
+    rankings[2] = Ranking(
+        [(9.0, town("Lancaster", 40.04, -79.9)), (8.0, town("Lancaster", 34.7, -118.1))], False
+    )
+    assert together_first(rankings, mentions)[1].best == state
     assert reranked[2].best is not None and reranked[2].best.lat == 40.04  # towns still pair
 
 

@@ -5,7 +5,7 @@
   Columbus, Georgia);
 - ``together_first`` (the fourth pass): a town or county candidate within PAIR_KM of a
   candidate of another ambiguous name gains PAIR_BONUS ("Richmond" beside "Madison County").
-Neither pass puts a town before a country or world region that led before it: what lies near
+Neither pass puts a town before a country, state or region that led before it: what lies near
 a country says nothing of it ("Lebanon" beside Washington is not Lebanon, Pennsylvania).
 Candidates are looked up in one-degree grid cells, once per distinct name, so a long article
 costs about as much as its names.
@@ -93,12 +93,10 @@ class _Points:
 
 
 def _above_towns(place: GeoPlace) -> bool:
-    """A country or a world region: what lies near it says nothing of it, so the spatial
-    passes do not put a town of its name first ("Lebanon" beside Washington is not Lebanon,
-    Pennsylvania)."""
-    return place.kind in ("country", "continent") or (
-        place.kind == "region" and not place.country_code
-    )
+    """A country, a state or province, a region: what lies near it says nothing of it, so
+    the spatial passes do not put a town of its name first ("Lebanon" beside Washington is not
+    Lebanon, Pennsylvania; "California" beside Pittsburgh is not California, Pennsylvania)."""
+    return place.kind in ("country", "continent", "admin1", "region")
 
 
 def _boosted(
