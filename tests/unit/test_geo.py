@@ -579,3 +579,18 @@ def test_a_county_name_many_states_have_says_nothing_of_its_state() -> None:
     is about and so won by its own bonus."""
     _paris, county = _resolve(["Paris", "Henry County"])
     assert county.country_code == "US" and round(county.lat or 0) == 36
+
+
+def test_names_the_text_calls_counties_are_the_counties() -> None:
+    """ "Becker, Clay and Otter Tail counties": Clay is Clay County (of Minnesota, beside the
+    others), not a town named Clay."""
+    text = "Roads were closed in Becker, Clay and Otter Tail counties on Monday."
+    mentions = tuple(
+        PlaceMention(
+            name, "GPE", Evidence("a" * 64, text.index(name), text.index(name) + len(name))
+        )
+        for name in ("Becker", "Clay", "Otter Tail")
+    )
+    becker, clay, otter_tail = geocode(mentions, {"US"}, text)
+    assert {becker.feature_kind, clay.feature_kind, otter_tail.feature_kind} == {"region"}
+    assert round(clay.lat or 0) == 47 and round(clay.lon or 0) == -97  # Clay County, Minnesota

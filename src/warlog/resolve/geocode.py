@@ -30,15 +30,17 @@ The third and fourth rankings are in warlog.resolve.spatial. A place the gazette
 (or a small town abroad that only its own name points to, in a text about another country)
 keeps no GeoNames id and is placed approximately (warlog.resolve.approximate), as ACLED codes
 a village no gazetteer has; one that holds the name of a state or country the article's
-own town is not in goes there ("California Polytechnic State University"). A landmark
-(data/regions.json "landmarks": the White House, the Kremlin) stands for its city; "X
-International Airport" for X. A demonym of a people whose land is an area ("English",
+own town is not in goes there ("California Polytechnic State University"). A name the text
+calls a county ("Clay and Becker counties") is that county. A landmark (data/regions.json
+"landmarks": the White House, the Kremlin) stands for its city; "X International Airport"
+for X. A demonym of a people whose land is an area ("English",
 "Kurdish") stands for that area, not for the whole country.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import replace
@@ -419,6 +421,8 @@ def geocode(
     (warlog.resolve.spatial). The rest are placed approximately (warlog.resolve.approximate).
     ``text`` is the article's, for "Damadola, Bajaur" and "Damadola in the Bajaur agency"."""
     found = [_candidates(mention.text) for mention in mentions]
+    if text is not None:
+        found = [_county_of_list(m, f, text) for m, f in zip(mentions, found, strict=True)]
     home = home_country(countries)
     # a text about somewhere: a country it names at least twice (two, tied, will do: a report
     # on US strikes in Pakistan)
@@ -490,6 +494,26 @@ def geocode(
             )
         )
     return tuple(resolved)
+
+
+# "Becker, Clay, Douglas and Grant counties", "Maoxian county": names that run up to the word
+_COUNTY_LIST_RE = re.compile(
+    r"(?:,?\s+(?:and\s+|&\s+)?[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*)*)*,?\s+(?:and\s+)?"
+    r"count(?:y|ies)\b"
+)
+
+
+def _county_of_list(
+    mention: PlaceMention, found: tuple[GeoPlace, ...], text: str
+) -> tuple[GeoPlace, ...]:
+    """A name the text calls a county ("Clay and Becker counties", "Maoxian county") is that
+    county, not a town of the name."""
+    if not _COUNTY_LIST_RE.match(text, mention.evidence.end):
+        return found
+    counties = tuple(
+        c for c in _candidates(f"{mention.text} County") if c.kind in ("admin2", "region")
+    )
+    return counties or found
 
 
 def _curated(place: GeoPlace) -> bool:
