@@ -119,3 +119,12 @@ def test_a_report_of_last_month_does_not_chain_a_days_strikes(tmp_path: Path, nl
         articles = [report.article_id for report in incident.reports]
         assert len(articles) == len(set(articles)), incident
     store.close()
+
+
+def test_an_agreement_takes_no_casualty_figures(nlp: Any) -> None:
+    """wn-021's "has cost over 1,200 people their lives ... In Lebanon" is the war's toll,
+    not the ceasefire's: the agreement has no figures, and ACLED's fatalities are 0."""
+    data = json.loads(next(EXAMPLES.glob("wn-021-*.json")).read_text())
+    report = warlog.read(data["text"], published=data["published"], nlp=nlp)
+    [agreement] = [e for e in report.events if e.sub_type == "Agreement"]
+    assert agreement.casualties == ()

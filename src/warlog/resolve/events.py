@@ -311,10 +311,13 @@ def attach_casualties(
     """An event's casualty reports: figures in its sentence; incident figures later in the
     same paragraph when the paragraph reports this one event; or incident figures in a
     paragraph that names this event's place and no other event's ("... hit in Ganja ... One
-    civilian has been killed")."""
+    civilian has been killed"). An agreement has none."""
     places = {(e.place or "").lower() for e in events if e.place}
     attached = []
     for event in events:
+        if event.sub_type == AGREEMENT:
+            attached.append(event)  # an agreement kills no one: the war's toll is not its
+            continue
         _, paragraph_end = _paragraph(text, event.evidence.start)
         alone = sum(1 for e in events if e.evidence.start == event.evidence.start) == 1
         ids = []
