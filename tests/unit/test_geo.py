@@ -594,3 +594,9 @@ def test_names_the_text_calls_counties_are_the_counties() -> None:
     becker, clay, otter_tail = geocode(mentions, {"US"}, text)
     assert {becker.feature_kind, clay.feature_kind, otter_tail.feature_kind} == {"region"}
     assert round(clay.lat or 0) == 47 and round(clay.lon or 0) == -97  # Clay County, Minnesota
+
+
+def test_a_lone_big_city_anchors_the_places_the_gazetteer_lacks() -> None:
+    """A story naming only Winnipeg and two of its streets: the streets are in Winnipeg."""
+    *_, avenue = _resolve(["Winnipeg", "Assiniboine Avenue"])
+    assert is_approximate(avenue) and round(avenue.lat or 0) == 50

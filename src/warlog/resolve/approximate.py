@@ -161,8 +161,9 @@ def anchor_of(
     places), and each is weighed by how often the text names it and its country: "Cairo"
     named four times in a story that names Egypt nine times, not "Liverpool" named six times
     beside Britain's five; never a lone small town abroad ("Glenrock", Wyoming, in a story
-    that names only New South Wales). Of towns named as often, the biggest: Chicago, not
-    Hubbard, in a story that names each once."""
+    that names only New South Wales), though a lone city of 100,000 or more will do. Of
+    towns named as often, the biggest: Chicago, not Hubbard, in a story that names each
+    once."""
     named: Counter[str] = Counter()
     places: dict[str, GeoPlace] = {}
     for ranking in rankings:
@@ -180,7 +181,12 @@ def anchor_of(
     def supported(place: GeoPlace) -> bool:
         code = place.country_code
         # the place itself is one of its country's places: another is needed
-        return code is not None and (mentions[code] > 0 or len(holders.get(code, ())) > 1)
+        return code is not None and (
+            mentions[code] > 0
+            or len(holders.get(code, ())) > 1
+            # a city that big is no stray homonym (Winnipeg, named alone)
+            or (place.kind == "city" and place.population >= FOREIGN_TOWN_MIN_POPULATION)
+        )
 
     for kinds in (("city",), ("admin2", "admin1", "region")):
         ranked = [
