@@ -210,17 +210,18 @@ def _agreement_made(doc: Doc, trigger: Trigger, published: ResolvedDate | None) 
         role, frozenset()
     ):
         return False
-    if role == "nsubj" and verb.lemma_.lower() in ("take", "go", "come"):
-        # "took effect", "went into effect", "came into force"
-        objects = [c for c in verb.subtree if c.lower_ in _EFFECT_NOUNS]
-        if not objects:
-            return False
+    if (
+        role == "nsubj"
+        and verb.lemma_.lower() in ("take", "go", "come")
+        and not any(c.lower_ in _EFFECT_NOUNS for c in verb.subtree)
+    ):
+        return False  # only "took effect", "went into effect", "came into force"
     if verb.dep_ == "xcomp" or any(
         c.dep_ in ("aux", "neg") and c.lower_ in _UNDONE for c in verb.children
     ):
         return False  # "urged them to sign", "will take effect", "has not taken effect"
     clause = list(verb.subtree)
-    if any(t.lower_ in ("ago", "since") for t in clause) or verb.dep_ == "pcomp":
+    if any(t.lower_ in ("ago", "since") for t in clause):
         return False  # "since the peace accord went into effect four years ago"
     year = published.value[:4] if published is not None else ""
     return not any(

@@ -98,26 +98,34 @@ def _away_from_perpetrator(
     )
 
 
-def _demonym_countries(draft: EventDraft) -> list[PlaceMention]:
-    """A country named only by its demonym on a place noun ("Iraqi military bases")."""
+def _country_mention(code: str, label: str, evidence: Evidence) -> PlaceMention | None:
+    """A country as an event's place, where the text names it only indirectly."""
     from warlog.geo import gazetteer
 
+    country = gazetteer().country(code)
+    if country is None:
+        return None
+    return PlaceMention(
+        text=country.name,
+        label=label,
+        evidence=evidence,
+        geonameid=country.geonameid,
+        name=country.name,
+        lat=country.lat,
+        lon=country.lon,
+        country_code=country.country_code,
+        feature_kind="country",
+    )
+
+
+def _demonym_countries(draft: EventDraft) -> list[PlaceMention]:
+    """A country named only by its demonym on a place noun ("Iraqi military bases")."""
     for start, end, code in draft.demonym_places:
-        country = gazetteer().country(code)
+        country = _country_mention(
+            code, "DEMONYM", Evidence(draft.event.evidence.article_id, start, end)
+        )
         if country is not None:
-            return [
-                PlaceMention(
-                    text=country.name,
-                    label="DEMONYM",
-                    evidence=Evidence(draft.event.evidence.article_id, start, end),
-                    geonameid=country.geonameid,
-                    name=country.name,
-                    lat=country.lat,
-                    lon=country.lon,
-                    country_code=country.country_code,
-                    feature_kind="country",
-                )
-            ]
+            return [country]
     return []
 
 
@@ -130,28 +138,15 @@ def _agreement_country(draft: EventDraft, countries: Mapping[str, int]) -> list[
     and Hezbollah took effect") is placed, as ACLED places one, in the country the article
     is about (named most, at least twice), at geo precision 3. Only an agreement: an attack
     the text does not place is not guessed at."""
-    from warlog.geo import gazetteer
-
     if draft.event.sub_type != AGREEMENT:
         return []
     code = home_country(countries)
-    country = gazetteer().country(code) if code else None
     trigger = next((t for t in draft.triggers if t[2] == AGREEMENT), None)
-    if country is None or trigger is None:
+    if code is None or trigger is None:
         return []
-    return [
-        PlaceMention(
-            text=country.name,
-            label="ARTICLE",
-            evidence=Evidence(draft.event.evidence.article_id, trigger[0], trigger[0]),
-            geonameid=country.geonameid,
-            name=country.name,
-            lat=country.lat,
-            lon=country.lon,
-            country_code=country.country_code,
-            feature_kind="country",
-        )
-    ]
+    evidence = Evidence(draft.event.evidence.article_id, trigger[0], trigger[0])
+    country = _country_mention(code, "ARTICLE", evidence)
+    return [country] if country is not None else []
 
 
 def _date_for(

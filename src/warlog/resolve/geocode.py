@@ -496,11 +496,12 @@ def geocode(
     return tuple(resolved)
 
 
-# "Becker, Clay, Douglas and Grant counties", "Maoxian county": names that run up to the word
+# "Becker, Clay, Douglas and Grant counties", "Maoxian county": capitalised words (one per
+# step, so a long run that ends otherwise fails in linear time) up to the word
 _COUNTY_LIST_RE = re.compile(
-    r"(?:,?\s+(?:and\s+|&\s+)?[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*)*)*,?\s+(?:and\s+)?"
-    r"count(?:y|ies)\b"
+    r"(?:,?\s+(?:and\s+|&\s+)?[A-Z][\w.'\-]*)*,?\s+(?:and\s+)?count(?:y|ies)\b"
 )
+COUNTY_LIST_REACH = 300  # characters after a name in which its list may end in "counties"
 
 
 def _county_of_list(
@@ -508,7 +509,8 @@ def _county_of_list(
 ) -> tuple[GeoPlace, ...]:
     """A name the text calls a county ("Clay and Becker counties", "Maoxian county") is that
     county, not a town of the name."""
-    if not _COUNTY_LIST_RE.match(text, mention.evidence.end):
+    end = mention.evidence.end
+    if not _COUNTY_LIST_RE.match(text, end, end + COUNTY_LIST_REACH):
         return found
     counties = tuple(
         c for c in _candidates(f"{mention.text} County") if c.kind in ("admin2", "region")

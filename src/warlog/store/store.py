@@ -408,16 +408,11 @@ class Store:
                     table.c.type == new.type, table.c.id != new.id, _near_in_time(table, new)
                 )
             )
-            matches = [
-                (row.incident_id, event)
-                for row in candidates
-                if same_event(new, event := rows.event_from_row(row._mapping), rule)
-            ]
-            linked = {
-                incident_id
-                for incident_id, event in matches
-                if mutual_best(new, event, article_events, rule)
-            }
+            linked = set()
+            for row in candidates:
+                event = rows.event_from_row(row._mapping)
+                if same_event(new, event, rule) and mutual_best(new, event, article_events, rule):
+                    linked.add(row.incident_id)
             current = connection.execute(
                 select(table.c.incident_id).where(table.c.id == new.id)
             ).scalar_one()
