@@ -31,7 +31,7 @@ from warlog.model import (
 if TYPE_CHECKING:
     from warlog.store import Store
 
-__version__ = "0.3.0"
+__version__ = "0.4.0"
 
 __all__ = [
     "Article",
