@@ -600,3 +600,30 @@ def test_a_lone_big_city_anchors_the_places_the_gazetteer_lacks() -> None:
     """A story naming only Winnipeg and two of its streets: the streets are in Winnipeg."""
     *_, avenue = _resolve(["Winnipeg", "Assiniboine Avenue"])
     assert is_approximate(avenue) and round(avenue.lat or 0) == 50
+
+
+def test_only_candidates_that_could_still_win_pair_up() -> None:
+    """ "San Antonio" beside "Louisville": a Belizean Louisville far behind Louisville,
+    Kentucky does not draw San Antonio to the Honduran hamlet next to it."""
+    from warlog.geo import GeoPlace
+    from warlog.resolve.spatial import Ranking, together_first
+
+    def town(name: str, cc: str, lat: float, lon: float) -> GeoPlace:
+        return GeoPlace(None, name, lat, lon, cc, "city", 1000, f"t:{name}:{cc}")
+
+    texas = town("San Antonio", "US", 29.42, -98.49)
+    rankings = [
+        Ranking([(10.0, texas), (9.5, town("San Antonio", "HN", 16.0, -88.5))], False),
+        Ranking(
+            [
+                (10.0, town("Louisville", "US", 38.25, -85.76)),
+                (5.0, town("Louisville", "BZ", 16.1, -88.6)),
+            ],
+            False,
+        ),
+    ]
+    mentions = tuple(
+        PlaceMention(name, "GPE", Evidence("a" * 64, i * 20, i * 20 + len(name)))
+        for i, name in enumerate(["San Antonio", "Louisville"])
+    )
+    assert together_first(rankings, mentions)[0].best == texas

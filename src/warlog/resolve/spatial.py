@@ -4,7 +4,8 @@
   or county the text names without doubt gain NEAR_BONUS ("Columbus" beside Phenix City is
   Columbus, Georgia);
 - ``together_first`` (the fourth pass): a town or county candidate within PAIR_KM of a
-  candidate of another ambiguous name gains PAIR_BONUS ("Richmond" beside "Madison County").
+  candidate of another ambiguous name (one within PAIR_PARTNER_MARGIN of that name's leader)
+  gains PAIR_BONUS ("Richmond" beside "Madison County").
 Neither pass puts a town before a country, state or region that led before it: what lies near
 a country says nothing of it ("Lebanon" beside Washington is not Lebanon, Pennsylvania).
 Candidates are looked up in one-degree grid cells, once per distinct name, so a long article
@@ -24,6 +25,7 @@ NEAR_KM = 250.0
 SETTLED_MARGIN = 1.0
 PAIR_BONUS = 1.0
 PAIR_KM = 40.0
+PAIR_PARTNER_MARGIN = 2.0  # how far behind its name's leader a candidate may be to pair
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -160,7 +162,14 @@ def together_first(rankings: list[Ranking], mentions: tuple[PlaceMention, ...]) 
     ambiguous: dict[str, list[GeoPlace]] = {}
     for mention, ranking in zip(mentions, rankings, strict=True):
         if len(ranking.scored) > 1 and not ranking.fallback:
-            ambiguous[mention.text.lower()] = [c for _, c in ranking.scored if c.kind in towns]
+            # only candidates that could still win pair up: not a hamlet of Belize far
+            # behind Louisville, Kentucky, that would draw "San Antonio" to Honduras
+            top = ranking.scored[0][0]
+            ambiguous[mention.text.lower()] = [
+                c
+                for value, c in ranking.scored
+                if c.kind in towns and value >= top - PAIR_PARTNER_MARGIN
+            ]
     if len(ambiguous) < 2:
         return rankings
     return _boosted(rankings, mentions, ambiguous, PAIR_KM, PAIR_BONUS, towns)
