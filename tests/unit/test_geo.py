@@ -627,3 +627,10 @@ def test_only_candidates_that_could_still_win_pair_up() -> None:
         for i, name in enumerate(["San Antonio", "Louisville"])
     )
     assert together_first(rankings, mentions)[0].best == texas
+
+
+def test_a_county_smaller_than_a_town_of_its_name_ranks_as_a_town() -> None:
+    """ "Cambridge" alone is the English city (145,000), not the Australian council of that
+    name (30,000), which as an area would have outranked every town."""
+    [cambridge] = _resolve(["Cambridge"])
+    assert cambridge.country_code == "GB" and cambridge.feature_kind == "city"

@@ -1,7 +1,8 @@
 """Resolve place mentions to GeoNames places with a documented score.
 
 score = 3 x kind rank (continent and country 3, region and admin area 2, city 1; a city of
-        500,000 or more ranks 2 when a state or region of its country has its name)
+        500,000 or more ranks 2 when a state or region of its country has its name, and a
+        county smaller than a town of its name ranks 1)
       + 4.5 when the candidate's country is one the article is about (named in it, or the
         only country of another place it names: every "Gainesville" is in the US), or an
         overseas territory of one (Saipan, Northern Mariana Islands, in a story on the US)
@@ -247,6 +248,7 @@ def _rank(
     area_countries = {c.country_code for c in candidates if c.kind in ("region", "admin1")}
     capitals = _capitals_among(candidates)
     dominant = _dominant_city(candidates)
+    biggest_city = max((c.population for c in candidates if c.kind == "city"), default=0)
     scored = sorted(
         (
             (
@@ -260,7 +262,10 @@ def _rank(
                     else 0.0
                 )
                 + (CAPITAL_BONUS if c.key in capitals else 0.0)
-                + (CONTEXT_BONUS if c is dominant else 0.0),
+                + (CONTEXT_BONUS if c is dominant else 0.0)
+                # a county smaller than a town of its name ranks as a town: "Cambridge" is
+                # the English city, not the Australian council of 30,000
+                - (KIND_WEIGHT if c.kind == "admin2" and c.population < biggest_city else 0.0),
                 c,
             )
             for c in candidates
