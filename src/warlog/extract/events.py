@@ -189,6 +189,11 @@ _AGREEMENT_VERBS = {
     "on": frozenset({"agree"}),
 }
 _EFFECT_NOUNS = frozenset({"effect", "force"})
+_BARE_AGREEMENTS = frozenset({"agreement", "deal", "accord"})
+# words that make a bare "agreement" one of the conflict's: its parties or what it settles
+_AGREEMENT_PARTIES = _ARMED | frozenset(
+    {"government", "ceasefire", "peace", "truce", "prisoner", "prisoners", "hostage", "hostages"}
+)
 _UNDONE = frozenset({"would", "will", "could", "may", "might", "should", "must", "to", "not"})
 
 
@@ -201,6 +206,11 @@ def _agreement_made(doc: Doc, trigger: Trigger, published: ResolvedDate | None) 
     noun = doc[trigger.end - 1]
     if noun.pos_ not in ("NOUN", "PROPN"):
         return False  # "to deal with criminals"
+    if trigger.end - trigger.start == 1 and noun.lemma_.lower() in _BARE_AGREEMENTS:
+        # "an agreement", "a deal": one between parties to the conflict, not a trade deal
+        sentence = noun.sent
+        if not any(t.lower_ in _AGREEMENT_PARTIES for t in sentence):
+            return False
     while noun.dep_ in ("appos", "conj") and noun.head.i != noun.i:
         noun = noun.head  # "5:00 a.m. GMT, a UN sponsored ceasefire ... took effect"
     role, verb = noun.dep_, noun.head
