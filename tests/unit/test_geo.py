@@ -285,6 +285,10 @@ def test_large_areas_sit_at_their_centre_not_their_towns() -> None:
     assert jabrayil.geonameid == 148141
     [xinjiang] = _resolve(["Xinjiang"], {"CN"})
     assert xinjiang.feature_kind == "region"
+    # a province of millions is not left to an entry of unknown population named like it
+    hunan, hubei = _resolve(["Hunan", "Hubei"], {"CN"})
+    assert (hunan.feature_kind, hubei.feature_kind) == ("region", "region")
+    assert hubei.lat is not None and abs(hubei.lat - 31.0) < 1.5
 
 
 def test_towns_in_a_box_for_the_offline_basemap() -> None:
@@ -332,6 +336,24 @@ def test_a_demonym_of_an_area_is_that_area() -> None:
     assert english.country_code == "GB" and english.feature_kind == "region"
     assert kurdish.name == "Kurdistan" and arab.name == "Arabian Peninsula"
     assert tt.country_code == "TT" and tt.feature_kind == "country"
+
+
+def test_a_demonym_by_its_form_and_the_west() -> None:
+    """A word that begins its country's name is its demonym ("Slovak", "Philippine"); an
+    unknown demonym names what its stem does ("Siberian", "Ontarians", "Texans", "Havanese");
+    "the West" is Western Europe, at GeoNames' point for it."""
+    slovak, philippine = _resolve(["Slovak", "Philippine"], {"SK"})
+    assert (slovak.country_code, slovak.feature_kind) == ("SK", "country")
+    assert (philippine.country_code, philippine.feature_kind) == ("PH", "country")
+    siberian, ontarians, texans, havanese = _resolve(
+        ["Siberian", "Ontarians", "Texans", "Havanese"], {"US"}
+    )
+    assert (siberian.name, ontarians.name, texans.name) == ("Siberia", "Ontario", "Texas")
+    assert havanese.geonameid == 3553478  # Havana
+    [logan] = _resolve(["Loganers"])  # a stem that names no area or big city: nothing
+    assert logan.lat is None
+    [western] = _resolve(["Western"], {"RU", "US"})
+    assert western.name == "Western Europe" and western.geonameid == 9408659
 
 
 def test_a_demonym_is_never_matched_as_a_place_name() -> None:

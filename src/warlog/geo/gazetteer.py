@@ -19,7 +19,9 @@ from typing import Any
 
 from warlog.resources import load_json
 
-GAZETTEER_VERSION = 18
+GAZETTEER_VERSION = 19
+# an admin-1 area of this many people or more is never left to a town of unknown population
+UNKNOWN_TOWN_AREA_MAX = 1_000_000
 _KIND_RANK = {"continent": 3, "country": 3, "region": 2, "admin1": 2, "admin2": 2, "city": 1}
 _lock = threading.Lock()
 
@@ -297,8 +299,11 @@ def _admin_rows(
         def named_for_town(code: str, name: str, area: AdminArea = area) -> bool:
             # the area's main town ("Kabul", "Ghazni"), not a hamlet sharing its name
             population = town_names.get((code, name))
-            # (a town of unknown population may be the seat: Jabrayil)
-            return population is not None and (not population or population * 10 >= area.population)
+            # (a town of unknown population may be the seat: Jabrayil; not of a province of
+            # millions, where such an entry is a stray: Hunan, Hubei, Mato Grosso)
+            if population == 0:
+                return area.level == 2 or area.population < UNKNOWN_TOWN_AREA_MAX
+            return population is not None and population * 10 >= area.population
 
         names = (
             area_names(area, named_for_town, suffixes.get((area.country_code, area.level))) - taken

@@ -176,22 +176,71 @@ def _candidates(text: str) -> tuple[GeoPlace, ...]:
         # or alternate one (Cuba City, Wisconsin was "Western")
         found = tuple(c for c in found if _same_name(c.name, text))
     code = side_of(text)
+    country = gazetteer().country(code) if code is not None else None
     if (
-        code is not None
-        and text.lower().endswith(DEMONYM_ENDINGS)
+        country is not None
+        and _demonym_of(text, country.name)
         and not any(c.country_code == code for c in found)
     ):
         # a demonym ("Canadian", "Turkish") stands for its country, not for a town named
         # like it elsewhere (Canadian, Texas)
-        country = gazetteer().country(code)
-        if country is not None:
-            return (country,)
+        return (country,)
     if found:
         return found
+    areas = _area_of_demonym(text)
+    if areas:
+        return areas
     lowered = text.lower()
     for word in sorted(FACILITY_WORDS, key=len, reverse=True):
         if lowered.endswith(" " + word):
             return gazetteer().lookup(text[: -len(word) - 1])
+    return ()
+
+
+def _demonym_of(word: str, country: str) -> bool:
+    """Whether a word the side table gives a country is its demonym, not a leader, a party
+    or a capital: it ends like one ("Canadian", "Turkish", "Iraqi") or is the start of the
+    country's name ("Slovak", "Philippine", "Serb", "Kazakh")."""
+    lowered = word.lower()
+    return lowered.endswith(DEMONYM_ENDINGS) or (
+        len(lowered) >= 4 and country.lower().startswith(lowered)
+    )
+
+
+# a people's name, and what its land's name ends in instead: "Siberian" (Siberia), "Sicilian"
+# (Sicily), "Ontarians" (Ontario), "Texans" (Texas), "Havanese" (Havana), "Londoners"
+_DEMONYM_STEMS = (
+    ("ians", ("ia", "io", "y", "a", "")),
+    ("ian", ("ia", "io", "y", "a", "")),
+    ("ans", ("a", "o", "as")),
+    ("an", ("a", "o", "as")),
+    ("ese", ("a", "")),
+    ("ers", ("",)),
+    ("er", ("",)),
+)
+_DEMONYM_AREA_KINDS = frozenset({"continent", "country", "region", "admin1"})
+
+
+def _area_of_demonym(word: str) -> tuple[GeoPlace, ...]:
+    """The places an unknown demonym names by its form ("Siberian" is Siberia, "Georgians"
+    Georgia, the state or the country, "Londoners" a London): those of a name that a
+    continent, country, region or state has, or a city of LARGE_CITY_POPULATION or more."""
+    if not word[:1].isupper() or " " in word:
+        return ()
+    lowered = word.lower()
+    for ending, replacements in _DEMONYM_STEMS:
+        if not lowered.endswith(ending) or len(lowered) - len(ending) < 3:
+            continue
+        stem = word[: -len(ending)]
+        for replacement in replacements:
+            name = stem + replacement
+            places = tuple(c for c in gazetteer().lookup(name) if _same_name(c.name, name))
+            if any(
+                c.kind in _DEMONYM_AREA_KINDS or c.population >= LARGE_CITY_POPULATION
+                for c in places
+            ):
+                return places  # every place of the name: the text decides which
+        break
     return ()
 
 
