@@ -277,7 +277,8 @@ def test_large_areas_sit_at_their_centre_not_their_towns() -> None:
     from warlog.resolve.geocode import haversine_km
 
     [alberta] = [p for p in gazetteer().lookup("Alberta") if p.kind == "admin1"]
-    assert haversine_km(alberta.lat, alberta.lon, 55.0, -115.0) < 50  # towns crowd the south
+    # GeoNames' point for Alberta, as for the other provinces: its towns crowd the south-east
+    assert haversine_km(alberta.lat, alberta.lon, 52.28, -117.47) < 50
     [queensland] = _resolve(["Queensland"], {"AU"})
     assert queensland.feature_kind == "region" and queensland.country_code == "AU"
     # an area keeps its name unless its main town has it
@@ -354,6 +355,23 @@ def test_a_demonym_by_its_form_and_the_west() -> None:
     assert logan.lat is None
     [western] = _resolve(["Western"], {"RU", "US"})
     assert western.name == "Western Europe" and western.geonameid == 9408659
+
+
+def test_an_area_by_its_initials_or_postal_code() -> None:
+    """ "SA" in a South African story is the country, "KY" Kentucky, "N.B." New Brunswick,
+    "ACT" the Australian Capital Territory; never a town the letters spell (Wa, Ghana), and a
+    big city known by its letters stays that city ("L.A.")."""
+    sa, _ = _resolve(["SA", "Durban"], {"ZA"})
+    assert (sa.country_code, sa.feature_kind) == ("ZA", "country")
+    kentucky, brunswick, act = _resolve(["KY", "N.B.", "ACT"], {"US", "CA", "AU"})
+    assert (kentucky.name, brunswick.name) == ("Kentucky", "New Brunswick")
+    assert act.name == "Australian Capital Territory"
+    [wa] = _resolve(["WA"], {"AU"})
+    assert wa.name == "Western Australia"
+    [la] = _resolve(["L.A."], {"US"})
+    assert la.name == "Los Angeles"
+    [un] = _resolve(["UN"], {"SS"})  # a body, not Upper Nile
+    assert un.lat is None
 
 
 def test_a_demonym_is_never_matched_as_a_place_name() -> None:

