@@ -374,11 +374,32 @@ def test_an_area_by_its_initials_or_postal_code() -> None:
     assert un.lat is None
 
 
+def test_counties_islands_and_the_gulf() -> None:
+    """English counties the admin tables lack (Berkshire, Cheshire, Yorkshire), islands
+    (Trinidad, Maui), the Niger Delta, and "the Gulf" as the Persian Gulf."""
+    berkshire, cheshire, yorkshire = _resolve(["Berkshire", "Cheshire", "Yorkshire"], {"GB"})
+    assert {p.country_code for p in (berkshire, cheshire, yorkshire)} == {"GB"}
+    trinidad, maui, delta = _resolve(["Trinidad", "Maui", "Niger Delta"], {"TT", "US", "NG"})
+    assert (trinidad.country_code, maui.country_code, delta.country_code) == ("TT", "US", "NG")
+    [gulf] = _resolve(["Gulf"], {"SA"})
+    assert gulf.name == "Persian Gulf"
+
+
 def test_a_demonym_is_never_matched_as_a_place_name() -> None:
     """Demonyms are not places (eval/ANNOTATION.md): the gazetteer does not hold them as
     names, so "Arab foreign ministers" names no place."""
     assert [c.kind for c in gazetteer().lookup("Arab")] == ["city"]  # Arab, Alabama only
     assert all(c.name != "England" for c in gazetteer().lookup("English"))
+
+
+def test_a_named_state_does_not_raise_its_hamlet_over_a_big_city_of_the_name() -> None:
+    """ "Texas" in the text makes "Athens" and "Cleveland" the Texan towns; not "Buffalo", a
+    hamlet of 1,900 there against Buffalo, New York, 137 times its size."""
+    _, buffalo = _resolve(["Texas", "Buffalo"], {"US"})
+    assert buffalo.lat is not None and abs(buffalo.lat - 42.9) < 0.2  # New York
+    _, athens, cleveland = _resolve(["Texas", "Athens", "Cleveland"], {"US"})
+    assert athens.lat is not None and abs(athens.lat - 32.2) < 0.2  # Athens, Texas
+    assert cleveland.lat is not None and abs(cleveland.lat - 30.3) < 0.2  # Cleveland, Texas
 
 
 def test_a_capital_before_a_homonym_town_when_both_countries_are_named() -> None:

@@ -78,6 +78,8 @@ OWN_NAME_BONUS = 1.0
 CAPITAL_BONUS = 1.5
 DOMINANT_CITY_POPULATION = 100_000
 DOMINANT_CITY_RATIO = 30
+# a town a state of the text holds gains nothing over a city of its name 100 times its size
+AREA_HAMLET_RATIO = 100
 SKELETON_MAX_EDITS = 2
 LARGE_CITY_POPULATION = 500_000
 # how demonyms end ("Canadian", "Turkish", "French", "Chinese", "Israeli", "Arabic", "Uzbek")
@@ -354,6 +356,10 @@ def _rank(
     capitals = _capitals_among(candidates)
     dominant = _dominant_city(candidates)
     biggest_city = max((c.population for c in candidates if c.kind == "city"), default=0)
+    biggest_in: dict[str | None, int] = {}
+    for c in candidates:
+        if c.kind == "city" and _same_name(c.name, text):
+            biggest_in[c.country_code] = max(biggest_in.get(c.country_code, 0), c.population)
     scored = sorted(
         (
             (
@@ -370,7 +376,17 @@ def _rank(
                 + (CONTEXT_BONUS if c is dominant else 0.0)
                 # a county smaller than a town of its name ranks as a town: "Cambridge" is
                 # the English city, not the Australian council of 30,000
-                - (KIND_WEIGHT if c.kind == "admin2" and c.population < biggest_city else 0.0),
+                - (KIND_WEIGHT if c.kind == "admin2" and c.population < biggest_city else 0.0)
+                # a state the text names does not make its hamlet outrank a city of the
+                # name in the same country: "Buffalo" beside "Texas" is Buffalo, New York
+                - (
+                    AREA_BONUS
+                    if c.kind == "city"
+                    and c.admin1 in areas
+                    and biggest_in.get(c.country_code, 0)
+                    >= AREA_HAMLET_RATIO * max(c.population, 1)
+                    else 0.0
+                ),
                 c,
             )
             for c in candidates
