@@ -385,6 +385,17 @@ def test_counties_islands_and_the_gulf() -> None:
     assert gulf.name == "Persian Gulf"
 
 
+def test_a_body_named_for_its_area_and_a_county_by_its_short_name() -> None:
+    """ "Iowa House" in a Des Moines story is Iowa, the state its house serves; "Suffolk"
+    beside "Suffolk County" on Long Island is the county, not Suffolk, Virginia."""
+    _, iowa_house = _resolve(["Des Moines", "Iowa House"], {"US"})
+    [iowa] = _resolve(["Iowa"], {"US"})
+    assert (iowa_house.lat, iowa_house.lon) == (iowa.lat, iowa.lon)  # not Des Moines
+    county, suffolk, _ = _resolve(["Suffolk County", "Suffolk", "Southold"], {"US"})
+    assert suffolk.lat == county.lat and suffolk.lon == county.lon
+    assert suffolk.lat is not None and abs(suffolk.lat - 40.9) < 0.3  # New York, not Virginia
+
+
 def test_a_demonym_is_never_matched_as_a_place_name() -> None:
     """Demonyms are not places (eval/ANNOTATION.md): the gazetteer does not hold them as
     names, so "Arab foreign ministers" names no place."""

@@ -578,6 +578,7 @@ def geocode(
         ]
     rankings = nearer_first(rankings, mentions)
     rankings = together_first(rankings, mentions)
+    rankings = _short_for_county(rankings, mentions)
     anchor = anchor_of(rankings, home, countries)
     starts: dict[int, list[Ranking]] = {}
     ends: dict[int, list[Ranking]] = {}
@@ -685,13 +686,65 @@ _STREET_WORDS = frozenset(
 )
 
 
+_COUNTY_WORDS = (" County", " Parish", " Borough")
+
+
+def _short_for_county(rankings: list[Ranking], mentions: tuple[PlaceMention, ...]) -> list[Ranking]:
+    """A bare name the text also gives in full as a county ("Suffolk" beside "Suffolk
+    County", New York) is that county, where no town of the name lies in its state."""
+    counties: dict[str, GeoPlace] = {}
+    for mention, ranking in zip(mentions, rankings, strict=True):
+        best = ranking.best
+        if best is not None and best.kind == "admin2" and mention.text.endswith(_COUNTY_WORDS):
+            counties.setdefault(mention.text.rsplit(" ", 1)[0].lower(), best)
+    if not counties:
+        return rankings
+    result = []
+    for mention, ranking in zip(mentions, rankings, strict=True):
+        county = counties.get(mention.text.lower())
+        if (
+            county is not None
+            and ranking.best is not None
+            and ranking.best.admin1 != county.admin1
+            and not any(c.admin1 == county.admin1 for _, c in ranking.scored)
+        ):
+            top = ranking.scored[0][0] if ranking.scored else 0.0
+            ranking = Ranking([(top, county), *ranking.scored], ranking.fallback)
+        result.append(ranking)
+    return result
+
+
+# words of a body that serves the whole area it is named after: "Iowa House", "Bank of
+# Mexico", "Manitoba Chambers of Commerce" are the state, the country, the province
+_JURISDICTION_WORDS = frozenset(
+    {
+        "house",
+        "senate",
+        "assembly",
+        "parliament",
+        "legislature",
+        "chamber",
+        "chambers",
+        "bank",
+        "ministry",
+        "government",
+        "council",
+        "commission",
+    }
+)
+
+
 def _area_inside(text: str, context: set[str], anchor: GeoPlace | None) -> GeoPlace | None:
     """A state, province or country named inside an unknown name, when the place the
     article is about lies outside it: "California Polytechnic State University" in a
-    Florida story is in California. Streets ("Dublin Road") name no area."""
+    Florida story is in California; or wherever the article is, when the name is of a body
+    that serves the area ("Iowa House" in a Des Moines story is Iowa). Streets ("Dublin
+    Road") name no area."""
     words = text.split()
     if len(words) < 2 or any(w.lower() in _STREET_WORDS for w in words):
         return None
+    if any(w.lower() in _JURISDICTION_WORDS for w in words):
+        anchor = None
     for size in range(len(words) - 1, 0, -1):
         for start in range(len(words) - size + 1):
             window = " ".join(words[start : start + size])
