@@ -396,6 +396,15 @@ def test_a_body_named_for_its_area_and_a_county_by_its_short_name() -> None:
     assert suffolk.lat is not None and abs(suffolk.lat - 40.9) < 0.3  # New York, not Virginia
 
 
+def test_a_lower_case_romanisation_makes_no_homonym_of_a_towns_own_name() -> None:
+    """Lomé's alternate "rome" (its Japanese name romanised) is no Rome: Rome, Italy is the
+    city of that name twice the size of any other, so a story naming Britain and the US once
+    still means Italy's."""
+    assert all(c.name != "Lomé" for c in gazetteer().lookup("Rome"))
+    [rome] = _resolve(["Rome"], {"GB"})
+    assert rome.country_code == "IT"
+
+
 def test_a_demonym_is_never_matched_as_a_place_name() -> None:
     """Demonyms are not places (eval/ANNOTATION.md): the gazetteer does not hold them as
     names, so "Arab foreign ministers" names no place."""
@@ -423,9 +432,12 @@ def test_a_capital_before_a_homonym_town_when_both_countries_are_named() -> None
     )
     london, *_ = geocode(mentions, {"RU": 36, "GB": 10, "US": 1})
     assert london.country_code == "GB" and london.geonameid == 2643743
-    # the local reading still wins where the text is about the homonym's country
-    [rome] = _resolve(["Rome"], {"US"})
+    # the local reading still wins where the text names the homonym's state; alone in a US
+    # story "Rome" is Rome, Italy, 64 times the size of any other, as "Paris" is Paris, France
+    _, rome = _resolve(["Georgia", "Rome"], {"US"})
     assert rome.country_code == "US"
+    [rome] = _resolve(["Rome"], {"US"})
+    assert rome.country_code == "IT"
 
 
 def test_an_unknown_place_goes_to_the_town_of_the_country_the_text_is_about() -> None:

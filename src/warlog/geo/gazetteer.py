@@ -19,7 +19,7 @@ from typing import Any
 
 from warlog.resources import load_json
 
-GAZETTEER_VERSION = 21
+GAZETTEER_VERSION = 23
 # an admin-1 area of this many people or more is never left to a town of unknown population
 UNKNOWN_TOWN_AREA_MAX = 1_000_000
 _KIND_RANK = {"continent": 3, "country": 3, "region": 2, "admin1": 2, "admin2": 2, "city": 1}
@@ -128,6 +128,9 @@ def build(path: Path) -> None:
     points: dict[str, list[tuple[float, float]]] = {}  # country or US state -> its towns
     place_rows = []
     name_rows = []
+    # a lower-case alternate name is a machine romanisation ("rome" for Lomé, from its
+    # Japanese name): it never makes a homonym of another town's own name
+    own_names = {city["name"].lower() for city in cities.values()}
     for city in cities.values():
         point = (city["latitude"], city["longitude"])
         points.setdefault(city["countrycode"], []).append(point)
@@ -149,7 +152,12 @@ def build(path: Path) -> None:
         )
         name_rows.append((city["name"].lower(), key, 1))
         for alternate in city.get("alternatenames") or []:
-            if alternate and _latin(alternate) and alternate.lower() != city["name"].lower():
+            if (
+                alternate
+                and _latin(alternate)
+                and not (alternate.islower() and alternate in own_names)
+                and alternate.lower() != city["name"].lower()
+            ):
                 name_rows.append((alternate.lower(), key, 0))
     country_points = load_json("regions.json")["country_points"]
     admin1_points = load_json("regions.json")["admin1_points"]
