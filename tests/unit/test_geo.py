@@ -343,6 +343,9 @@ def test_a_demonym_by_its_form_and_the_west() -> None:
     """A word that begins its country's name is its demonym ("Slovak", "Philippine"); an
     unknown demonym names what its stem does ("Siberian", "Ontarians", "Texans", "Havanese");
     "the West" is Western Europe, at GeoNames' point for it."""
+    # a town of the country known by the word as an alternate name does not stop it
+    [kazakh] = _resolve(["KAZAKH"], {"KZ"})  # not Petropavl, once "Kazakh"
+    assert kazakh.feature_kind == "country" and kazakh.country_code == "KZ"
     slovak, philippine = _resolve(["Slovak", "Philippine"], {"SK"})
     assert (slovak.country_code, slovak.feature_kind) == ("SK", "country")
     assert (philippine.country_code, philippine.feature_kind) == ("PH", "country")
@@ -403,6 +406,13 @@ def test_a_lower_case_romanisation_makes_no_homonym_of_a_towns_own_name() -> Non
     assert all(c.name != "Lomé" for c in gazetteer().lookup("Rome"))
     [rome] = _resolve(["Rome"], {"GB"})
     assert rome.country_code == "IT"
+
+
+def test_an_area_no_other_place_is_named_like_anchors_an_unknown_name() -> None:
+    """A story that names only "Cuyahoga County" puts the hospital it names there."""
+    county, hospital = _resolve(["Cuyahoga County", "MetroHealth Medical Center"])
+    assert county.feature_kind == "region"
+    assert (hospital.lat, hospital.lon) == (county.lat, county.lon)
 
 
 def test_a_demonym_is_never_matched_as_a_place_name() -> None:

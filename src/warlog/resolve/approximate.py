@@ -161,17 +161,21 @@ def anchor_of(
     places), and each is weighed by how often the text names it and its country: "Cairo"
     named four times in a story that names Egypt nine times, not "Liverpool" named six times
     beside Britain's five; never a lone small town abroad ("Glenrock", Wyoming, in a story
-    that names only New South Wales), though a lone city of 100,000 or more will do. Of
+    that names only New South Wales), though a lone city of 100,000 or more will do, and so
+    will an area no other place shares the name of ("Cuyahoga County" alone). Of
     towns named as often, the biggest: Chicago, not Hubbard, in a story that names each
     once."""
     named: Counter[str] = Counter()
     places: dict[str, GeoPlace] = {}
+    unambiguous: set[str] = set()  # areas only one place has the name of ("Cuyahoga County")
     for ranking in rankings:
         best = ranking.best
         if best is None or (ranking.fallback and best.kind == "city"):
             continue  # an area by another spelling ("South Wazirestan") still says where
         places[best.key] = best
         named[best.key] += 1
+        if best.kind in ("admin2", "admin1", "region") and len(ranking.scored) == 1:
+            unambiguous.add(best.key)
     mentions = Counter(countries) if isinstance(countries, Mapping) else Counter(set(countries))
     holders: dict[str, set[str]] = {}
     for key, place in places.items():
@@ -184,6 +188,7 @@ def anchor_of(
         return code is not None and (
             mentions[code] > 0
             or len(holders.get(code, ())) > 1
+            or place.key in unambiguous
             # a city that big is no stray homonym (Winnipeg, named alone)
             or (place.kind == "city" and place.population >= FOREIGN_TOWN_MIN_POPULATION)
         )

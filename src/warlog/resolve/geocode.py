@@ -190,7 +190,7 @@ def _candidates(text: str) -> tuple[GeoPlace, ...]:
     if (
         country is not None
         and _demonym_of(text, country.name)
-        and not any(c.country_code == code for c in found)
+        and not any(c.country_code == code and _same_name(c.name, text) for c in found)
     ):
         # a demonym ("Canadian", "Turkish") stands for its country, not for a town named
         # like it elsewhere (Canadian, Texas)
