@@ -415,6 +415,15 @@ def test_an_area_no_other_place_is_named_like_anchors_an_unknown_name() -> None:
     assert (hospital.lat, hospital.lon) == (county.lat, county.lon)
 
 
+def test_an_ordinary_name_is_a_province_of_the_texts_country() -> None:
+    """ "North West" in a South African story is North West Province; in a story on nowhere
+    in particular it is no province of anywhere."""
+    _, north_west = _resolve(["Limpopo", "North West"], {"ZA"})
+    assert north_west.country_code == "ZA" and north_west.feature_kind == "region"
+    [elsewhere] = _resolve(["North West"])
+    assert elsewhere.country_code != "ZA"
+
+
 def test_a_demonym_is_never_matched_as_a_place_name() -> None:
     """Demonyms are not places (eval/ANNOTATION.md): the gazetteer does not hold them as
     names, so "Arab foreign ministers" names no place."""

@@ -565,6 +565,7 @@ def geocode(
     context = _country_context(
         found, set(countries) - doubtful, doubtful, [m.text for m in mentions]
     )
+    found = [f + _generic_areas(m.text, context, f) for f, m in zip(found, mentions, strict=True)]
     # a single mention of a country, and nothing else pointing there ("the murder of a
     # Japanese man in a stabbing in Dundalk"), does not make every small town abroad wrong
     firm = not isinstance(countries, Mapping) or about or bool(context - set(countries))
@@ -684,6 +685,25 @@ def _demonym(word: str) -> bool:
 _STREET_WORDS = frozenset(
     {"street", "st.", "road", "rd.", "avenue", "ave.", "boulevard", "drive", "lane", "highway"}
 )
+
+
+def _generic_areas(
+    text: str, context: set[str], found: tuple[GeoPlace, ...]
+) -> tuple[GeoPlace, ...]:
+    """The first-level areas of the text's countries an ordinary name stands for ("North
+    West" in a South African story is North West Province), which the gazetteer holds only
+    under their kind ("North West Province"): such a name is no area anywhere else."""
+    from warlog.geo.admin_areas import FIRST_LEVEL_KINDS, GENERIC_NAMES
+
+    if text.lower() not in GENERIC_NAMES or not context:
+        return ()
+    taken = {c.key for c in found}
+    areas: dict[str, GeoPlace] = {}
+    for kind in FIRST_LEVEL_KINDS:
+        for c in gazetteer().lookup(f"{text} {kind}"):
+            if c.kind == "admin1" and c.country_code in context and c.key not in taken:
+                areas.setdefault(c.key, c)
+    return tuple(areas.values())
 
 
 _COUNTY_WORDS = (" County", " Parish", " Borough")
