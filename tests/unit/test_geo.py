@@ -424,6 +424,14 @@ def test_an_ordinary_name_is_a_province_of_the_texts_country() -> None:
     assert elsewhere.country_code != "ZA"
 
 
+def test_a_town_upon_a_river_by_its_short_name() -> None:
+    """ "Burton" with Birmingham and Bolton is Burton upon Trent; "Rostov" Rostov-on-Don."""
+    *_, burton = _resolve(["Birmingham", "Bolton", "Burton"])
+    assert burton.geonameid == gazetteer().lookup("Burton upon Trent")[0].geonameid
+    [rostov] = _resolve(["Rostov"], {"RU"})
+    assert rostov.name == "Rostov-on-Don"
+
+
 def test_a_demonym_is_never_matched_as_a_place_name() -> None:
     """Demonyms are not places (eval/ANNOTATION.md): the gazetteer does not hold them as
     names, so "Arab foreign ministers" names no place."""

@@ -9,6 +9,7 @@ move it); building it takes a few seconds, opening it afterwards is instant.
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import threading
 from collections.abc import Iterable
@@ -19,11 +20,15 @@ from typing import Any
 
 from warlog.resources import load_json
 
-GAZETTEER_VERSION = 23
+GAZETTEER_VERSION = 24
 # an admin-1 area of this many people or more is never left to a town of unknown population
 UNKNOWN_TOWN_AREA_MAX = 1_000_000
 _KIND_RANK = {"continent": 3, "country": 3, "region": 2, "admin1": 2, "admin2": 2, "city": 1}
 _lock = threading.Lock()
+# "Burton upon Trent", "Rostov-on-Don", "Weston-super-Mare" answer to their first word(s) in
+# the news ("Burton", "Rostov"), if they are towns of this many people or more
+_SHORT_NAME_RE = re.compile(r"^(.+?)(?: upon |-upon-|-on-| on |-super-|-under-| under )\S")
+SHORT_NAME_MIN_POPULATION = 10_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +51,13 @@ def cache_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_cache_dir("warlog"))
+
+
+def short_name(name: str) -> str | None:
+    """The name a town "upon", "on" or "under" a river or the sea goes by ("Burton" for
+    Burton upon Trent, "Rostov" for Rostov-on-Don), or None."""
+    match = _SHORT_NAME_RE.match(name)
+    return match.group(1) if match else None
 
 
 def skeleton(name: str) -> str:
@@ -151,6 +163,9 @@ def build(path: Path) -> None:
             )
         )
         name_rows.append((city["name"].lower(), key, 1))
+        short = short_name(city["name"])
+        if short and (city.get("population") or 0) >= SHORT_NAME_MIN_POPULATION:
+            name_rows.append((short.lower(), key, 0))
         for alternate in city.get("alternatenames") or []:
             if (
                 alternate

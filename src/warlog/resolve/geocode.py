@@ -48,7 +48,7 @@ from dataclasses import replace
 from functools import cache
 
 from warlog.geo import GeoPlace, gazetteer
-from warlog.geo.gazetteer import kind_rank
+from warlog.geo.gazetteer import kind_rank, short_name
 from warlog.model import PlaceMention
 from warlog.resolve.approximate import (
     APPROXIMATE_CONFIDENCE,
@@ -670,7 +670,8 @@ def _same_name(name: str, text: str) -> bool:
         value = value.replace("-", " ").strip()
         return value.removesuffix(" city")  # "New York" is New York City's own name
 
-    return key(name) == key(text)
+    short = short_name(name)
+    return key(name) == key(text) or (short is not None and key(short) == key(text))
 
 
 def _demonym(word: str) -> bool:
