@@ -432,6 +432,16 @@ def test_a_town_upon_a_river_by_its_short_name() -> None:
     assert rostov.name == "Rostov-on-Don"
 
 
+def test_a_legislature_is_where_the_story_is() -> None:
+    """ "marched on the Capitol" in an Oklahoma City story, "testify before Congress" in a
+    Washington one: there, not Capitola, California or Congress, Arizona."""
+    city, _, capitol = _resolve(["Oklahoma City", "Oklahoma City", "Capitol"], {"US"})
+    assert (capitol.lat, capitol.lon) == (city.lat, city.lon)
+    washington, _, congress = _resolve(["Washington", "Washington", "Congress"], {"US"})
+    assert (congress.lat, congress.lon) == (washington.lat, washington.lon)
+    assert congress.geonameid is None  # placed approximately, not a town
+
+
 def test_a_demonym_is_never_matched_as_a_place_name() -> None:
     """Demonyms are not places (eval/ANNOTATION.md): the gazetteer does not hold them as
     names, so "Arab foreign ministers" names no place."""

@@ -144,8 +144,6 @@ _COMMON_WORDS = frozenset(
         "south",
         "southern",
         "central",
-        "capitol",
-        "congress",
         "valley",
         "republic",
         "state",
@@ -155,6 +153,11 @@ _COMMON_WORDS = frozenset(
         "gulf",
     }
 )
+
+
+# a legislature, which the news names as a place ("testify before Congress", "marched on
+# the Capitol"): where the story is, never Congress, Arizona or Capitola, California
+_INSTITUTION_WORDS = frozenset({"congress", "capitol", "parliament", "senate", "statehouse"})
 
 
 def _candidates(text: str) -> tuple[GeoPlace, ...]:
@@ -172,6 +175,8 @@ def _candidates(text: str) -> tuple[GeoPlace, ...]:
         city = gazetteer().by_id(landmark)
         if city is not None:
             return (city,)
+    if text.lower() in _INSTITUTION_WORDS:
+        return ()  # placed where the text is about, as an unknown name is
     found = gazetteer().lookup(text)
     abbreviated = _abbreviated_areas(text)
     if abbreviated and all(
@@ -335,7 +340,7 @@ def _rank(
         or c.population >= FOREIGN_TOWN_MIN_POPULATION
     ]
     fallback = False
-    if not candidates and context:
+    if not candidates and context and text.lower() not in _INSTITUTION_WORDS:
         # a romanisation the gazetteer lacks ("Nabatiyeh" for "Nabatieh", "Bint Jbail" for
         # "Bint Jubayl"): only in the article's countries, and with half the confidence
         candidates = [
