@@ -20,7 +20,7 @@ from typing import Any
 
 from warlog.resources import load_json
 
-GAZETTEER_VERSION = 24
+GAZETTEER_VERSION = 25
 # an admin-1 area of this many people or more is never left to a town of unknown population
 UNKNOWN_TOWN_AREA_MAX = 1_000_000
 _KIND_RANK = {"continent": 3, "country": 3, "region": 2, "admin1": 2, "admin2": 2, "city": 1}
@@ -281,6 +281,9 @@ def build(path: Path) -> None:
     connection.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?)", place_rows)
     connection.executemany("INSERT INTO names VALUES (?,?,?)", name_rows)
     connection.execute("CREATE INDEX ix_names ON names(name)")
+    # countries and places by id are looked up one at a time (demonyms, landmarks, states)
+    connection.execute("CREATE INDEX ix_places_id ON places(geonameid)")
+    connection.execute("CREATE INDEX ix_places_country ON places(country, kind)")
     connection.execute(f"PRAGMA user_version={GAZETTEER_VERSION}")
     connection.commit()
     connection.close()

@@ -7,7 +7,8 @@ score = 3 x kind rank (continent and country 3, region and admin area 2, city 1;
         only country of another place it names: every "Gainesville" is in the US), or an
         overseas territory of one (Saipan, Northern Mariana Islands, in a story on the US)
       + 2 when the candidate lies in an admin-1 area the article is about (one it names, or
-        the only area of a town it names), found by a first ranking without this term
+        the only area of a town it names), found by a first ranking without this term; not
+        for a town a city of its name in the same country is 100 times the size of
       + log10(population + 1) / 7
       + 1.5 when the candidate is its country's capital (the biggest town of the capital's name
         there: London over London, Ohio, when the text is about Britain and names the US once)
@@ -35,7 +36,12 @@ own town is not in goes there ("California Polytechnic State University"). A nam
 calls a county ("Clay and Becker counties") is that county. A landmark (data/regions.json
 "landmarks": the White House, the Kremlin) stands for its city; "X International Airport"
 for X. A demonym of a people whose land is an area ("English",
-"Kurdish") stands for that area, not for the whole country.
+"Kurdish") stands for that area, not for the whole country; a demonym by its form stands for
+what its stem names ("Slovak", "Siberian", "Ontarians"). Two to four capitals stand for the
+area they are the initials or US postal code of ("SA", "BC", "KY"); an ordinary name for a
+province of the text's country ("North West"); a bare name beside its county for the county
+("Suffolk" beside "Suffolk County"); a body named for an area ("Iowa House", "Bank of
+Mexico") for the area; a legislature ("Congress", "Capitol") for where the story is.
 """
 
 from __future__ import annotations
