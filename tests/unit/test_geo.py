@@ -456,6 +456,26 @@ def test_places_by_id_and_country_are_indexed() -> None:
         assert "USING INDEX" in plan, plan
 
 
+def test_a_name_listed_with_states_is_a_state() -> None:
+    """ "states such as California or Washington": Washington the state; "New Jersey, New
+    York and Connecticut": New York the state; "Dallas, Houston and Portland" stay towns."""
+    text = "western states such as California or Washington, and New Jersey, New York and Ohio"
+    names = ["California", "Washington", "New Jersey", "New York", "Ohio"]
+    mentions = tuple(
+        PlaceMention(n, "GPE", Evidence("a" * 64, text.index(n), text.index(n) + len(n)))
+        for n in names
+    )
+    places = geocode(mentions, {"US"}, text)
+    washington, new_york = places[1], places[3]
+    assert (washington.feature_kind, new_york.feature_kind) == ("region", "region")
+    text = "Dallas, Houston and Washington"
+    mentions = tuple(
+        PlaceMention(n, "GPE", Evidence("a" * 64, text.index(n), text.index(n) + len(n)))
+        for n in ("Dallas", "Houston", "Washington")
+    )
+    assert geocode(mentions, {"US"}, text)[2].feature_kind == "city"
+
+
 def test_a_demonym_is_never_matched_as_a_place_name() -> None:
     """Demonyms are not places (eval/ANNOTATION.md): the gazetteer does not hold them as
     names, so "Arab foreign ministers" names no place."""

@@ -591,6 +591,8 @@ def geocode(
     rankings = nearer_first(rankings, mentions)
     rankings = together_first(rankings, mentions)
     rankings = _short_for_county(rankings, mentions)
+    if text is not None:
+        rankings = _listed_with_areas(rankings, mentions, text)
     anchor = anchor_of(rankings, home, countries)
     starts: dict[int, list[Ranking]] = {}
     ends: dict[int, list[Ranking]] = {}
@@ -716,6 +718,51 @@ def _generic_areas(
             if c.kind == "admin1" and c.country_code in context and c.key not in taken:
                 areas.setdefault(c.key, c)
     return tuple(areas.values())
+
+
+_LIST_GAP_RE = re.compile(r"\s*(?:,|,? and|,? or|/|&)\s*")
+_AREA_KINDS = ("region", "admin1", "country")
+
+
+def _listed_with_areas(
+    rankings: list[Ranking], mentions: tuple[PlaceMention, ...], text: str
+) -> list[Ranking]:
+    """A name listed beside states or countries is one too: "California or Washington" is
+    the state of Washington, "Georgia and Armenia" the country, where the name has such a
+    reading in the same country (a state) or anywhere (a country)."""
+    order = sorted(range(len(mentions)), key=lambda i: mentions[i].evidence.start)
+    result = list(rankings)
+    for position, i in enumerate(order):
+        ranking = rankings[i]
+        best = ranking.best
+        if best is None or best.kind in _AREA_KINDS:
+            continue
+        siblings: list[GeoPlace] = []
+        for step in (-1, 1):
+            j_position = position + step
+            if not 0 <= j_position < len(order):
+                continue
+            j = order[j_position]
+            first, second = (j, i) if step < 0 else (i, j)
+            gap = text[mentions[first].evidence.end : mentions[second].evidence.start]
+            sibling_best = rankings[j].best
+            if _LIST_GAP_RE.fullmatch(gap) and sibling_best is not None:
+                siblings.append(sibling_best)
+        for sibling in siblings:
+            if sibling.kind not in _AREA_KINDS:
+                continue
+            readings = [
+                c
+                for _, c in ranking.scored
+                if c.kind == sibling.kind
+                and (c.kind == "country" or c.country_code == sibling.country_code)
+            ]
+            if readings:
+                top = ranking.scored[0][0]
+                rest = [(v, c) for v, c in ranking.scored if c is not readings[0]]
+                result[i] = Ranking([(top + 0.01, readings[0]), *rest], ranking.fallback)
+                break
+    return result
 
 
 _COUNTY_WORDS = (" County", " Parish", " Borough")
