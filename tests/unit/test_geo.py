@@ -375,6 +375,11 @@ def test_an_area_by_its_initials_or_postal_code() -> None:
     assert la.name == "Los Angeles"
     [un] = _resolve(["UN"], {"SS"})  # a body, not Upper Nile
     assert un.lat is None
+    # an agency or the Palestinian Authority, not Andhra Pradesh or Pennsylvania; a headline's
+    # "IN" is no Indiana
+    for acronym in ("AP", "PA", "IN"):
+        [place] = _resolve([acronym], {"IL", "US"})
+        assert place.name not in ("Andhra Pradesh", "Pennsylvania", "Indiana"), acronym
 
 
 def test_counties_islands_and_the_gulf() -> None:

@@ -28,9 +28,13 @@ def demonym_of(word: str, country: str) -> bool:
     )
 
 
-# acronyms of bodies, not of areas ("UN" is no Upper Nile, "IS" no Ile-de-something)
+# acronyms of bodies and agencies, not of areas ("UN" is no Upper Nile, "AP" no Andhra
+# Pradesh), and English words a headline in capitals spells ("IN", "OK", "ME" are no states)
 _NOT_AREA_ACRONYMS = frozenset(
-    {"UN", "IS", "AU", "EU", "IDF", "PM", "TV", "PKK", "ANC", "SDF", "YPG", "ISIL", "ISIS", "NATO"}
+    {"UN", "IS", "AU", "EU", "IDF", "PM", "TV", "PKK", "ANC", "SDF", "YPG", "ISIL", "ISIS"}
+    | {"NATO", "AP", "AFP", "RT", "AI", "MP", "HQ", "PA", "PLO", "KRG", "HTS", "FSA", "SAA"}
+    | {"IN", "OR", "ME", "OK", "HI", "AT", "BE", "MA", "NO", "SO", "TO", "AS", "IT", "ID"}
+    | {"AM", "AN", "BY", "DO", "GO", "IF", "MY", "OF", "ON", "UP", "WE", "HE", "OH", "AH"}
 )
 
 
