@@ -481,6 +481,14 @@ def test_a_name_listed_with_states_is_a_state() -> None:
     assert geocode(mentions, {"US"}, text)[2].feature_kind == "city"
 
 
+def test_a_former_country_name_is_its_successor() -> None:
+    """ "Zaire" in a story on Gabon and Uganda is the Congo, not Angola's Zaire province;
+    "Ceylon" is Sri Lanka, "Rhodesia" Zimbabwe."""
+    zaire, ceylon, rhodesia = _resolve(["Zaire", "Ceylon", "Rhodesia"], {"GA", "UG"})
+    assert (zaire.country_code, zaire.feature_kind) == ("CD", "country")
+    assert (ceylon.country_code, rhodesia.country_code) == ("LK", "ZW")
+
+
 def test_a_demonym_is_never_matched_as_a_place_name() -> None:
     """Demonyms are not places (eval/ANNOTATION.md): the gazetteer does not hold them as
     names, so "Arab foreign ministers" names no place."""
