@@ -11,8 +11,6 @@ from warlog.model import PlaceMention
 from warlog.resolve.spatial import Ranking
 
 _LIST_GAP_RE = re.compile(r"\s*(?:,|,? and|,? or|/|&)\s*")
-
-
 _AREA_KINDS = ("region", "admin1", "country")
 
 
@@ -38,11 +36,13 @@ def listed_with_areas(
             first, second = (j, i) if step < 0 else (i, j)
             gap = text[mentions[first].evidence.end : mentions[second].evidence.start]
             sibling_best = rankings[j].best
-            if _LIST_GAP_RE.fullmatch(gap) and sibling_best is not None:
+            if (
+                _LIST_GAP_RE.fullmatch(gap)
+                and sibling_best is not None
+                and sibling_best.kind in _AREA_KINDS
+            ):
                 siblings.append(sibling_best)
         for sibling in siblings:
-            if sibling.kind not in _AREA_KINDS:
-                continue
             readings = [
                 c
                 for _, c in ranking.scored

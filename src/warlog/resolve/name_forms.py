@@ -36,8 +36,6 @@ _NOT_AREA_ACRONYMS = frozenset(
     | {"IN", "OR", "ME", "OK", "HI", "AT", "BE", "MA", "NO", "SO", "TO", "AS", "IT", "ID"}
     | {"AM", "AN", "BY", "DO", "GO", "IF", "MY", "OF", "ON", "UP", "WE", "HE", "OH", "AH"}
 )
-
-
 _INITIALS_SKIPPED = frozenset({"and", "of", "the", "&"})
 
 
@@ -93,8 +91,6 @@ _DEMONYM_STEMS = (
     ("ers", ("",)),
     ("er", ("",)),
 )
-
-
 _DEMONYM_AREA_KINDS = frozenset({"continent", "country", "region", "admin1"})
 
 
