@@ -966,16 +966,27 @@ def eval_command(
     strict: Annotated[
         bool, typer.Option("--strict", help="Also require the evidence sentence to hold gold's.")
     ] = False,
+    errors: Annotated[
+        bool,
+        typer.Option(
+            "--errors",
+            help="Per file: gold records missed, predictions that matched nothing, wrong fields.",
+        ),
+    ] = False,
     as_json: JsonOption = False,
 ) -> None:
     """Score the pipeline against gold: precision, recall and F1 per record kind."""
     from warlog.eval import evaluate
+    from warlog.eval.errors import error_lines
 
     with _clean_errors():
-        scores = evaluate(gold_dir, strict=strict)
+        scores = evaluate(gold_dir, strict=strict, errors=errors)
     if as_json:
         _print_json(scores)
         return
+    if errors:
+        for line in error_lines(scores):
+            console.print(line, highlight=False, markup=False, soft_wrap=True)
     mode = "strict" if strict else "lenient"
     table = Table(title=f"{scores['files']} gold files, {mode}")
     for column in ("kind", "tp", "fp", "fn", "precision", "recall", "f1", "field accuracy"):

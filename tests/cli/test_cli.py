@@ -221,6 +221,9 @@ def test_eval_command(tmp_path: Path) -> None:
     assert result.exit_code == 0
     scores = json.loads(result.stdout)
     assert scores["files"] == 1 and "per_file" in scores
+    errors = runner.invoke(app, ["eval", str(tmp_path), "--errors"])
+    assert errors.exit_code == 0
+    assert "== x" in errors.stdout and "events spurious:" in errors.stdout
     missing = runner.invoke(app, ["eval", str(tmp_path / "nope")])
     assert missing.exit_code == EXIT_ERROR
 

@@ -154,3 +154,30 @@ def test_score_files_output_keys_and_negative_control() -> None:
     assert result["casualties"]["tp"] == 1 and result["casualties"]["fp"] == 1
     assert result["per_file"]["neg"]["casualties"] == {"tp": 0, "fp": 1, "fn": 0}
     assert set(result["casualties"]) == {"tp", "fp", "fn", "precision", "recall", "f1", "fields"}
+
+
+def test_errors_list_what_was_missed_spurious_and_wrong() -> None:
+    wrong_side = {**CASUALTY, "side": "AZ", "evidence_text": "nearly 200 soldiers died"}
+    extra = {**CLAIM, "speaker": "Nobody", "evidence_text": "Nobody said so."}
+    result = score_files(
+        [
+            (
+                "a",
+                {"casualties": [wrong_side], "claims": [extra]},
+                {"casualties": [CASUALTY], "claims": [CLAIM]},
+            )
+        ],
+        errors=True,
+    )
+    found = result["per_file"]["a"]
+    assert found["claims"]["missed"] == [CLAIM] and found["claims"]["spurious"] == [extra]
+    assert found["casualties"]["field_errors"] == [
+        {
+            "field": "side",
+            "gold": "AM",
+            "predicted": "AZ",
+            "evidence": CASUALTY["evidence"],
+            "evidence_text": "nearly 200 soldiers died",
+        }
+    ]
+    assert "missed" not in score_files([("a", {}, {"claims": [CLAIM]})])["per_file"]["a"]["claims"]

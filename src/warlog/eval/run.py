@@ -56,10 +56,16 @@ def _clean_gold(gold: GoldFile) -> dict[str, list[dict[str, Any]]]:
     return records
 
 
-def evaluate(directory: str | Path, strict: bool = False, nlp: Language | None = None) -> Any:
-    """Scores over every gold file in ``directory`` (FORMAT.md's output keys)."""
+def evaluate(
+    directory: str | Path,
+    strict: bool = False,
+    nlp: Language | None = None,
+    errors: bool = False,
+) -> Any:
+    """Scores over every gold file in ``directory`` (FORMAT.md's output keys); with ``errors``,
+    every file's missed gold records, unmatched predictions and wrong fields too."""
     triples = []
     for gold in load_gold(directory):
         report = read(gold["text"], published=gold.get("published"), nlp=nlp)
         triples.append((str(gold["id"]), predictions(report), _clean_gold(gold)))
-    return score_files(triples, strict=strict)
+    return score_files(triples, strict=strict, errors=errors)

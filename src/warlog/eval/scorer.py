@@ -157,6 +157,9 @@ class KindScore:
     fn: int = 0
     field_hits: dict[str, int] = field(default_factory=dict)
     field_total: dict[str, int] = field(default_factory=dict)
+    missed: list[Record] = field(default_factory=list)
+    spurious: list[Record] = field(default_factory=list)
+    field_errors: list[dict[str, Any]] = field(default_factory=list)
 
     def add(self, other: KindScore) -> None:
         self.tp += other.tp
@@ -222,20 +225,39 @@ def score_kind(
                 score.field_total[name] = score.field_total.get(name, 0) + 1
                 if field_equal(name, predicted[pi].get(name), gold_record[name]):
                     score.field_hits[name] = score.field_hits.get(name, 0) + 1
-    score.fp = len(predicted) - len(pairs)
-    score.fn = sum(
-        1
+                else:
+                    score.field_errors.append(
+                        {
+                            "field": name,
+                            "gold": gold_record[name],
+                            "predicted": predicted[pi].get(name),
+                            "evidence": gold_record.get("evidence"),
+                            "evidence_text": predicted[pi].get("evidence_text"),
+                        }
+                    )
+    paired_pred = {pi for pi, _ in pairs}
+    score.spurious = [pred for pi, pred in enumerate(predicted) if pi not in paired_pred]
+    score.missed = [
+        gold_record
         for gi, gold_record in enumerate(gold)
         if gi not in matched_gold and not gold_record.get("optional")
-    )
+    ]
+    score.fp = len(score.spurious)
+    score.fn = len(score.missed)
     return score
 
 
 def score_files(
     files: Sequence[tuple[str, dict[str, list[Record]], dict[str, list[Record]]]],
     strict: bool = False,
+    errors: bool = False,
 ) -> dict[str, Any]:
-    """Micro-averaged scores over ``(file_id, predicted, gold)`` triples, FORMAT.md's keys."""
+    """Micro-averaged scores over ``(file_id, predicted, gold)`` triples, FORMAT.md's keys.
+
+    With ``errors``, each file's entry per kind also lists the gold records ``missed``, the
+    predictions that matched nothing (``spurious``) and the wrong fields of matched pairs
+    (``field_errors``).
+    """
     totals = {kind: KindScore() for kind in KINDS}
     per_file: dict[str, Any] = {}
     for file_id, predicted, gold in files:
@@ -244,6 +266,12 @@ def score_files(
             score = score_kind(kind, predicted.get(kind, []), gold.get(kind, []), strict)
             totals[kind].add(score)
             per_file[file_id][kind] = {"tp": score.tp, "fp": score.fp, "fn": score.fn}
+            if errors:
+                per_file[file_id][kind].update(
+                    missed=score.missed,
+                    spurious=score.spurious,
+                    field_errors=score.field_errors,
+                )
     result: dict[str, Any] = {"files": len(files), "strict": strict}
     for kind in KINDS:
         result[kind] = totals[kind].as_dict(with_fields=kind != "places")
