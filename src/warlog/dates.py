@@ -60,6 +60,12 @@ FULL_DATE_RE = re.compile(
     re.IGNORECASE,
 )
 
+# The years a date may have: what date arithmetic (a week back, forty days on) and both stores
+# hold without overflow. A date outside them in a text is not resolved; as a publication date
+# it is refused (W113).
+MIN_YEAR = 1000
+MAX_YEAR = 2999
+
 _ISO_RE = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ].*)?\s*$")
 
 
@@ -68,7 +74,10 @@ def month_number(name: str) -> int | None:
 
 
 def make_date(year: int, month: int | None = None, day: int | None = None) -> ResolvedDate | None:
-    """A ResolvedDate cut to what is known, or None when the parts are not a real date."""
+    """A ResolvedDate cut to what is known, or None when the parts are not a real date (or
+    one outside MIN_YEAR..MAX_YEAR)."""
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return None
     try:
         if month is None:
             dt.date(year, 1, 1)
@@ -91,6 +100,12 @@ def to_date(value: ResolvedDate) -> dt.date:
     while len(parts) < 3:
         parts.append(1)
     return dt.date(parts[0], parts[1], parts[2])
+
+
+def iso_year(text: str) -> int | None:
+    """The year of an ISO-looking date (``9999-12-31``), whether or not it is in range."""
+    match = _ISO_RE.match(text)
+    return int(match.group(1)) if match else None
 
 
 def parse_iso(text: str) -> ResolvedDate | None:

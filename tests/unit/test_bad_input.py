@@ -131,14 +131,14 @@ def test_unreadable_path(
 ) -> None:
     path = tmp_path / "locked.txt"
     path.write_text(GOOD)
-    original = Path.read_bytes
+    original = Path.open
 
-    def deny(self: Path) -> bytes:
+    def deny(self: Path, *args: Any, **kwargs: Any) -> Any:
         if self == path:
             raise PermissionError(13, "Permission denied", str(self))
-        return original(self)
+        return original(self, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", deny)
+    monkeypatch.setattr(Path, "open", deny)
     result = _ingest(store, blank_nlp, path)
     assert _codes(result) == [errors.UNREADABLE]
     assert "Permission denied" in result.rejected[0].reason

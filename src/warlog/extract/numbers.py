@@ -60,7 +60,8 @@ _DIGITS_RE = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$")
 def _digits(text: str) -> float | None:
     if not _DIGITS_RE.match(text):
         return None
-    return float(text.replace(",", ""))
+    value = float(text.replace(",", ""))
+    return value if value < 1e15 else None  # "9" x 400 is no figure (and int(inf) fails)
 
 
 def _word_value(words: list[str]) -> int | None:

@@ -6,9 +6,9 @@ import hashlib
 from dataclasses import dataclass
 
 from warlog import errors
-from warlog.dates import full_dates_in, parse_iso
+from warlog.dates import MAX_YEAR, MIN_YEAR, full_dates_in, iso_year, parse_iso
 from warlog.errors import InputError
-from warlog.ingest.clean import clean_text
+from warlog.ingest.clean import clean_text, has_visible_text, scrub_surrogates
 from warlog.ingest.dateline import parse_dateline, refine_with_text
 from warlog.ingest.readers import RawArticle
 from warlog.model import Article, Dateline, ResolvedDate
@@ -24,13 +24,24 @@ class PreparedArticle:
 
 
 def sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    """The hex digest of a text's UTF-8; a lone surrogate (from a JSON escape) is hashed as
+    its surrogate code, so no text fails to hash."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def parse_published(value: str, source: str) -> ResolvedDate:
     """A user-given publication date: ISO (``2020-10-04``, ``2020-10``, a timestamp) or a full
     written date ("October 4, 2020"). Anything else is a bad input."""
     parsed = parse_iso(value)
+    year = iso_year(value)
+    if parsed is None and year is not None and not MIN_YEAR <= year <= MAX_YEAR:
+        raise InputError(
+            source,
+            f"has the publication date {value!r}, outside the years {MIN_YEAR}-{MAX_YEAR} "
+            "warlog holds",
+            "Give the date it was published (YYYY-MM-DD), or leave the field out.",
+            errors.OUT_OF_RANGE,
+        )
     if parsed is None:
         written = full_dates_in(value)
         if written:
@@ -59,6 +70,13 @@ def prepare(raw: RawArticle, published: str | None = None) -> PreparedArticle:
             "Check that it holds the article itself.",
             errors.EMPTY,
         )
+    if not has_visible_text(text):
+        raise InputError(
+            raw.source,
+            "holds no letter or digit, only invisible characters, spaces or symbols",
+            "Check that it holds the article itself.",
+            errors.EMPTY,
+        )
     dateline = parse_dateline(text)
     warnings: list[str] = []
     given = published or raw.published
@@ -80,12 +98,16 @@ def prepare(raw: RawArticle, published: str | None = None) -> PreparedArticle:
         id=sha256(text),
         text=text,
         raw_hash=sha256(raw.text),
-        url=raw.url,
-        outlet=raw.outlet or (dateline.agency if dateline else None),
-        headline=raw.headline,
+        url=_scrubbed(raw.url),
+        outlet=_scrubbed(raw.outlet) or (dateline.agency if dateline else None),
+        headline=_scrubbed(raw.headline),
         published=published_date,
         published_source=published_source,
         dateline_place=dateline.place if dateline else None,
-        source=raw.source,
+        source=scrub_surrogates(raw.source),
     )
     return PreparedArticle(article=article, dateline=dateline, warnings=tuple(warnings))
+
+
+def _scrubbed(value: str | None) -> str | None:
+    return scrub_surrogates(value) if value is not None else None

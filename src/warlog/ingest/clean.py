@@ -44,6 +44,21 @@ def mojibake_replacements() -> tuple[tuple[str, str], ...]:
 
 
 _SPACES_RE = re.compile(r"[ \t\u00a0]+")
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def scrub_surrogates(text: str) -> str:
+    """Lone surrogates (a JSON ``"\\udc80"``, a file name in no encoding) become U+FFFD, one
+    character for one, so the text can be encoded, hashed and stored."""
+    return _SURROGATE_RE.sub("\ufffd", text)
+
+
+def has_visible_text(text: str) -> bool:
+    """Whether a text holds a letter or a digit: one of only zero-width spaces, joiners,
+    marks or punctuation is no article."""
+    return any(char.isalnum() for char in text)
+
+
 _BLANK_LINES_RE = re.compile(r"\n{3,}")
 
 
@@ -68,4 +83,4 @@ def normalise_whitespace(text: str) -> str:
 
 def clean_text(text: str) -> str:
     """The cleaned text of an article: what is stored and what offsets refer to."""
-    return normalise_whitespace(strip_debris(repair_mojibake(text)))
+    return normalise_whitespace(strip_debris(repair_mojibake(scrub_surrogates(text))))

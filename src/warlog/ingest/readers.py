@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -130,14 +131,45 @@ def _guess_encoding(data: bytes) -> str | None:
     return best.encoding if best is not None else None
 
 
-def _first_str(obj: dict[str, Any], names: tuple[str, ...]) -> str | None:
+_JSON_TYPES = {
+    bool: "true or false",
+    int: "a number",
+    float: "a number",
+    list: "a list",
+    dict: "an object",
+}
+
+
+def _first_str(obj: dict[str, Any], names: tuple[str, ...], source: str) -> str | None:
+    """The first of ``names`` that holds text. A field of another type (``"url": 7``,
+    ``"published": true``) is an error, not silently dropped; a year as a number
+    (``"published": 2020``) is read as text."""
     for name in names:
         value = obj.get(name)
-        if isinstance(value, str) and value.strip():
-            return value.strip()
-        if isinstance(value, int | float) and not isinstance(value, bool) and name == "published":
+        if value is None:
+            continue
+        if isinstance(value, str):
+            if value.strip():
+                return value.strip()
+            continue
+        if isinstance(value, int) and not isinstance(value, bool) and name in _NUMBER_FIELDS:
             return str(value)
+        what = _JSON_TYPES.get(type(value), type(value).__name__)
+        raise InputError(
+            source,
+            f"has a '{name}' field that is {what} ({_preview(value)}), not a string",
+            f'Give "{name}" as a JSON string, e.g. "{name}": "...", or leave it out.',
+            errors.BAD_FIELD,
+        )
     return None
+
+
+_NUMBER_FIELDS = frozenset(FIELD_ALIASES["published"])
+
+
+def _preview(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=True)
+    return text if len(text) <= 40 else text[:40] + "…"
 
 
 def article_from_object(obj: Any, source: str) -> RawArticle:
@@ -149,7 +181,7 @@ def article_from_object(obj: Any, source: str) -> RawArticle:
             'Give one object per article, e.g. {"text": "...", "published": "2020-10-04"}.',
             errors.BAD_JSON,
         )
-    text = _first_str(obj, TEXT_FIELDS)
+    text = _first_str(obj, TEXT_FIELDS, source)
     if text is None:
         raise InputError(
             source,
@@ -160,10 +192,10 @@ def article_from_object(obj: Any, source: str) -> RawArticle:
     return RawArticle(
         source=source,
         text=text,
-        url=_first_str(obj, FIELD_ALIASES["url"]),
-        outlet=_first_str(obj, FIELD_ALIASES["outlet"]),
-        headline=_first_str(obj, FIELD_ALIASES["headline"]),
-        published=_first_str(obj, FIELD_ALIASES["published"]),
+        url=_first_str(obj, FIELD_ALIASES["url"], source),
+        outlet=_first_str(obj, FIELD_ALIASES["outlet"], source),
+        headline=_first_str(obj, FIELD_ALIASES["headline"], source),
+        published=_first_str(obj, FIELD_ALIASES["published"], source),
     )
 
 
@@ -211,10 +243,64 @@ def article_from_jsonl_line(line: bytes, source: str, line_number: int) -> RawAr
     return article_from_object(obj, where)
 
 
+_TAG_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]{0,40})[^<>]{0,4096}?(/?)>")
+_VOID_TAGS = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
+
+
+def check_markup_limits(markup: str, source: str) -> None:
+    """Refuse, before any parser sees it, markup whose parsing would be unbounded work: more
+    entity references than ``max_html_entities`` or tags nested deeper than
+    ``max_html_depth``. One linear pass over the text."""
+    from warlog import settings
+
+    entities = markup.count("&")
+    limit = settings.get_int("max_html_entities")
+    if entities > limit:
+        raise InputError(
+            source,
+            f"holds {entities:,} entity references ('&...;'), over the limit of {limit:,}",
+            "Give the article's own page, or raise WARLOG_MAX_HTML_ENTITIES.",
+            errors.TOO_COMPLEX,
+        )
+    depth_limit = settings.get_int("max_html_depth")
+    depth = 0
+    for match in _TAG_RE.finditer(markup):
+        closing, name, self_closing = match.groups()
+        if closing:
+            depth = max(0, depth - 1)
+        elif not self_closing and name.lower() not in _VOID_TAGS:
+            depth += 1
+            if depth > depth_limit:
+                raise InputError(
+                    source,
+                    f"nests its markup more than {depth_limit:,} tags deep",
+                    "Give the article's own page, or raise WARLOG_MAX_HTML_DEPTH.",
+                    errors.TOO_COMPLEX,
+                )
+
+
 def article_from_html(html: str, source: str) -> RawArticle:
     """The main text of an HTML page (trafilatura), with its title, date and URL."""
     import trafilatura
 
+    check_markup_limits(html, source)
     extracted = trafilatura.extract(
         html, output_format="json", with_metadata=True, include_comments=False
     )

@@ -20,6 +20,7 @@ from warlog.ingest.readers import (
     article_from_html,
     article_from_jsonl_line,
     articles_from_json,
+    check_markup_limits,
     decode,
     looks_like_html,
 )
@@ -40,7 +41,17 @@ def iter_sources(
         text_name = str(name)
         if text_name == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
-            yield from _read_stream(stream, "<stdin>", encoding)
+            try:
+                yield from _read_stream(stream, "<stdin>", encoding)
+            except Exception as exc:
+                yield InputError(
+                    "<stdin>",
+                    f"could not be read ({type(exc).__name__}: {str(exc)[:200]})",
+                    "Please report it with the input attached (WARLOG_DEBUG=1 prints the "
+                    "traceback).",
+                    errors.READ_FAILED,
+                )
+                _debug_traceback("<stdin>", exc)
         elif text_name.startswith(("http://", "https://")):
             yield InputError(
                 text_name,
@@ -83,6 +94,54 @@ def _read_path(name: str, encoding: str | None) -> Iterator[Item]:
 
 
 def _read_file(path: Path, encoding: str | None) -> Iterator[Item]:
+    """The articles of one file; whatever goes wrong reading it is reported for it alone."""
+    try:
+        yield from _read_file_unguarded(path, encoding)
+    except Exception as exc:  # a bug in a reader (or a library under it): this file only
+        yield InputError(
+            str(path),
+            f"could not be read ({type(exc).__name__}: {str(exc)[:200]})",
+            "The other inputs were read; please report it with the file attached "
+            "(WARLOG_DEBUG=1 prints the traceback).",
+            errors.READ_FAILED,
+        )
+        _debug_traceback(str(path), exc)
+
+
+def _debug_traceback(source: str, exc: BaseException) -> None:
+    import os
+
+    if os.environ.get("WARLOG_DEBUG"):
+        import traceback
+
+        print(f"warlog: traceback for {source}:", file=sys.stderr)
+        traceback.print_exception(exc, file=sys.stderr)
+
+
+def _not_regular(source: str, mode: int) -> InputError | None:
+    """A FIFO, a device or a socket: reading one may block forever or never end."""
+    import stat
+
+    if stat.S_ISREG(mode):
+        return None
+    what = (
+        "a named pipe (FIFO)"
+        if stat.S_ISFIFO(mode)
+        else "a device"
+        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+        else "a socket"
+        if stat.S_ISSOCK(mode)
+        else "not a regular file"
+    )
+    return InputError(
+        source,
+        f"is {what}, which warlog does not read (it may block or never end)",
+        "Save the article to a regular file, or pipe it to `warlog ingest -`.",
+        errors.NOT_REGULAR,
+    )
+
+
+def _read_file_unguarded(path: Path, encoding: str | None) -> Iterator[Item]:
     source = str(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES | FEED_SUFFIXES:
@@ -95,16 +154,24 @@ def _read_file(path: Path, encoding: str | None) -> Iterator[Item]:
         )
         return
     try:
+        info = path.stat()
+        refusal = _not_regular(source, info.st_mode)
+        if refusal is not None:
+            yield refusal
+            return
         if suffix in JSONL_SUFFIXES:
             with path.open("rb") as stream:
                 yield from _read_jsonl(stream, source)
             return
-        size = path.stat().st_size
         limit = settings.get_int("max_article_bytes")
-        if size > limit:
-            yield _too_large(source, size, limit)
+        if info.st_size > limit:
+            yield _too_large(source, info.st_size, limit)
             return
-        data = path.read_bytes()
+        with path.open("rb") as stream:
+            data = stream.read(limit + 1)  # the file may have grown since stat
+        if len(data) > limit:
+            yield _too_large(source, len(data), limit, more=True)
+            return
     except OSError as exc:
         yield InputError(
             source,
@@ -116,10 +183,12 @@ def _read_file(path: Path, encoding: str | None) -> Iterator[Item]:
     yield from _read_bytes(data, source, suffix, encoding)
 
 
-def _too_large(source: str, size: int, limit: int) -> InputError:
+def _too_large(source: str, size: int, limit: int, more: bool = False) -> InputError:
+    """``more``: only the first ``size`` bytes were read (a stream), so the size is a floor."""
+    amount = f"more than {limit / 1e6:.1f} MB" if more else f"{size / 1e6:.1f} MB"
     return InputError(
         source,
-        f"is {size / 1e6:.1f} MB, over the {limit / 1e6:.1f} MB limit for one article",
+        f"is {amount}, over the {limit / 1e6:.1f} MB limit for one article",
         "Split it into articles (one per line as .jsonl) or raise WARLOG_MAX_ARTICLE_BYTES.",
         errors.TOO_LARGE,
     )
@@ -132,6 +201,11 @@ def _read_bytes(data: bytes, source: str, suffix: str, encoding: str | None) -> 
         yield error
         return
     if suffix in FEED_SUFFIXES or looks_like_feed(text):
+        try:
+            check_markup_limits(text, source)
+        except InputError as error:
+            yield error
+            return
         yield from articles_from_feed(data, source)
         return
     try:
@@ -148,17 +222,32 @@ def _read_bytes(data: bytes, source: str, suffix: str, encoding: str | None) -> 
 def _read_jsonl(stream: BinaryIO, source: str) -> Iterator[Item]:
     limit = settings.get_int("max_article_bytes")
     seen_any = False
-    for line_number, line in enumerate(stream, start=1):
+    line_number = 0
+    while True:
+        line = stream.readline(limit + 1)  # a line with no end is read no further than this
+        if not line:
+            break
+        line_number += 1
+        if len(line) > limit:
+            seen_any = True
+            while line and not line.endswith(b"\n"):  # skip the rest of the long line
+                line = stream.readline(1 << 20)
+            yield _too_large(f"{source}:{line_number}", limit + 1, limit, more=True)
+            continue
         if not line.strip():
             continue
         seen_any = True
-        if len(line) > limit:
-            yield _too_large(f"{source}:{line_number}", len(line), limit)
-            continue
         try:
             yield article_from_jsonl_line(line, source, line_number)
         except InputError as error:
             yield error
+        except Exception as exc:  # a bug on this line: the next lines are still read
+            yield InputError(
+                f"{source}:{line_number}",
+                f"could not be read ({type(exc).__name__}: {str(exc)[:200]})",
+                "The other lines were read; please report it with the line attached.",
+                errors.READ_FAILED,
+            )
     if not seen_any:
         yield InputError(source, "is empty", "Give one JSON article object per line.", errors.EMPTY)
 
@@ -167,7 +256,7 @@ def _read_stream(stream: BinaryIO, source: str, encoding: str | None) -> Iterato
     limit = settings.get_int("max_article_bytes")
     data = stream.read(limit + 1)
     if len(data) > limit:
-        yield _too_large(source, len(data), limit)
+        yield _too_large(source, len(data), limit, more=True)
         return
     stripped = data.lstrip()
     if stripped.startswith(b"{") and b"\n{" in stripped:

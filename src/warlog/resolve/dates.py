@@ -33,7 +33,7 @@ _MONTH_YEAR_RE = re.compile(rf"\b(?P<m>{MONTH_PATTERN})\s*,?\s+(?P<y>\d{{4}})\b"
 _MONTH_RE = re.compile(rf"^(?:in\s+|early\s+|late\s+|mid-?)?(?P<m>{MONTH_PATTERN})$", re.I)
 _YEAR_RE = re.compile(r"^(?:in\s+|the\s+year\s+|since\s+|early\s+|late\s+)?(?P<y>(?:19|20)\d{2})$")
 _AGO_RE = re.compile(
-    r"\b(?P<n>\d+|a|one|two|three|four|five|six|seven)\s+(?P<unit>day|week)s?\s+ago\b"
+    r"\b(?P<n>\d{1,4}|a|one|two|three|four|five|six|seven)\s+(?P<unit>day|week)s?\s+ago\b"
 )
 _WEEKDAY_RE = re.compile(r"\b(?P<which>last|next|this)?\s*(?P<day>" + "|".join(WEEKDAYS) + r")\b")
 _SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}

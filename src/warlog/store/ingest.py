@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
-from warlog.errors import AnalysisError, InputError
+from warlog import errors
+from warlog.errors import AnalysisError, InputError, WarlogError
 from warlog.ingest import PreparedArticle, iter_sources, parse_published, prepare
 from warlog.model import Report
 from warlog.nlp import Language
@@ -89,22 +90,82 @@ def ingest(
                 result.rejected.append(Rejection.from_error(error))
                 _tick(on_item, item.source)
                 continue
+            except Exception as exc:  # a bug in cleaning: this article only
+                result.rejected.append(_failure(item.source, "preparing it", exc))
+                _tick(on_item, item.source)
+                continue
             article_id = prepared.article.id
             if article_id in seen or store.has_article(article_id):
                 result.unchanged.append(Unchanged(item.source, article_id))
                 _tick(on_item, item.source)
                 continue
             seen.add(article_id)
-            result.warnings.extend(prepared.warnings)
             yield prepared
 
     for report in analysed(to_analyse(), nlp, result.rejected, on_item):
-        if store.add_report(report):
+        source = report.article.source or report.article.id
+        try:
+            stored = store.add_report(report)
+        except Exception as exc:  # one article the store refused; the batch goes on
+            result.rejected.append(_store_failure(source, exc))
+            _tick(on_item, source)
+            continue
+        result.warnings.extend(report.warnings)
+        if stored:
             result.added.append(report)
         else:
             result.unchanged.append(Unchanged(report.article.source or "", report.article.id))
-        _tick(on_item, report.article.source or report.article.id)
+        _tick(on_item, source)
     return result
+
+
+def _failure(source: str, doing: str, exc: BaseException) -> Rejection:
+    """A rejection for an unexpected failure on one article (a bug): its type and message,
+    the traceback kept in the log under WARLOG_DEBUG."""
+    _log_traceback(source, exc)
+    return Rejection(
+        source,
+        AnalysisError.code,
+        f"failed while {doing} ({type(exc).__name__}: {_short(exc)})",
+        "The article was skipped; please report it with the article attached "
+        "(WARLOG_DEBUG=1 prints the traceback).",
+    )
+
+
+def _store_failure(source: str, exc: BaseException) -> Rejection:
+    """One article the store could not hold. A database error names only its kind: its
+    text may quote the whole SQL statement with the article's values."""
+    _log_traceback(source, exc)
+    if isinstance(exc, WarlogError):
+        detail = exc.message
+    else:
+        orig = getattr(exc, "orig", None)
+        detail = type(orig if orig is not None else exc).__name__
+        if orig is not None:
+            detail += f": {_short(orig).splitlines()[0] if _short(orig) else ''}"
+    return Rejection(
+        source,
+        errors.STORE_FAILED,
+        f"could not be stored ({detail})",
+        "The other articles were stored; please report it with the article attached "
+        "(WARLOG_DEBUG=1 prints the traceback).",
+    )
+
+
+def _short(exc: BaseException, size: int = 200) -> str:
+    text = str(exc)
+    return text if len(text) <= size else text[:size] + "…"
+
+
+def _log_traceback(source: str, exc: BaseException) -> None:
+    import os
+
+    if os.environ.get("WARLOG_DEBUG"):
+        import sys
+        import traceback
+
+        print(f"warlog: traceback for {source}:", file=sys.stderr)
+        traceback.print_exception(exc, file=sys.stderr)
 
 
 def analysed(

@@ -163,8 +163,14 @@ def _near_in_time(table: Any, event: Event) -> Any:
     day = to_date(event.date)
     if event.date.precision.value != "day":
         return table.c.date.startswith(event.date.value[:4])
-    low = day - dt.timedelta(days=LINK_SEARCH_DAYS)
-    high = day + dt.timedelta(days=LINK_SEARCH_DAYS)
+    try:
+        low = day - dt.timedelta(days=LINK_SEARCH_DAYS)
+    except OverflowError:  # near year 1: the window starts at the first day there is
+        low = dt.date.min
+    try:
+        high = day + dt.timedelta(days=LINK_SEARCH_DAYS)
+    except OverflowError:
+        high = dt.date.max
     return or_(
         and_(table.c.date >= low.strftime("%Y-%m"), table.c.date <= high.isoformat()),
         table.c.date == str(day.year),
