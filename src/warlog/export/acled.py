@@ -3,7 +3,8 @@
 ACLED's column names and codes for the columns warlog can fill. Fatalities follow ACLED's
 own rule: the most conservative credible figure among the sources (for each source its figure
 as written; vague words as ACLED codes them: "tens" 10, "dozens" 12, "hundreds" 100), and a
-dispute between sources is written in ``notes``.
+dispute between sources is written in ``notes``. A cell a spreadsheet would evaluate as a
+formula is written with a leading apostrophe (warlog.export.safe).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Iterable
 from typing import Any, TextIO
 
 from warlog.export.incidents import incident_object
+from warlog.export.safe import safe_row
 from warlog.model import Actor, CasualtyReport, DatePrecision, Incident
 
 ACLED_COLUMNS = (
@@ -180,7 +182,7 @@ def write_acled(
     actor_names = acled_actors(actors)
     count = 0
     for incident in incidents:
-        writer.writerow(acled_row(incident, casualties, names, actor_names))
+        writer.writerow(safe_row(acled_row(incident, casualties, names, actor_names)))
         count += 1
     return count
 

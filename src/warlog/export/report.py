@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from warlog.export.safe import markdown_text
 from warlog.link.episodes import EPISODE_COLUMNS, episode_row, group_episodes
 from warlog.model import CasualtyReport, Claim, Episode, Incident
 
@@ -260,7 +261,10 @@ def _figure_text(tally: Tally) -> str:
 
 
 def render_markdown(report: SituationReport, map_name: str, chart_name: str) -> str:
-    lines = [f"# {report.title}", "", f"{len(report.incidents)} events.", ""]
+    """The report as Markdown; every value taken from the store is escaped (HTML shown as
+    text, Markdown syntax and table pipes neutralised)."""
+    m = markdown_text
+    lines = [f"# {m(report.title)}", "", f"{len(report.incidents)} events.", ""]
     lines += [f"![map of events]({map_name})", "", f"![casualty figures]({chart_name})", ""]
     lines += [
         "## Casualties per side",
@@ -271,29 +275,29 @@ def render_markdown(report: SituationReport, map_name: str, chart_name: str) -> 
     for tally in report.tallies:
         sources = "; ".join(f"{src}: {value}" for src, value in sorted(tally.by_source.items()))
         lines.append(
-            f"| {tally.side} | {tally.kind} | {tally.victims} | {tally.scope} | "
-            f"{_figure_text(tally)} | {sources} |"
+            f"| {m(tally.side)} | {m(tally.kind)} | {m(tally.victims)} | {m(tally.scope)} | "
+            f"{m(_figure_text(tally))} | {m(sources)} |"
         )
     if report.episodes:
         lines += ["", "## Episodes", "", f"| {' | '.join(EPISODE_COLUMNS)} |"]
         lines.append("|" + "---|" * len(EPISODE_COLUMNS))
-        lines += [f"| {' | '.join(episode_row(e))} |" for e in report.episodes]
+        lines += [f"| {' | '.join(m(cell) for cell in episode_row(e))} |" for e in report.episodes]
     lines += ["", "## Events by day", ""]
     day = None
     for incident in report.incidents:
         date = incident.date.value if incident.date else "undated"
         if date != day:
-            lines += ["", f"### {date}", ""]
+            lines += ["", f"### {m(date)}", ""]
             day = date
         lines.append(
-            f"- **{incident.sub_type}** at {incident.place or '?'} "
-            f"(by {incident.actor1_side or 'unknown'}; {incident.status}; "
+            f"- **{m(incident.sub_type)}** at {m(incident.place or '?')} "
+            f"(by {m(incident.actor1_side or 'unknown')}; {m(incident.status)}; "
             f"{len(incident.reports)} reports)"
         )
         for quote in report.quotes.get(incident.id, []):
             lines.append(
-                f"  - {quote.speaker} ({quote.side or '-'}, {quote.stance}, {quote.channel}): "
-                f"> {quote.text}"
+                f"  - {m(quote.speaker)} ({m(quote.side or '-')}, {m(quote.stance)}, "
+                f"{m(quote.channel)}): > {m(quote.text)}"
             )
     return "\n".join(lines) + "\n"
 

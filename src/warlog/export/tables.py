@@ -2,7 +2,8 @@
 
 The columns are the fields of the jsonl export (eval/FORMAT.md names), flattened: a span
 ``{"start", "end"}`` becomes ``<name>_start`` and ``<name>_end``, a list is joined with "; ".
-Articles are written without their text (the jsonl export carries it).
+Articles are written without their text (the jsonl export carries it). A cell a spreadsheet
+would evaluate as a formula is written with a leading apostrophe (warlog.export.safe).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from warlog.export.jsonl import (
     place_object,
     temporal_object,
 )
+from warlog.export.safe import safe_row
 from warlog.model import Report
 
 Object = dict[str, Any]
@@ -66,6 +68,6 @@ def write_table(reports: Iterable[Report], kind: str, out: TextIO) -> int:
             if writer is None:
                 writer = csv.DictWriter(out, fieldnames=list(row), lineterminator="\n")
                 writer.writeheader()
-            writer.writerow(row)
+            writer.writerow(safe_row(row))
             count += 1
     return count
