@@ -59,8 +59,9 @@ def read(text: str, **options: Any) -> Report:
     return read_article(text, **options)
 
 
-def open(location: str | Path) -> Store:
-    """Open (creating if needed) the store at ``location``: a SQLite file path."""
+def open(location: str | Path, *, read_only: bool = False) -> Store:
+    """Open (creating if needed) the store at ``location``: a SQLite file path or a
+    PostgreSQL URL. ``read_only=True``: only read; a missing store is an error, not created."""
     from warlog.store import open_store
 
-    return open_store(location)
+    return open_store(location, read_only=read_only)

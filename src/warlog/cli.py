@@ -37,7 +37,7 @@ DbOption = Annotated[
     typer.Option(
         "--db",
         envvar="WARLOG_DB",
-        help="The store: a SQLite file (created if missing).",
+        help="The store: a SQLite file (ingest creates it if missing) or a postgresql:// URL.",
         show_default=True,
     ),
 ]
@@ -59,19 +59,21 @@ def _clean_errors() -> Iterator[None]:
         raise typer.Exit(EXIT_ERROR) from None
 
 
-def _open(db: str) -> Any:
+def _open(db: str, write: bool = False) -> Any:
+    """The store at ``db``: read-only for the commands that only read (nothing created, no
+    writer lock), created if missing for those that write."""
     import warlog
 
-    return warlog.open(db)
+    return warlog.open(db, read_only=not write)
 
 
 T = TypeVar("T")
 
 
-def _with_store(db: str, action: Callable[[Any], T]) -> T:
+def _with_store(db: str, action: Callable[[Any], T], write: bool = False) -> T:
     """Open the store, run one library call on it, close it; errors become one clean line."""
     with _clean_errors():
-        store = _open(db)
+        store = _open(db, write=write)
         try:
             return action(store)
         finally:
@@ -117,7 +119,7 @@ def ingest(
         return done, len(store.stale_articles())
 
     with _progress() as tick:
-        result, stale = _with_store(db, run)
+        result, stale = _with_store(db, run, write=True)
     if as_json:
         _print_json({**_ingest_summary(result), "stale": stale})
     else:
@@ -146,7 +148,7 @@ def reanalyse(
 
     with _progress() as tick:
         result = _with_store(
-            db, lambda store: run_reanalyse(store, everything=everything, on_item=tick)
+            db, lambda store: run_reanalyse(store, everything=everything, on_item=tick), write=True
         )
     if as_json:
         _print_json(
@@ -932,7 +934,7 @@ def load(
                 str(path), f"cannot be read ({exc.strerror})", "Check the path."
             ) from None
 
-    added, unchanged = _with_store(db, run)
+    added, unchanged = _with_store(db, run, write=True)
     console.print(f"{added} articles loaded, {unchanged} already there")
 
 

@@ -83,7 +83,9 @@ def build_report(
     from warlog.errors import ConfigError
     from warlog.geo import gazetteer
     from warlog.resolve.geocode import haversine_km
+    from warlog.store.store import check_filters
 
+    check_filters(since, until, country)
     centre = None
     if near:
         candidates = sorted(gazetteer().lookup(near), key=lambda p: -p.population)

@@ -26,6 +26,7 @@ from warlog.model import (
     Report,
 )
 from warlog.store import rows, schema
+from warlog.store.filters import country_filter, date_filter
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,39 +105,54 @@ def _event_filters(
 ) -> Any:
     """Where-clauses on stored events: date range, ACLED type (a prefix), perpetrator side."""
     table = schema.events
+    check_filters(since, until, country)
     if since:
         query = query.where(table.c.date >= since)
     if until:
         query = query.where(table.c.date <= until + "~")
     if event_type:
-        query = query.where(func.lower(table.c.type).startswith(event_type.lower()))
+        query = query.where(
+            func.lower(table.c.type).startswith(event_type.lower(), autoescape=True)
+        )
     if country:
         query = query.where(table.c.actor1_side == country.upper())
     return query
 
 
-def _postgresql_engine(dsn: str) -> Engine:
-    """A PostgreSQL store (psycopg 3), for many writers sharing one database."""
+def check_filters(since: str | None, until: str | None, country: str | None) -> None:
+    """A malformed date or country filter is an error naming it (warlog.store.filters)."""
+    date_filter("--since", since)
+    date_filter("--until", until)
+    country_filter("--country", country)
+
+
+def _postgresql_engine(dsn: str, read_only: bool = False) -> Engine:
+    """A PostgreSQL store (psycopg 3), for many writers sharing one database; a reader's
+    sessions are read-only transactions."""
     url = dsn.replace("postgres://", "postgresql://", 1)
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url[len("postgresql://") :]
-    return create_engine(url, pool_pre_ping=True)
+    connect_args = {"options": "-c default_transaction_read_only=on"} if read_only else {}
+    return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
 
 
 def _redacted(location: str) -> str:
     """A store location without the password of a DSN."""
     import re
 
-    return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", location)
+    location = re.sub(r"(://[^:/@]*):[^@/]*@", r"\1:***@", location)
+    return re.sub(r"(?i)(password=)[^&\s]*", r"\1***", location)
 
 
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
-def _sqlite_engine(path: Path) -> Engine:
+def _sqlite_engine(path: Path, read_only: bool = False) -> Engine:
     if path.is_dir():
         raise StoreError(f"{path} is a directory; give a file path for the store, e.g. warlog.db")
+    if read_only:
+        return _sqlite_reader(path)
     if not path.parent.exists():
         raise StoreError(f"the folder {path.parent} of the store {path} does not exist; create it")
     engine = create_engine(f"sqlite:///{path}")
@@ -150,6 +166,29 @@ def _sqlite_engine(path: Path) -> Engine:
         cursor.close()
 
     return engine
+
+
+def _sqlite_reader(path: Path) -> Engine:
+    """A read-only SQLite engine: nothing is created (not the store, not a lock file), and a
+    store in a folder the reader cannot write to is read as it is."""
+    import os
+    import sqlite3
+    from urllib.parse import quote
+
+    if not path.exists():
+        raise StoreError(
+            f"no store at {path}; ingest articles into it first (warlog ingest --db {path} "
+            "FILES) or give the right --db"
+        )
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+    folder_writable = os.access(path.resolve().parent, os.W_OK)
+    if not folder_writable:  # no -shm can be made beside it: nobody is writing it either
+        uri += "&immutable=1"
+
+    def connect() -> sqlite3.Connection:
+        return sqlite3.connect(uri, uri=True, check_same_thread=False)
+
+    return create_engine("sqlite://", creator=connect)
 
 
 def _near_in_time(table: Any, event: Event) -> Any:
@@ -194,20 +233,56 @@ RECORD_TABLES = (
 class Store:
     """An open warlog store. Use :func:`warlog.open` to get one."""
 
-    def __init__(self, location: str | Path) -> None:
+    def __init__(self, location: str | Path, read_only: bool = False) -> None:
         self.location = str(location)
+        self.read_only = read_only
         self.shared = self.location.startswith(("postgresql://", "postgres://"))
         self.engine = (
-            _postgresql_engine(self.location) if self.shared else _sqlite_engine(Path(location))
+            _postgresql_engine(self.location, read_only)
+            if self.shared
+            else _sqlite_engine(Path(location), read_only)
         )
         try:
-            self._migrate()
+            if read_only:
+                with self.engine.connect() as connection:
+                    self._check_readable(connection)
+            else:
+                self._migrate()
         except (DatabaseError, OperationalError) as exc:
             self.engine.dispose()
             raise StoreError(
-                f"{_redacted(self.location)} is not a warlog store or cannot be reached "
-                f"({exc.orig}); give another --db"
+                f"{self.shown} is not a warlog store or cannot be reached "
+                f"({_redacted(str(exc.orig))}); give another --db"
             ) from None
+        except StoreError:
+            self.engine.dispose()
+            raise
+
+    @property
+    def shown(self) -> str:
+        """The location as messages show it: a DSN without its password."""
+        return _redacted(self.location)
+
+    def _check_readable(self, connection: Any) -> None:
+        """A reader's check: a warlog store of this schema version, without writing."""
+        from sqlalchemy import inspect
+
+        if not inspect(connection).has_table(schema.meta.name):
+            raise StoreError(f"{self.shown} is not a warlog store; give another --db")
+        version = connection.execute(
+            select(schema.meta.c.value).where(schema.meta.c.key == "schema_version")
+        ).scalar()
+        if version is None or int(version) > schema.SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.shown} has schema version {version}, this warlog reads "
+                f"{schema.SCHEMA_VERSION}; upgrade warlog or use a new --db"
+            )
+        if int(version) < schema.SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.shown} has the older schema version {version}; a writing command "
+                f"(warlog reanalyse --db {self.shown}) upgrades it in place"
+            )
+        self._check_columns(connection)
 
     def _migrate(self) -> None:
         with self._writing() as connection:  # two first writers must not both create
@@ -233,7 +308,7 @@ class Store:
             step not in schema.UPGRADES for step in range(version, schema.SCHEMA_VERSION)
         ):
             raise StoreError(
-                f"{self.location} has schema version {version}, this warlog reads "
+                f"{self.shown} has schema version {version}, this warlog reads "
                 f"{schema.SCHEMA_VERSION}; upgrade warlog or use a new --db"
             )
         for step in range(version, schema.SCHEMA_VERSION):
@@ -256,7 +331,7 @@ class Store:
             missing = sorted(set(table.columns.keys()) - have)
             if missing:
                 raise StoreError(
-                    f"{self.location} was written by another warlog version (table "
+                    f"{self.shown} was written by another warlog version (table "
                     f"{table.name} lacks {', '.join(missing)}); re-ingest into a new --db"
                 )
 
@@ -507,7 +582,7 @@ class Store:
             found = (
                 connection.execute(
                     select(schema.articles.c.id)
-                    .where(schema.articles.c.id.startswith(prefix))
+                    .where(schema.articles.c.id.startswith(prefix, autoescape=True))
                     .limit(2)
                 )
                 .scalars()
@@ -622,6 +697,7 @@ class Store:
         """The incidents dated in [since, until] grouped into episodes (warlog.link.episodes);
         ``country`` keeps the episodes that happened in it or that its side took part in. An
         episode is formed from the incidents selected, so a window cuts episodes at its ends."""
+        check_filters(since, until, country)
         found = group_episodes(self.incidents(since=since, until=until))
         if not country:
             return found
@@ -642,7 +718,9 @@ class Store:
         actors, events = schema.actors, schema.events
         event_ids: set[str] = set()
         for row in connection.execute(
-            select(actors.c.events).where(func.lower(actors.c.name).contains(name.lower()))
+            select(actors.c.events).where(
+                func.lower(actors.c.name).contains(name.lower(), autoescape=True)
+            )
         ):
             event_ids.update(json.loads(row.events))
         found: set[str] = set()
@@ -710,11 +788,13 @@ class Store:
             return [from_row(row._mapping) for row in result]
 
     def claims(self, stance: str | None = None, side: str | None = None) -> list[Claim]:
+        country_filter("--side", side)
         return self._records(
             schema.claims, rows.claim_from_row, stance=stance, side=side.upper() if side else None
         )
 
     def casualties(self, side: str | None = None, kind: str | None = None) -> list[CasualtyReport]:
+        country_filter("--side", side)
         return self._records(
             schema.casualty_reports,
             rows.casualty_from_row,
@@ -727,12 +807,13 @@ class Store:
     ) -> list[ActorSummary]:
         """Canonical actors across articles (one per name), most-reported first;
         ``name`` matches part of the name, case-insensitively."""
+        country_filter("--side", side)
         table = schema.actors
         query = select(table)
         if kind:
             query = query.where(table.c.kind == kind)
         if name:
-            query = query.where(func.lower(table.c.name).contains(name.lower()))
+            query = query.where(func.lower(table.c.name).contains(name.lower(), autoescape=True))
         grouped: dict[str, list[Actor]] = {}
         with self.engine.connect() as connection:
             for row in connection.execute(query.order_by(table.c.article_id, table.c.start)):
@@ -780,6 +861,8 @@ class Store:
             yield self.report(article.id)
 
 
-def open_store(location: str | Path) -> Store:
-    """Open (creating if needed) the store at ``location``: a SQLite file path."""
-    return Store(location)
+def open_store(location: str | Path, read_only: bool = False) -> Store:
+    """Open (creating if needed) the store at ``location``: a SQLite file path or a
+    PostgreSQL URL. ``read_only``: never create or change anything, take no writer lock, and
+    refuse a missing store ("no store at PATH")."""
+    return Store(location, read_only=read_only)
