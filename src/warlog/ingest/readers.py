@@ -64,7 +64,9 @@ class RawArticle:
 
 
 def decode(data: bytes, source: str, encoding: str | None = None) -> str:
-    """Bytes to text: UTF-8 (or a BOM-marked UTF-16/32), or the encoding the user named."""
+    """Bytes to text: UTF-8 (or a BOM-marked UTF-16/32), else the encoding the user named
+    (a fallback: a UTF-8 input beside the one it was meant for is still read as UTF-8). A
+    rejection names the likely encoding (warlog.ingest.encodings) and ``--encoding``."""
     if not data.strip():
         raise InputError(
             source, "is empty", "Give a file that holds an article's text.", errors.EMPTY
@@ -79,7 +81,7 @@ def decode(data: bytes, source: str, encoding: str | None = None) -> str:
             )
     if encoding is not None:
         try:
-            return data.decode(encoding)
+            codecs.lookup(encoding)
         except LookupError:
             raise InputError(
                 source,
@@ -87,48 +89,65 @@ def decode(data: bytes, source: str, encoding: str | None = None) -> str:
                 "Pass a name such as utf-8, cp1252 or latin-1 to --encoding.",
                 errors.ENCODING,
             ) from None
-        except UnicodeDecodeError as exc:
-            raise InputError(
-                source,
-                f"is not valid {encoding} (byte {data[exc.start]:#04x} at offset {exc.start})",
-                "Check the encoding you passed to --encoding.",
-                errors.ENCODING,
-            ) from None
     for bom, codec in _BOMS:
         if data.startswith(bom):
             return data.decode(codec, errors="strict")
-    if b"\x00" in data[:8192]:
+    has_nul = b"\x00" in data[:8192]
+    if not has_nul:
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+    if encoding is not None:  # a fallback: what is UTF-8 (or marked) was read as such above
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                source,
+                f"is neither UTF-8 nor valid {encoding} (byte {data[exc.start]:#04x} at offset "
+                f"{exc.start})",
+                "Check the encoding you passed to --encoding.",
+                errors.ENCODING,
+            ) from None
+    from warlog.ingest.encodings import guess_encoding, utf16_without_bom
+
+    if has_nul:
+        utf16 = utf16_without_bom(data)
+        if utf16 is None:
+            raise InputError(
+                source,
+                "holds NUL bytes, so it is binary, not text",
+                "Give the article as plain text, HTML or JSON (text in UTF-16 without a "
+                "byte-order mark: pass --encoding utf-16-le or utf-16-be).",
+                errors.BINARY,
+            )
         raise InputError(
             source,
-            "holds NUL bytes, so it is binary, not text",
-            "Give the article as plain text, HTML or JSON.",
-            errors.BINARY,
-        )
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        guess = _guess_encoding(data)
-        hint = (
-            f"It looks like {guess}: convert it (iconv -f {guess} -t utf-8) "
-            f"or pass --encoding {guess}."
-            if guess
-            else "Convert it to UTF-8 or pass its encoding with --encoding."
-        )
-        raise InputError(
-            source,
-            f"is not valid UTF-8 (byte {data[exc.start]:#04x} at offset {exc.start})",
-            hint,
+            f"looks like {utf16} text without a byte-order mark, not UTF-8",
+            f"Convert it (iconv -f {utf16} -t utf-8) or pass --encoding {utf16}.",
             errors.ENCODING,
-        ) from None
+        )
+    invalid = _utf8_error(data)
+    guess = guess_encoding(data)
+    hint = (
+        f"It looks like {guess}: convert it (iconv -f {guess} -t utf-8) or pass --encoding {guess}."
+        if guess
+        else "Convert it to UTF-8 or pass its encoding with --encoding."
+    )
+    raise InputError(
+        source,
+        f"is not valid UTF-8 (byte {data[invalid.start]:#04x} at offset {invalid.start})",
+        hint,
+        errors.ENCODING,
+    )
 
 
-def _guess_encoding(data: bytes) -> str | None:
+def _utf8_error(data: bytes) -> UnicodeDecodeError:
     try:
-        from charset_normalizer import from_bytes
-    except ImportError:  # pragma: no cover - charset_normalizer comes with trafilatura
-        return None
-    best = from_bytes(data[:65536]).best()
-    return best.encoding if best is not None else None
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc
+    raise AssertionError("valid UTF-8")  # pragma: no cover - only called on invalid UTF-8
 
 
 _JSON_TYPES = {

@@ -66,8 +66,8 @@ def iter_sources(
 def _read_path(name: str, encoding: str | None) -> Iterator[Item]:
     path = Path(name)
     if path.is_dir():
-        files = sorted(
-            (candidate for candidate in path.rglob("*") if candidate.is_file()),
+        files = sorted(  # FIFOs, devices and broken links too: each is reported, not skipped
+            (candidate for candidate in path.rglob("*") if not candidate.is_dir()),
             key=lambda candidate: str(candidate),
         )
         if not files:
