@@ -53,11 +53,15 @@ class AnalysisError(WarlogError):
 
     code = "W500"
 
-    def __init__(self, source: str, detail: str) -> None:
+    def __init__(
+        self, source: str, detail: str, code: str | None = None, hint: str | None = None
+    ) -> None:
         self.source = source
+        if code is not None:
+            self.code = code
         super().__init__(
-            f"{source}: analysis failed ({detail}); the article was skipped. Please report this "
-            "with the article attached."
+            f"{source}: analysis failed ({detail}); the article was skipped. "
+            + (hint or "Please report this with the article attached.")
         )
 
 
@@ -79,3 +83,4 @@ TOO_COMPLEX = "W114"  # markup that would take unbounded work to parse (entities
 BAD_FIELD = "W115"  # a JSON field of the wrong type ("url": 7, "published": true)
 NOT_REGULAR = "W116"  # a FIFO, a device or a socket: nothing that ends can be read from it
 STORE_FAILED = "W201"  # one article that could not be stored (the others were)
+TOO_SLOW = "W501"  # an article whose analysis ran past analysis_seconds

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 
-from warlog import settings
+from warlog import errors, settings
+from warlog.budget import OverBudget, time_budget
 from warlog.errors import AnalysisError
 from warlog.extract import EXTRACTORS
 from warlog.extract.base import Doc
@@ -129,17 +130,30 @@ def analyse_each(
         yield from _analyse_batch(nlp, batch, size)
 
 
+BATCH_SECONDS_PER_ARTICLE = 5  # what a batch's parse may take beyond one article's budget
+
+
 def _analyse_batch(
     nlp: Language, batch: list[PreparedArticle], size: int
 ) -> Iterator[Report | AnalysisError]:
-    """One batch parsed with ``nlp.pipe``; when the parse itself fails, each article of the
-    batch is parsed alone, so only the one that fails is lost."""
+    """One batch parsed with ``nlp.pipe`` within a time budget. When the parse fails or runs
+    past it, each article of the batch is parsed alone, with its own budget, so only the one
+    that fails (or is too slow) is lost."""
+    budget = float(settings.get_int("analysis_seconds"))
     try:
-        docs = list(nlp.pipe([item.article.text for item in batch], batch_size=size))
-    except Exception:
+        # one article's budget, and a few seconds for each other one: an ordinary batch
+        # parses in a second or two, and one that overruns is only parsed again article by
+        # article
+        with time_budget(budget + BATCH_SECONDS_PER_ARTICLE * len(batch) if budget > 0 else 0):
+            docs = list(nlp.pipe([item.article.text for item in batch], batch_size=size))
+    except (Exception, OverBudget):
         for item in batch:
             try:
-                doc = nlp(item.article.text)
+                with time_budget(budget):
+                    doc = nlp(item.article.text)
+            except OverBudget as over:
+                yield _too_slow(item, over, "parsing")
+                continue
             except Exception as exc:
                 yield _analysis_error(item, exc)
                 continue
@@ -151,9 +165,22 @@ def _analyse_batch(
 
 def _analysed(item: PreparedArticle, doc: Doc) -> Report | AnalysisError:
     try:
-        return analyse(item, doc)
+        with time_budget():
+            return analyse(item, doc)
+    except OverBudget as over:
+        return _too_slow(item, over, "analysing")
     except Exception as exc:
         return _analysis_error(item, exc)
+
+
+def _too_slow(item: PreparedArticle, over: OverBudget, doing: str) -> AnalysisError:
+    return AnalysisError(
+        item.article.source or item.article.id,
+        f"{doing} it was stopped after {over.seconds:g} s, the budget for one article",
+        code=errors.TOO_SLOW,
+        hint="The other articles were analysed; raise WARLOG_ANALYSIS_SECONDS to allow "
+        "more, or report the article if it is an ordinary one.",
+    )
 
 
 def _analysis_error(item: PreparedArticle, exc: Exception) -> AnalysisError:

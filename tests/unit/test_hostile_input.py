@@ -270,3 +270,72 @@ def test_html_of_entity_references_is_refused_before_parsing(
         ("deep.html", errors.TOO_COMPLEX),
     ]
     assert len(result.added) == 1
+
+
+def test_an_analysis_past_its_budget_is_stopped_and_the_batch_goes_on(
+    tmp_path: Path, store: Any, blank_nlp: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    import warlog.pipeline as pipeline
+
+    real = pipeline.analyse
+
+    def slow(prepared: Any, doc: Any) -> Any:
+        if "forever" in prepared.article.text:
+            while True:  # super-linear work, as a run of quotes once was
+                time.sleep(0.01)
+        return real(prepared, doc)
+
+    monkeypatch.setattr(pipeline, "analyse", slow)
+    monkeypatch.setenv("WARLOG_ANALYSIS_SECONDS", "1")
+    folder = _folder(tmp_path)
+    (folder / "a.txt").write_text("This one takes forever.")
+    (folder / "b.txt").write_text(GOOD)
+    started = time.monotonic()
+    result = _ingest(store, blank_nlp, folder)
+    assert time.monotonic() - started < 10
+    assert _rejected(result) == [("a.txt", errors.TOO_SLOW)]
+    assert "WARLOG_ANALYSIS_SECONDS" in result.rejected[0].hint
+    assert len(store.articles()) == 1
+
+
+def test_the_budget_is_off_at_zero(monkeypatch: pytest.MonkeyPatch) -> None:
+    from warlog.budget import time_budget
+
+    monkeypatch.setenv("WARLOG_ANALYSIS_SECONDS", "0")
+    with time_budget():
+        pass
+
+
+def test_a_parse_past_its_budget_is_stopped_and_the_batch_goes_on(
+    tmp_path: Path, store: Any, blank_nlp: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A text the parser takes minutes over (a run of 20,000 quote characters)."""
+    import time
+
+    class SlowParser:
+        def _parse(self, text: str) -> Any:
+            while "forever" in text:
+                time.sleep(0.01)
+            return blank_nlp(text)
+
+        def __call__(self, text: str) -> Any:
+            return self._parse(text)
+
+        def pipe(self, texts: Any, batch_size: int = 16) -> Any:
+            return (self._parse(text) for text in texts)
+
+    import warlog.pipeline as pipeline
+
+    monkeypatch.setenv("WARLOG_ANALYSIS_SECONDS", "1")
+    monkeypatch.setattr(pipeline, "BATCH_SECONDS_PER_ARTICLE", 0)
+    folder = _folder(tmp_path)
+    (folder / "a.txt").write_text("This one parses forever.")
+    (folder / "b.txt").write_text(GOOD)
+    started = time.monotonic()
+    result = _ingest(store, SlowParser(), folder)
+    assert time.monotonic() - started < 20
+    assert _rejected(result) == [("a.txt", errors.TOO_SLOW)]
+    assert "parsing" in result.rejected[0].hint
+    assert len(store.articles()) == 1
