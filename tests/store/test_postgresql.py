@@ -133,3 +133,41 @@ def test_a_store_of_the_previous_schema_is_upgraded_in_place(database: str) -> N
         ).all()
     engine.dispose()
     assert version == "2" and len(columns) == 1
+
+
+def test_a_reader_of_a_postgresql_store_writes_nothing(database: str, nlp: Any) -> None:
+    from warlog.errors import StoreError
+
+    with warlog.open(database) as writer:
+        writer.ingest([str(SEED)], nlp=nlp)
+    with warlog.open(database, read_only=True) as reader:
+        assert len(reader.articles()) == 1
+        report = warlog.read("Armenia shelled Ganja on Sunday.", published="2020-10-04", nlp=nlp)
+        with pytest.raises(Exception, match="read-only"):
+            reader.add_report(report)
+    with pytest.raises(StoreError, match="cannot be reached") as caught:
+        warlog.open(database.replace("warlog@", "warlog:s3cret@") + "_none", read_only=True)
+    assert "s3cret" not in str(caught.value)
+
+
+def test_an_integer_postgresql_cannot_hold_is_one_rejected_article(
+    database: str, tmp_path: Path, nlp: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past the figure bound (which keeps such figures out), the store's own overflow is still
+    one article's rejection, and its message quotes no SQL statement or parameters."""
+    import warlog.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "drop_outsized", lambda c, e, a, _s: (c, e, a, ()))
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "huge.json").write_text(
+        '{"text": "Armenian forces shelled Ganja on Sunday, killing 2147483648 civilians.", '
+        '"published": "2020-10-04"}'
+    )
+    (folder / "seed.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    with warlog.open(database) as store:
+        result = store.ingest([str(folder)], nlp=nlp)
+        assert [(Path(r.source).name, r.code) for r in result.rejected] == [("huge.json", "W201")]
+        reason = result.rejected[0].reason
+        assert "INSERT" not in reason and "[SQL" not in reason and "parameters" not in reason
+        assert len(store.articles()) == 1
