@@ -61,3 +61,22 @@ def test_hostile_files_beside_good_ones(tmp_path: Path, nlp: Any) -> None:
 
 def test_the_corpus_names_each_case_once() -> None:
     assert len(HOSTILE) == len(set(HOSTILE))
+
+
+@pytest.mark.model
+def test_the_cli_names_each_rejected_file_and_exits_1(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from warlog.cli import EXIT_REJECTED, app
+
+    folder, good = _batch(tmp_path)
+    db = tmp_path / "cli.db"
+    result = CliRunner().invoke(app, ["ingest", "--db", str(db), str(folder)])
+    assert result.exit_code == EXIT_REJECTED, result.output
+    assert "internal error" not in result.output
+    for name in ("published-9999.json", "fifo.txt", "entities.html", "text-number.json"):
+        assert name in result.output
+    listed = CliRunner().invoke(app, ["articles", "--db", str(db), "--json"])
+    assert listed.exit_code == 0
+    sources = listed.output
+    assert all(path.name in sources for path in good)

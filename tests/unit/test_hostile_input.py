@@ -339,3 +339,25 @@ def test_a_parse_past_its_budget_is_stopped_and_the_batch_goes_on(
     assert _rejected(result) == [("a.txt", errors.TOO_SLOW)]
     assert "parsing" in result.rejected[0].hint
     assert len(store.articles()) == 1
+
+
+def test_warlog_debug_prints_the_traceback_of_an_analysis_failure(
+    tmp_path: Path,
+    store: Any,
+    blank_nlp: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import warlog.pipeline as pipeline
+
+    def broken(prepared: Any, doc: Any) -> Any:
+        raise ValueError("boom")
+
+    monkeypatch.setattr(pipeline, "analyse", broken)
+    monkeypatch.setenv("WARLOG_DEBUG", "1")
+    folder = _folder(tmp_path)
+    (folder / "a.txt").write_text(GOOD)
+    result = _ingest(store, blank_nlp, folder)
+    assert [r.code for r in result.rejected] == ["W500"]
+    err = capsys.readouterr().err
+    assert "Traceback" in err and "ValueError: boom" in err and "a.txt" in err
