@@ -115,7 +115,7 @@ def main() -> None:
         except WarlogError as error:
             codes[error.code] += 1
             if error.code == "W500":  # an analysis failure: a bug, whatever its class
-                kind = re.sub(r"\d+|'.*?'", "N", f"W500: {error.message[:120]}")
+                kind = "W500: " + re.sub(r"\d+|'.*?'", "N", error.message[:120])
                 crashes[kind] += 1
                 first.setdefault(kind, repr(text)[:200] + f" published={published!r}")
         except Exception as exc:
