@@ -3,6 +3,7 @@ what to do) and every good article beside it is stored."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from pathlib import Path
@@ -361,3 +362,26 @@ def test_warlog_debug_prints_the_traceback_of_an_analysis_failure(
     assert [r.code for r in result.rejected] == ["W500"]
     err = capsys.readouterr().err
     assert "Traceback" in err and "ValueError: boom" in err and "a.txt" in err
+
+
+@pytest.mark.parametrize(
+    "unit", [" ", "\t", "\n", " \n", '"', "pic.twitter.com/ ", "Oct 4 ", "<a "]
+)
+def test_cleaning_and_datelines_are_linear_in_the_input(unit: str) -> None:
+    """100,000 characters of one repeated unit: a second at most (a run of 80,000 spaces
+    took 210 s in the debris patterns before they were anchored at the start of a run)."""
+    import time
+
+    from warlog.dates import full_dates_in
+    from warlog.ingest.clean import clean_text
+    from warlog.ingest.dateline import parse_dateline
+    from warlog.ingest.readers import check_markup_limits
+
+    text = (unit * (100_000 // len(unit) + 1))[:100_000]
+    started = time.perf_counter()
+    cleaned = clean_text(text)
+    parse_dateline(cleaned)
+    full_dates_in(text)
+    with contextlib.suppress(errors.InputError):
+        check_markup_limits(text, "x")
+    assert time.perf_counter() - started < 2
