@@ -41,7 +41,7 @@ def files_of(sources: list[str]) -> list[str]:
             )
         path = Path(name)
         if path.is_dir():
-            files += sorted(str(p) for p in path.rglob("*") if p.is_file())
+            files += sorted(str(p) for p in path.rglob("*") if not p.is_dir())  # FIFOs: reported
         elif any(ch in name for ch in "*?["):
             files += sorted(glob.glob(name, recursive=True))
         else:
