@@ -61,3 +61,13 @@ def test_encoding_is_a_fallback_for_the_inputs_that_are_not_utf8(
     assert result.ok and len(result.added) == 2
     texts = sorted(article.text for article in store.articles())
     assert "armées" in texts[0] and "—" in texts[1]
+
+
+def test_a_byte_order_mark_over_invalid_bytes_is_an_encoding_error(
+    tmp_path: Path, store: Any, blank_nlp: Any
+) -> None:
+    path = tmp_path / "in.txt"
+    path.write_bytes(b"\xff\xfe" + "Ganja".encode("utf-16-le") + b"\x00\xdc")  # lone surrogate
+    result = store.ingest([str(path)], nlp=blank_nlp)
+    assert [r.code for r in result.rejected] == [errors.ENCODING]
+    assert "byte-order mark" in result.rejected[0].reason

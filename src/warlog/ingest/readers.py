@@ -91,7 +91,16 @@ def decode(data: bytes, source: str, encoding: str | None = None) -> str:
             ) from None
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            return data.decode(codec, errors="strict")
+            try:
+                return data.decode(codec, errors="strict")
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    source,
+                    f"starts with the byte-order mark of {codec} but is not valid {codec} "
+                    f"({exc.reason} at offset {exc.start})",
+                    "Save it again as UTF-8 (iconv -t utf-8), or repair the bytes at that offset.",
+                    errors.ENCODING,
+                ) from None
     has_nul = b"\x00" in data[:8192]
     if not has_nul:
         try:
