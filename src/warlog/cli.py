@@ -459,19 +459,13 @@ def claims(
     as_json: JsonOption = False,
 ) -> None:
     """List claims: who says what, with which stance, through which channel."""
-    with _clean_errors():
-        store = _open(db)
-        try:
-            found = store.claims(stance=stance, side=side)
-            texts = {
-                c.evidence.article_id: store.article_text(c.evidence.article_id) for c in found
-            }
-        finally:
-            store.close()
+    from warlog.export.views import claims_with_evidence
+
+    found = _with_store(db, lambda store: claims_with_evidence(store, stance=stance, side=side))
     if as_json:
         from warlog.export.jsonl import claim_object
 
-        _print_json([claim_object(claim) for claim in found])
+        _print_json([claim_object(claim) for claim, _evidence in found])
         return
     _print_table(
         f"{len(found)} claims",
@@ -482,11 +476,9 @@ def claims(
                 claim.side or "-",
                 claim.stance,
                 claim.channel,
-                _sentence(
-                    texts[claim.evidence.article_id], claim.evidence.start, claim.evidence.end
-                ),
+                _sentence(evidence, 0, len(evidence)),
             )
-            for claim in found
+            for claim, evidence in found
         ),
     )
 

@@ -292,3 +292,43 @@ def test_serve_command_reports_a_missing_store(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "none.db")])
     assert result.exit_code == 2
     assert "no store at" in result.output
+
+
+def test_claims_page_and_twin_are_warlog_claims(client: Any, built: Built) -> None:
+    from typer.testing import CliRunner
+
+    from warlog.cli import app
+
+    twin = client.get("/claims.json", params={"stance": "denies"}).json()
+    result = CliRunner().invoke(
+        app, ["claims", "--db", str(built.path), "--stance", "denies", "--json"]
+    )
+    assert json.loads(result.stdout) == twin
+    assert [c["speaker"] for c in twin] == ["<b>Ministry</b>"]
+    page = client.get("/claims", params={"side": "AZ"})
+    assert page.status_code == 200 and "1 claims" in page.text
+    assert "Shells hit Ganja on Sunday" in page.text
+    assert client.get("/claims", params={"stance": "whispers"}).status_code == 400
+
+
+def test_casualties_page_and_twin_are_warlog_casualties(client: Any, built: Built) -> None:
+    twin = client.get("/casualties.json", params={"kind": "killed"}).json()
+    assert [(c["record"], c["best"], c["according_to"]) for c in twin] == [
+        ("casualty_report", 12, "officials")
+    ]
+    page = client.get("/casualties")
+    assert page.status_code == 200 and "1 casualty figures" in page.text
+    assert client.get("/casualties.json", params={"kind": "bored"}).status_code == 400
+
+
+def test_actor_and_place_pages(client: Any) -> None:
+    actor = client.get("/actors/<b>Ministry</b>.json").json()
+    assert actor["actor"]["name"] == "<b>Ministry</b>" and actor["actor"]["side"] == "AM"
+    page = client.get("/actors/%3Cb%3EMinistry%3C%2Fb%3E")
+    assert page.status_code == 200 and "&lt;b&gt;Ministry&lt;/b&gt;" in page.text
+    assert "<b>Ministry</b>" not in page.text
+    place = client.get("/places/Ganja.json").json()
+    assert place["place"]["text"] == "Ganja" and [e["place"] for e in place["events"]] == ["Ganja"]
+    assert 'id="mini-map"' in client.get("/places/Ganja").text
+    assert client.get("/places/Atlantis").status_code == 404
+    assert client.get("/actors/Nobody.json").status_code == 404

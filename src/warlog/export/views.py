@@ -5,11 +5,14 @@ JSON twins all call these, so the CLI and the web give the same objects."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from warlog.export.incidents import incident_object
 from warlog.export.jsonl import casualty_object, claim_object, event_object
-from warlog.model import CasualtyReport, Event, Incident, Report
+from warlog.model import CasualtyReport, Claim, Event, Incident, Report
+
+if TYPE_CHECKING:
+    from warlog.store import Store
 
 
 def event_view(report: Report, event: Event) -> dict[str, Any]:
@@ -47,4 +50,21 @@ def incident_rows(
     return [
         {**incident_object(i), "casualty_summary": casualty_summary(i, casualties)}
         for i in incidents
+    ]
+
+
+def sentence(text: str, start: int, end: int) -> str:
+    """An evidence sentence on one line."""
+    return " ".join(text[start:end].split())
+
+
+def claims_with_evidence(
+    store: Store, stance: str | None = None, side: str | None = None
+) -> list[tuple[Claim, str]]:
+    """``warlog claims``: the stored claims (by stance and speaker side), each with its
+    evidence sentence."""
+    found = store.claims(stance=stance, side=side)
+    texts = {a: store.article_text(a) for a in dict.fromkeys(c.evidence.article_id for c in found)}
+    return [
+        (c, sentence(texts[c.evidence.article_id], c.evidence.start, c.evidence.end)) for c in found
     ]

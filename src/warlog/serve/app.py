@@ -30,7 +30,8 @@ from warlog.export.jsonl import (
     place_object,
     temporal_object,
 )
-from warlog.export.views import incident_rows, incident_view
+from warlog.export.views import claims_with_evidence, incident_rows, incident_view
+from warlog.model import to_dict
 from warlog.serve import pages, query
 from warlog.serve.query import Filters
 from warlog.store import Store
@@ -51,6 +52,8 @@ SECURITY_HEADERS = {
     "X-Frame-Options": "DENY",
     "Cross-Origin-Opener-Policy": "same-origin",
 }
+STANCES = ("asserts", "accuses", "denies", "confirms")
+KINDS = ("killed", "injured", "missing", "captured", "displaced")
 TYPE_CLASSES = {name: f"t{index}" for index, name in enumerate(query.ACLED_TYPES)}
 
 
@@ -247,6 +250,137 @@ def create_app(settings: ServeSettings, store: Store | None = None) -> FastAPI:
             place_key=page["place_key"],
             date_key=page["date_key"],
         )
+
+    # -- claims and casualty figures (warlog claims, warlog casualties) --------------------
+
+    def paged(request: Request, items: list[Any]) -> tuple[list[Any], int, int]:
+        try:
+            page = int(request.query_params.get("page", "1"))
+            shown, count = query.page_of(items, page, settings.page_size)
+        except ValueError:
+            raise HTTPException(status_code=400, detail="page must be a whole number") from None
+        except StoreError as error:
+            raise HTTPException(status_code=404, detail=str(error)) from None
+        return shown, page, count
+
+    def option(request: Request, name: str, choices: tuple[str, ...] = ()) -> str | None:
+        value = (request.query_params.get(name) or "").strip() or None
+        if value is not None and choices and value not in choices:
+            raise HTTPException(
+                status_code=400, detail=f"{name} must be one of " + ", ".join(choices)
+            )
+        return value
+
+    def page_links(request: Request, path: str) -> Callable[[int], str]:
+        params = {k: v for k, v in request.query_params.items() if k != "page" and v}
+        return lambda n: f"{path}?" + urlencode({**params, "page": n})
+
+    def claim_list(request: Request) -> dict[str, Any]:
+        stance = option(request, "stance", STANCES)
+        side = option(request, "side")
+        found = claims_with_evidence(opened, stance=stance, side=side)
+        shown, page, count = paged(request, found)
+        return {
+            "stance": stance,
+            "side": side,
+            "found": found,
+            "shown": shown,
+            "page": page,
+            "pages": count,
+        }
+
+    @app.get("/claims.json", summary="Claims by stance and speaker side (warlog claims --json)")
+    def claims_json(request: Request) -> JSONResponse:
+        data = claim_list(request)
+        return JSONResponse([claim_object(claim) for claim, _evidence in data["found"]])
+
+    @app.get("/claims", response_class=HTMLResponse, summary="Claims with their sentences")
+    def claims_page(request: Request) -> Response:
+        if _wants_json(request):
+            return claims_json(request)
+        data = claim_list(request)
+        return render(
+            request,
+            "claims.html",
+            total=len(data["found"]),
+            items=data["shown"],
+            stance=data["stance"],
+            side=data["side"],
+            page=data["page"],
+            pages=data["pages"],
+            page_link=page_links(request, "/claims"),
+        )
+
+    def casualty_list(request: Request) -> tuple[list[Any], str | None, str | None]:
+        side = option(request, "side")
+        kind = option(request, "kind", KINDS)
+        return opened.casualties(side=side, kind=kind), side, kind
+
+    @app.get("/casualties.json", summary="Casualty figures (warlog casualties --json)")
+    def casualties_json(request: Request) -> JSONResponse:
+        return JSONResponse([casualty_object(c) for c in casualty_list(request)[0]])
+
+    @app.get("/casualties", response_class=HTMLResponse, summary="Casualty figures per source")
+    def casualties_page(request: Request) -> Response:
+        if _wants_json(request):
+            return casualties_json(request)
+        found, side, kind = casualty_list(request)
+        shown, page, count = paged(request, found)
+        return render(
+            request,
+            "casualties.html",
+            total=len(found),
+            items=shown,
+            side=side,
+            kind=kind,
+            page=page,
+            pages=count,
+            page_link=page_links(request, "/casualties"),
+        )
+
+    # -- actors and places ----------------------------------------------------------------
+
+    def actor_data(name: str) -> tuple[Any, dict[str, Any]]:
+        summary = next((a for a in opened.actors(name=name) if a.name == name), None)
+        if summary is None:
+            raise StoreError(f"no actor named '{name}'; see `warlog actors`")
+        found = opened.incidents(actor=name)
+        rows = incident_rows(found, query.casualties_of(opened, found))
+        return summary, {"actor": to_dict(summary), "events": rows}
+
+    @app.get("/actors/{name:path}.json", summary="A canonical actor and its incidents")
+    def actor_json(name: str) -> JSONResponse:
+        return JSONResponse(actor_data(name)[1])
+
+    @app.get("/actors/{name:path}", response_class=HTMLResponse, summary="An actor's page")
+    def actor_page(request: Request, name: str) -> Response:
+        summary, data = actor_data(name)
+        if _wants_json(request):
+            return JSONResponse(data)
+        return render(request, "actor.html", actor=summary, events=data["events"])
+
+    def place_data(name: str) -> tuple[Any, dict[str, Any]]:
+        place = next((p for p in opened.places() if p.text == name), None)
+        if place is None:
+            raise StoreError(f"no place named '{name}'; see `warlog places`")
+        found = [
+            i
+            for i in opened.incidents()
+            if i.place == name or (place.geonameid is not None and i.geonameid == place.geonameid)
+        ]
+        rows = incident_rows(found, query.casualties_of(opened, found))
+        return place, {"place": to_dict(place), "events": rows}
+
+    @app.get("/places/{name:path}.json", summary="A place named in the articles and its incidents")
+    def place_json(name: str) -> JSONResponse:
+        return JSONResponse(place_data(name)[1])
+
+    @app.get("/places/{name:path}", response_class=HTMLResponse, summary="A place's page")
+    def place_page(request: Request, name: str) -> Response:
+        place, data = place_data(name)
+        if _wants_json(request):
+            return JSONResponse(data)
+        return render(request, "place.html", place=place, events=data["events"])
 
     # -- exports of the current filters ---------------------------------------------------
 

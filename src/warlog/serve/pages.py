@@ -8,17 +8,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from warlog.export.acled import fatalities
+from warlog.export.views import sentence
 from warlog.link import casualty_summary
 from warlog.model import CasualtyReport, Claim, Event, Incident, Report
 from warlog.serve.highlight import LEGEND, pieces, spans_of
 from warlog.store.rows import record_id
 
 NO_SIDE = "unknown side"
-
-
-def sentence(text: str, start: int, end: int) -> str:
-    """An evidence sentence on one line."""
-    return " ".join(text[start:end].split())
 
 
 @dataclass(frozen=True, slots=True)
