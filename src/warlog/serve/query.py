@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from warlog.errors import StoreError
 from warlog.export.acled import fatalities
 from warlog.model import CasualtyReport, Incident
-from warlog.store import Store, schema
+from warlog.store import Store, rows, schema
 
 ACLED_TYPES = (
     "Battles",
@@ -114,10 +114,16 @@ def select_incidents(store: Store, filters: Filters) -> list[Incident]:
 
 def casualties_of(store: Store, incidents: Iterable[Incident]) -> dict[str, CasualtyReport]:
     """The casualty reports these incidents cite, by id."""
-    wanted = {c for i in incidents for c in i.casualties}
-    if not wanted:
-        return {}
-    return {c.id: c for c in store.casualties() if c.id in wanted}
+    wanted = sorted({c for i in incidents for c in i.casualties})
+    table = schema.casualty_reports
+    found: dict[str, CasualtyReport] = {}
+    with store.engine.connect() as connection:
+        for start in range(0, len(wanted), 500):  # SQL parameter limits
+            chunk = wanted[start : start + 500]
+            for row in connection.execute(select(table).where(table.c.id.in_(chunk))):
+                casualty = rows.casualty_from_row(row._mapping)
+                found[casualty.id] = casualty
+    return found
 
 
 def day_of(incident: Incident) -> str | None:
