@@ -81,6 +81,8 @@ def test_map_points_and_timeline(client: Any, built: Built) -> None:
         {"day": "2020-10-04", "count": 1},
         {"day": "2020-10-05", "count": 1},
     ]
+    everything = client.get("/api/map").json()
+    assert everything["killed_by_side"] == [{"day": "2020-10-04", "side": "AZ", "killed": 12}]
     shelling = client.get("/api/map", params={"type": "Explosions"}).json()["points"][0]
     assert (shelling["id"], shelling["fatalities"], shelling["status"]) == (
         built.event.id,
@@ -332,3 +334,29 @@ def test_actor_and_place_pages(client: Any) -> None:
     assert 'id="mini-map"' in client.get("/places/Ganja").text
     assert client.get("/places/Atlantis").status_code == 404
     assert client.get("/actors/Nobody.json").status_code == 404
+
+
+def test_topojson_becomes_the_geojson_basemap() -> None:
+    from warlog.serve.topojson import to_geojson
+
+    topology = {
+        "type": "Topology",
+        "transform": {"scale": [0.5, 0.5], "translate": [10, 20]},
+        "arcs": [[[0, 0], [2, 0], [0, 2]], [[2, 2], [-2, 0], [0, -2]]],
+        "objects": {
+            "countries": {
+                "type": "GeometryCollection",
+                "geometries": [
+                    {"type": "Polygon", "arcs": [[0, 1]], "id": "1", "properties": {"name": "A"}},
+                    {"type": "MultiPolygon", "arcs": [[[~1, ~0]]], "id": "2"},
+                    {"type": "Point", "coordinates": [0, 0]},
+                ],
+            }
+        },
+    }
+    data = to_geojson(topology)
+    first, second = data["features"]
+    square = [[10.0, 20.0], [11.0, 20.0], [11.0, 21.0], [10.0, 21.0], [10.0, 20.0]]
+    assert first["geometry"] == {"type": "Polygon", "coordinates": [square]}
+    assert first["properties"] == {"name": "A"} and second["properties"] == {"name": None}
+    assert second["geometry"]["coordinates"] == [[square[::-1]]]

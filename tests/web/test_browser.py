@@ -95,6 +95,7 @@ def test_map_filter_incident_claim_sentence(page: Any, base_url: str, built: Bui
     assert page.get_attribute("#map", "data-markers") == "2"
     assert page.locator(".leaflet-interactive").count() >= 2  # basemap and markers drawn
     assert page.locator("#timeline rect.bar").count() == 2
+    assert page.locator("#killed-chart rect").count() == 1  # 12 killed, side AZ
 
     page.select_option("#f-type", "Protests")  # the form submits on change
     page.wait_for_url("**/?*type=Protests*")

@@ -159,6 +159,37 @@ def timeline(incidents: Iterable[Incident]) -> list[dict[str, Any]]:
     return [{"day": day, "count": counts[day]} for day in sorted(counts)]
 
 
+def killed_by_side(
+    incidents: Iterable[Incident], casualties: dict[str, CasualtyReport]
+) -> list[dict[str, Any]]:
+    """Killed per day and victims' side: for each incident and side ACLED's rule (each
+    source's figure, then the most conservative source; running totals left out), summed per
+    day. Sides unknown count as "?"."""
+    from warlog.export.acled import acled_figure
+
+    totals: Counter[tuple[str, str]] = Counter()
+    for incident in incidents:
+        day = day_of(incident)
+        if day is None:
+            continue
+        per_side: dict[str, dict[str, int]] = {}
+        for casualty_id in incident.casualties:
+            report = casualties.get(casualty_id)
+            if report is None or report.kind != "killed" or report.scope != "incident":
+                continue
+            figure = acled_figure(report)
+            if figure is None:
+                continue
+            sources = per_side.setdefault(report.side or "?", {})
+            source = report.according_to or "reported"
+            sources[source] = max(sources.get(source, 0), figure)
+        for side, sources in per_side.items():
+            totals[(day, side)] += min(sources.values())
+    return [
+        {"day": day, "side": side, "killed": totals[(day, side)]} for day, side in sorted(totals)
+    ]
+
+
 def map_data(store: Store, filters: Filters) -> dict[str, Any]:
     """What the map page asks for: the selected incidents as points, and the timeline of the
     same filters without the date range (so the brush shows what it cuts from)."""
@@ -174,6 +205,7 @@ def map_data(store: Store, filters: Filters) -> dict[str, Any]:
         "placed": sum(1 for p in points if p["lat"] is not None and p["lon"] is not None),
         "points": points,
         "timeline": timeline(context),
+        "killed_by_side": killed_by_side(selected, casualties),
     }
 
 

@@ -50,6 +50,7 @@
     node.dataset.markers = String(bounds.length);
     status.textContent = data.count + " incidents, " + data.placed + " on the map";
     timeline(data.timeline);
+    killedChart(data.killed_by_side, data.timeline);
     node.dataset.loaded = "true";
   }
 
@@ -137,6 +138,47 @@
     location.assign("/" + (query ? "?" + query : ""));
   }
   form.addEventListener("submit", function (event) { event.preventDefault(); go(); });
+
+  // -- killed per day and side: bars side by side on the timeline's axis --------------------
+  var PALETTE = ["#b2182b", "#2166ac", "#1b7837", "#762a83", "#e08214", "#4d4d4d"];
+  function killedChart(rows, days) {
+    var chart = document.getElementById("killed-chart");
+    var legend = document.getElementById("killed-legend");
+    if (!chart) { return; }
+    while (chart.firstChild) { chart.removeChild(chart.firstChild); }
+    legend.textContent = "";
+    if (!rows.length || !days.length) { legend.textContent = "No killed figure for these incidents."; return; }
+    var w = chart.clientWidth || 1000, h = 110;
+    chart.setAttribute("viewBox", "0 0 " + w + " " + h);
+    var lo = dayValue(days[0].day), hi = dayValue(days[days.length - 1].day);
+    if (hi === lo) { lo -= DAY * 15; hi += DAY * 15; }
+    var x = function (ms) { return pad + (ms - lo) / (hi - lo) * (w - 2 * pad); };
+    var sides = [];
+    rows.forEach(function (r) { if (sides.indexOf(r.side) < 0) { sides.push(r.side); } });
+    sides.sort();
+    var max = Math.max.apply(null, rows.map(function (r) { return r.killed; }));
+    rows.forEach(function (r) {
+      var i = sides.indexOf(r.side);
+      var bar = document.createElementNS(NS, "rect");
+      var bh = Math.max(2, (h - 20) * r.killed / max);
+      bar.setAttribute("x", String(x(dayValue(r.day)) - 2 + i * 3));
+      bar.setAttribute("y", String(h - 4 - bh));
+      bar.setAttribute("width", "3");
+      bar.setAttribute("height", String(bh));
+      bar.setAttribute("fill", PALETTE[i % PALETTE.length]);
+      var title = document.createElementNS(NS, "title");
+      title.textContent = r.day + ", side " + r.side + ": " + r.killed + " killed";
+      bar.appendChild(title);
+      chart.appendChild(bar);
+    });
+    sides.forEach(function (side, i) {
+      var key = warlog.el("span", null, "key");
+      var swatch = warlog.el("span", null, "swatch side-" + (i % PALETTE.length));
+      key.appendChild(swatch);
+      key.appendChild(document.createTextNode("side " + side + "  "));
+      legend.appendChild(key);
+    });
+  }
 
   var clear = document.getElementById("clear-range");
   if (clear) {
