@@ -31,6 +31,7 @@ demo: install
 	$(DEMO_ENV) $(BIN)/warlog events --db $(DEMO_DB) --since 2020-10-01
 	$(DEMO_ENV) $(BIN)/warlog casualties --db $(DEMO_DB) --side AM
 	$(DEMO_ENV) $(BIN)/warlog actors --db $(DEMO_DB) --side AM
+	@echo "Browse it: .venv/bin/warlog serve --db $(DEMO_DB), then open http://127.0.0.1:8765"
 
 lint: install-dev
 	$(BIN)/ruff format --check src tests benchmarks

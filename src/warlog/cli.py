@@ -367,15 +367,9 @@ def events(
 
     found, casualty_table = _with_store(db, incidents_and_casualties)
     if as_json:
-        from warlog.export.incidents import incident_object
-        from warlog.link import casualty_summary
+        from warlog.export.views import incident_rows
 
-        _print_json(
-            [
-                {**incident_object(i), "casualty_summary": casualty_summary(i, casualty_table)}
-                for i in found
-            ]
-        )
+        _print_json(incident_rows(found, casualty_table))
         return
     table = Table(title=f"{len(found)} events")
     table.add_column("id", no_wrap=True)
@@ -467,19 +461,13 @@ def claims(
     as_json: JsonOption = False,
 ) -> None:
     """List claims: who says what, with which stance, through which channel."""
-    with _clean_errors():
-        store = _open(db)
-        try:
-            found = store.claims(stance=stance, side=side)
-            texts = {
-                c.evidence.article_id: store.article_text(c.evidence.article_id) for c in found
-            }
-        finally:
-            store.close()
+    from warlog.export.views import claims_with_evidence
+
+    found = _with_store(db, lambda store: claims_with_evidence(store, stance=stance, side=side))
     if as_json:
         from warlog.export.jsonl import claim_object
 
-        _print_json([claim_object(claim) for claim in found])
+        _print_json([claim_object(claim) for claim, _evidence in found])
         return
     _print_table(
         f"{len(found)} claims",
@@ -490,11 +478,9 @@ def claims(
                 claim.side or "-",
                 claim.stance,
                 claim.channel,
-                _sentence(
-                    texts[claim.evidence.article_id], claim.evidence.start, claim.evidence.end
-                ),
+                _sentence(evidence, 0, len(evidence)),
             )
-            for claim in found
+            for claim, evidence in found
         ),
     )
 
@@ -675,20 +661,10 @@ def _show_actor(report: Report, actor: Any, as_json: bool) -> None:
 
 def _show_incident(incident: Any, reports: list[Report], as_json: bool) -> None:
     """An incident: its reports, then each report's claims, denials and figures."""
-    from warlog.export.incidents import incident_object
-
     if as_json:
-        events = {e.id: (r, e) for r in reports for e in r.events}
-        _print_json(
-            {
-                "incident": incident_object(incident),
-                "reports": [
-                    _event_json(*events[item.event_id])
-                    for item in incident.reports
-                    if item.event_id in events
-                ],
-            }
-        )
+        from warlog.export.views import incident_view
+
+        _print_json(incident_view(incident, reports))
         return
     console.print(
         f"[bold]{escape(incident.sub_type)}[/] at {escape(incident.place or '-')} on "
@@ -702,27 +678,15 @@ def _show_incident(incident: Any, reports: list[Report], as_json: bool) -> None:
                 _show_event(report, event, False)
 
 
-def _event_json(report: Report, event: Any) -> dict[str, Any]:
-    from warlog.export.jsonl import casualty_object, claim_object, event_object
-
-    by_id = {claim.id: claim for claim in report.claims}
-    return {
-        "event": event_object(event),
-        "claims": [claim_object(by_id[i]) for i in event.claims if i in by_id],
-        "casualties": [
-            casualty_object(c) for c in report.casualties if c.id in set(event.casualties)
-        ],
-        "evidence": report.article.text[event.evidence.start : event.evidence.end],
-    }
-
-
 def _show_event(report: Report, event: Any, as_json: bool) -> None:
     text = report.article.text
     by_id = {claim.id: claim for claim in report.claims}
     related = [by_id[i] for i in event.claims if i in by_id]
     figures = [c for c in report.casualties if c.id in set(event.casualties)]
     if as_json:
-        _print_json(_event_json(report, event))
+        from warlog.export.views import event_view
+
+        _print_json(event_view(report, event))
         return
     console.print(
         f"[bold]{event.type} / {event.sub_type}[/] at {escape(event.place or '-')} "
@@ -958,6 +922,31 @@ def report(
     situation = _with_store(db, lambda store: build_report(store, since, until, country, near, km))
     for path in write_report(situation, output_dir):
         console.print(f"wrote {path}", highlight=False)
+
+
+@app.command()
+def serve(
+    db: Annotated[
+        str,
+        typer.Option(
+            "--db",
+            envvar="WARLOG_DB",
+            help="The store to show: a SQLite file or postgresql:// DSN.",
+        ),
+    ] = "warlog.db",
+    host: Annotated[
+        str, typer.Option(envvar="WARLOG_SERVE_HOST", help="The address to listen on.")
+    ] = "127.0.0.1",
+    port: Annotated[
+        int, typer.Option(envvar="WARLOG_SERVE_PORT", help="The port to listen on.")
+    ] = 8765,
+) -> None:
+    """Start the web app (read only): map and timeline, incident and article pages, each with
+    a JSON twin (URL + .json)."""
+    from warlog.serve.run import serve as run_serve
+
+    with _clean_errors():
+        run_serve(db, host, port, say=lambda line: err_console.print(line, highlight=False))
 
 
 @app.command("eval")

@@ -88,6 +88,18 @@ SETTINGS: tuple[Setting, ...] = (
         env="WARLOG_EPISODE_GAP_DAYS",
     ),
     Setting(
+        "serve_host",
+        "127.0.0.1",
+        "The address `warlog serve` listens on (only this machine by default).",
+        env="WARLOG_SERVE_HOST",
+    ),
+    Setting(
+        "serve_port",
+        8765,
+        "The port `warlog serve` listens on.",
+        env="WARLOG_SERVE_PORT",
+    ),
+    Setting(
         "batch_size",
         16,
         "Articles parsed together by nlp.pipe.",

@@ -1,0 +1,421 @@
+"""``warlog serve``: the analyst's web app (FastAPI + Jinja2), read only.
+
+Every HTML page has a JSON twin at the same URL plus ``.json`` (or with ``Accept:
+application/json``) in the record shapes of the JSONL export. One app object is built from
+:class:`ServeSettings`; tests drive it in-process with FastAPI's TestClient."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+import jinja2
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.middleware.gzip import GZipMiddleware
+
+from warlog import __version__
+from warlog.errors import StoreError
+from warlog.export.jsonl import (
+    actor_object,
+    article_object,
+    casualty_object,
+    claim_object,
+    event_object,
+    place_object,
+    temporal_object,
+)
+from warlog.export.views import claims_with_evidence, incident_rows, incident_view
+from warlog.model import to_dict
+from warlog.serve import pages, query
+from warlog.serve.query import Filters
+from warlog.store import Store
+
+HERE = Path(__file__).resolve().parent
+STATIC = HERE / "static"
+TEMPLATES = HERE / "templates"
+PAGE_SIZE = 50
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self'; "
+    "frame-ancestors 'none'"
+)
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+STANCES = ("asserts", "accuses", "denies", "confirms")
+KINDS = ("killed", "injured", "missing", "captured", "displaced")
+TYPE_CLASSES = {name: f"t{index}" for index, name in enumerate(query.ACLED_TYPES)}
+
+
+@dataclass(frozen=True, slots=True)
+class ServeSettings:
+    """What the app is built from: the store, and where ``warlog serve`` listens."""
+
+    db: str
+    host: str = "127.0.0.1"
+    port: int = 8765
+    page_size: int = PAGE_SIZE
+
+
+def _environment() -> jinja2.Environment:
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    environment.globals["type_class"] = lambda name: TYPE_CLASSES.get(name, "t-other")
+    environment.globals["version"] = __version__
+    return environment
+
+
+def _wants_json(request: Request) -> bool:
+    accept = request.headers.get("accept", "")
+    return "application/json" in accept and "text/html" not in accept
+
+
+def _filters(request: Request) -> Filters:
+    try:
+        return Filters.of(dict(request.query_params))
+    except ValueError as error:
+        raise HTTPException(status_code=400, detail=str(error)) from None
+
+
+def create_app(settings: ServeSettings, store: Store | None = None) -> FastAPI:
+    """The web app over the store of ``settings`` (opened read only), or over ``store``."""
+    from warlog.serve.store import open_read_only
+
+    opened = store if store is not None else open_read_only(settings.db)
+    environment = _environment()
+    app = FastAPI(
+        title="warlog",
+        version=__version__,
+        description="Conflict news as an evidence-linked event database: every page of the "
+        "web app as JSON, in the record shapes of `warlog export --format jsonl`.",
+        docs_url=None,  # the interactive docs load scripts from a CDN; /openapi.json stays
+        redoc_url=None,
+    )
+    app.state.store = opened
+    app.state.settings = settings
+    app.add_middleware(GZipMiddleware, minimum_size=1000)
+
+    @app.middleware("http")
+    async def security_headers(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        response = await call_next(request)
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        return Response(status_code=204)
+
+    def render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
+        template = environment.get_template(name)
+        path = request.url.path
+        json_url = None
+        if status == 200:
+            query_string = f"?{request.url.query}" if request.url.query else ""
+            json_url = ("/index.json" if path == "/" else f"{path}.json") + query_string
+        html = template.render(request=request, json_url=json_url, **context)
+        return HTMLResponse(html, status_code=status)
+
+    @app.exception_handler(StoreError)
+    async def not_found(request: Request, error: StoreError) -> Response:
+        if request.url.path.endswith(".json") or _wants_json(request):
+            return JSONResponse({"detail": str(error)}, status_code=404)
+        return render(request, "error.html", status=404, message=str(error))
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, error: HTTPException) -> Response:
+        if request.url.path.endswith(".json") or _wants_json(request):
+            return JSONResponse({"detail": error.detail}, status_code=error.status_code)
+        return render(request, "error.html", status=error.status_code, message=str(error.detail))
+
+    # -- the map ------------------------------------------------------------------------
+
+    def listing(request: Request) -> dict[str, Any]:
+        filters = _filters(request)
+        found = query.select_incidents(opened, filters)
+        try:
+            page = int(request.query_params.get("page", "1"))
+        except ValueError:
+            raise HTTPException(status_code=400, detail="page must be a whole number") from None
+        try:
+            shown, pages_count = query.page_of(found, page, settings.page_size)
+        except StoreError as error:
+            raise HTTPException(status_code=404, detail=str(error)) from None
+        casualties = query.casualties_of(opened, shown)
+        return {
+            "filters": filters.params(),
+            "total": len(found),
+            "page": page,
+            "pages": pages_count,
+            "page_size": settings.page_size,
+            "events": incident_rows(shown, casualties),
+        }
+
+    @app.get("/index.json", summary="The incident list of the map page (paged, filtered)")
+    def index_json(request: Request) -> JSONResponse:
+        return JSONResponse(listing(request))
+
+    @app.get("/", response_class=HTMLResponse, summary="Map and timeline of the incidents")
+    def index(request: Request) -> Response:
+        data = listing(request)
+        if _wants_json(request):
+            return JSONResponse(data)
+        filters = _filters(request)
+        params = filters.params()
+        return render(
+            request,
+            "map.html",
+            data=data,
+            filters=filters,
+            facets=query.facets(opened),
+            query_string=urlencode(params),
+            page_link=lambda n: "/?" + urlencode({**params, "page": n}),
+            empty=opened.article_count() == 0,
+        )
+
+    @app.get("/api/map", summary="The map's points and the timeline's bars for the filters")
+    def map_api(request: Request) -> JSONResponse:
+        return JSONResponse(query.map_data(opened, _filters(request)))
+
+    # -- one incident ---------------------------------------------------------------------
+
+    def incident_data(event_id: str) -> tuple[Any, list[Any], dict[str, Any]]:
+        incident, reports = opened.incident(event_id)
+        return incident, reports, incident_view(incident, reports)
+
+    @app.get("/events/{event_id}.json", summary="One incident and each report of it")
+    def event_json(event_id: str) -> JSONResponse:
+        return JSONResponse(incident_data(event_id)[2])
+
+    @app.get("/events/{event_id}", response_class=HTMLResponse, summary="An incident's page")
+    def event_page(request: Request, event_id: str) -> Response:
+        incident, reports, data = incident_data(event_id)
+        if _wants_json(request):
+            return JSONResponse(data)
+        return render(
+            request,
+            "event.html",
+            incident=incident,
+            page=pages.incident_page(incident, reports),
+        )
+
+    # -- one article ----------------------------------------------------------------------
+
+    def article_data(article_id: str) -> tuple[Any, dict[str, Any]]:
+        report = opened.report(article_id)
+        return report, {
+            "article": article_object(report.article),
+            "places": [place_object(p) for p in report.places],
+            "temporals": [temporal_object(t) for t in report.temporals],
+            "claims": [claim_object(c) for c in report.claims],
+            "casualties": [casualty_object(c) for c in report.casualties],
+            "events": [event_object(e) for e in report.events],
+            "actors": [actor_object(a) for a in report.actors],
+        }
+
+    @app.get("/articles/{article_id}.json", summary="One article and every record found in it")
+    def article_json(article_id: str) -> JSONResponse:
+        return JSONResponse(article_data(article_id)[1])
+
+    @app.get("/articles/{article_id}", response_class=HTMLResponse, summary="An article's page")
+    def article_html(request: Request, article_id: str) -> Response:
+        report, data = article_data(article_id)
+        if _wants_json(request):
+            return JSONResponse(data)
+        page = pages.article_page(report)
+        return render(
+            request,
+            "article.html",
+            report=report,
+            page=page,
+            place_key=page["place_key"],
+            date_key=page["date_key"],
+        )
+
+    # -- claims and casualty figures (warlog claims, warlog casualties) --------------------
+
+    def paged(request: Request, items: list[Any]) -> tuple[list[Any], int, int]:
+        try:
+            page = int(request.query_params.get("page", "1"))
+            shown, count = query.page_of(items, page, settings.page_size)
+        except ValueError:
+            raise HTTPException(status_code=400, detail="page must be a whole number") from None
+        except StoreError as error:
+            raise HTTPException(status_code=404, detail=str(error)) from None
+        return shown, page, count
+
+    def option(request: Request, name: str, choices: tuple[str, ...] = ()) -> str | None:
+        value = (request.query_params.get(name) or "").strip() or None
+        if value is not None and choices and value not in choices:
+            raise HTTPException(
+                status_code=400, detail=f"{name} must be one of " + ", ".join(choices)
+            )
+        return value
+
+    def page_links(request: Request, path: str) -> Callable[[int], str]:
+        params = {k: v for k, v in request.query_params.items() if k != "page" and v}
+        return lambda n: f"{path}?" + urlencode({**params, "page": n})
+
+    def claim_list(request: Request) -> dict[str, Any]:
+        stance = option(request, "stance", STANCES)
+        side = option(request, "side")
+        found = claims_with_evidence(opened, stance=stance, side=side)
+        shown, page, count = paged(request, found)
+        return {
+            "stance": stance,
+            "side": side,
+            "found": found,
+            "shown": shown,
+            "page": page,
+            "pages": count,
+        }
+
+    @app.get("/claims.json", summary="Claims by stance and speaker side (warlog claims --json)")
+    def claims_json(request: Request) -> JSONResponse:
+        data = claim_list(request)
+        return JSONResponse([claim_object(claim) for claim, _evidence in data["found"]])
+
+    @app.get("/claims", response_class=HTMLResponse, summary="Claims with their sentences")
+    def claims_page(request: Request) -> Response:
+        if _wants_json(request):
+            return claims_json(request)
+        data = claim_list(request)
+        return render(
+            request,
+            "claims.html",
+            total=len(data["found"]),
+            items=data["shown"],
+            stance=data["stance"],
+            side=data["side"],
+            page=data["page"],
+            pages=data["pages"],
+            page_link=page_links(request, "/claims"),
+        )
+
+    def casualty_list(request: Request) -> tuple[list[Any], str | None, str | None]:
+        side = option(request, "side")
+        kind = option(request, "kind", KINDS)
+        return opened.casualties(side=side, kind=kind), side, kind
+
+    @app.get("/casualties.json", summary="Casualty figures (warlog casualties --json)")
+    def casualties_json(request: Request) -> JSONResponse:
+        return JSONResponse([casualty_object(c) for c in casualty_list(request)[0]])
+
+    @app.get("/casualties", response_class=HTMLResponse, summary="Casualty figures per source")
+    def casualties_page(request: Request) -> Response:
+        if _wants_json(request):
+            return casualties_json(request)
+        found, side, kind = casualty_list(request)
+        shown, page, count = paged(request, found)
+        return render(
+            request,
+            "casualties.html",
+            total=len(found),
+            items=shown,
+            side=side,
+            kind=kind,
+            page=page,
+            pages=count,
+            page_link=page_links(request, "/casualties"),
+        )
+
+    # -- actors and places ----------------------------------------------------------------
+
+    def actor_data(name: str) -> tuple[Any, dict[str, Any]]:
+        summary = next((a for a in opened.actors(name=name) if a.name == name), None)
+        if summary is None:
+            raise StoreError(f"no actor named '{name}'; see `warlog actors`")
+        found = opened.incidents(actor=name)
+        rows = incident_rows(found, query.casualties_of(opened, found))
+        return summary, {"actor": to_dict(summary), "events": rows}
+
+    @app.get("/actors/{name:path}.json", summary="A canonical actor and its incidents")
+    def actor_json(name: str) -> JSONResponse:
+        return JSONResponse(actor_data(name)[1])
+
+    @app.get("/actors/{name:path}", response_class=HTMLResponse, summary="An actor's page")
+    def actor_page(request: Request, name: str) -> Response:
+        summary, data = actor_data(name)
+        if _wants_json(request):
+            return JSONResponse(data)
+        return render(request, "actor.html", actor=summary, events=data["events"])
+
+    def place_data(name: str) -> tuple[Any, dict[str, Any]]:
+        place = next((p for p in opened.places() if p.text == name), None)
+        if place is None:
+            raise StoreError(f"no place named '{name}'; see `warlog places`")
+        found = [
+            i
+            for i in opened.incidents()
+            if i.place == name or (place.geonameid is not None and i.geonameid == place.geonameid)
+        ]
+        rows = incident_rows(found, query.casualties_of(opened, found))
+        return place, {"place": to_dict(place), "events": rows}
+
+    @app.get("/places/{name:path}.json", summary="A place named in the articles and its incidents")
+    def place_json(name: str) -> JSONResponse:
+        return JSONResponse(place_data(name)[1])
+
+    @app.get("/places/{name:path}", response_class=HTMLResponse, summary="A place's page")
+    def place_page(request: Request, name: str) -> Response:
+        place, data = place_data(name)
+        if _wants_json(request):
+            return JSONResponse(data)
+        return render(request, "place.html", place=place, events=data["events"])
+
+    # -- exports of the current filters ---------------------------------------------------
+
+    def download(body: str, media_type: str, name: str) -> Response:
+        return Response(
+            body,
+            media_type=media_type,
+            headers={"Content-Disposition": f'attachment; filename="{name}"'},
+        )
+
+    @app.get("/export/acled.csv", summary="The filtered incidents as ACLED-style CSV")
+    def export_acled(request: Request) -> Response:
+        from warlog.export.acled import write_acled
+
+        found = query.select_incidents(opened, _filters(request))
+        out = io.StringIO()
+        write_acled(found, query.casualties_of(opened, found), out, opened.actor_records())
+        return download(out.getvalue(), "text/csv; charset=utf-8", "warlog-acled.csv")
+
+    @app.get("/export/events.geojson", summary="The filtered incidents as GeoJSON")
+    def export_geojson(request: Request) -> Response:
+        from warlog.export.acled import write_geojson
+
+        out = io.StringIO()
+        write_geojson(query.select_incidents(opened, _filters(request)), out)
+        return download(out.getvalue(), "application/geo+json", "warlog-events.geojson")
+
+    @app.get("/export/records.jsonl", summary="Every record of the filtered incidents' articles")
+    def export_jsonl(request: Request) -> Response:
+        from warlog.export import write_jsonl
+
+        found = query.select_incidents(opened, _filters(request))
+        articles = dict.fromkeys(r.article_id for i in found for r in i.reports)
+        out = io.StringIO()
+        write_jsonl((opened.report(a) for a in articles), out)
+        return download(out.getvalue(), "application/x-ndjson", "warlog-records.jsonl")
+
+    return app

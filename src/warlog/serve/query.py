@@ -1,0 +1,235 @@
+"""What the web app's pages show, from the store's own queries: the incidents a set of filters
+selects, the map's points and the timeline's bars. No web framework here, so the benchmark and
+the tests can call it directly."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass, replace
+from typing import Any
+
+from sqlalchemy import func, select
+
+from warlog.errors import StoreError
+from warlog.export.acled import fatalities
+from warlog.model import CasualtyReport, Incident
+from warlog.store import Store, rows, schema
+
+ACLED_TYPES = (
+    "Battles",
+    "Explosions/Remote violence",
+    "Violence against civilians",
+    "Protests",
+    "Riots",
+    "Strategic developments",
+)
+STATUSES = ("reported", "claimed", "contested", "confirmed")
+FILTER_NAMES = ("since", "until", "type", "side", "country", "actor", "status", "q")
+SEARCH_MAX_CHARS = 200
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """The map's filters, as the URL holds them (``?type=Battles&side=AM&q=drone``)."""
+
+    since: str | None = None
+    until: str | None = None
+    type: str | None = None  # an ACLED event type (or its start)
+    side: str | None = None  # the perpetrator's side (ISO 3166-1 alpha-2)
+    country: str | None = None  # where it happened (ISO 3166-1 alpha-2)
+    actor: str | None = None  # part of an actor's name
+    status: str | None = None  # reported, claimed, contested or confirmed
+    q: str | None = None  # words of the article text
+
+    @classmethod
+    def of(cls, params: Mapping[str, str | None]) -> Filters:
+        """Filters from query parameters; blanks are no filter, dates must be ISO dates."""
+        values: dict[str, str | None] = {}
+        for name in FILTER_NAMES:
+            raw = params.get(name)
+            value = raw.strip() if isinstance(raw, str) else None
+            values[name] = value or None
+        for name in ("since", "until"):
+            value = values[name]
+            if value is not None:
+                try:
+                    dt.date.fromisoformat(value)
+                except ValueError:
+                    raise ValueError(f"{name} must be a date such as 2020-10-04") from None
+        for name in ("side", "country"):
+            value = values[name]
+            if value is not None:
+                if len(value) != 2 or not value.isalpha():
+                    raise ValueError(f"{name} must be a two-letter country code such as AM")
+                values[name] = value.upper()
+        status = values["status"]
+        if status is not None and status not in STATUSES:
+            raise ValueError("status must be one of " + ", ".join(STATUSES))
+        q = values["q"]
+        if q is not None and len(q) > SEARCH_MAX_CHARS:
+            raise ValueError(f"q is longer than {SEARCH_MAX_CHARS} characters")
+        return cls(**values)
+
+    def params(self) -> dict[str, str]:
+        """The filters that are set, as query parameters."""
+        return {k: v for k, v in asdict(self).items() if v}
+
+    def without_dates(self) -> Filters:
+        return replace(self, since=None, until=None)
+
+
+def search_articles(store: Store, words: str) -> set[str]:
+    """Ids of the articles whose text holds ``words`` (case-insensitive). The store has no
+    FTS5 index (warlog.store.schema), so this is a LIKE over the text."""
+    articles = schema.articles
+    escaped = words.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    query = select(articles.c.id).where(
+        func.lower(articles.c.text).like(f"%{escaped}%", escape="\\")
+    )
+    with store.engine.connect() as connection:
+        return {row.id for row in connection.execute(query)}
+
+
+def select_incidents(store: Store, filters: Filters) -> list[Incident]:
+    """The incidents the filters select, oldest first: date, type, side and actor in the
+    store's own query (Store.incidents), then status, country and text search."""
+    found = store.incidents(
+        since=filters.since,
+        until=filters.until,
+        event_type=filters.type,
+        country=filters.side,
+        actor=filters.actor,
+    )
+    if filters.status:
+        found = [i for i in found if i.status == filters.status]
+    if filters.country:
+        found = [i for i in found if i.country_code == filters.country]
+    if filters.q:
+        matching = search_articles(store, filters.q)
+        found = [i for i in found if any(r.article_id in matching for r in i.reports)]
+    return found
+
+
+def casualties_of(store: Store, incidents: Iterable[Incident]) -> dict[str, CasualtyReport]:
+    """The casualty reports these incidents cite, by id."""
+    wanted = sorted({c for i in incidents for c in i.casualties})
+    table = schema.casualty_reports
+    found: dict[str, CasualtyReport] = {}
+    with store.engine.connect() as connection:
+        for start in range(0, len(wanted), 500):  # SQL parameter limits
+            chunk = wanted[start : start + 500]
+            for row in connection.execute(select(table).where(table.c.id.in_(chunk))):
+                casualty = rows.casualty_from_row(row._mapping)
+                found[casualty.id] = casualty
+    return found
+
+
+def day_of(incident: Incident) -> str | None:
+    """The day an incident is put on the timeline: its date, a month or year at its start."""
+    if incident.date is None:
+        return None
+    value = incident.date.value
+    return value + "-01" * (3 - len(value.split("-")))
+
+
+def map_point(incident: Incident, casualties: dict[str, CasualtyReport]) -> dict[str, Any]:
+    """One marker: where, what (ACLED type, status) and how many were killed (ACLED's rule)."""
+    killed, _note = fatalities(incident, casualties)
+    return {
+        "id": incident.id,
+        "lat": incident.lat,
+        "lon": incident.lon,
+        "type": incident.type,
+        "sub_type": incident.sub_type,
+        "status": incident.status,
+        "date": incident.date.value if incident.date else None,
+        "day": day_of(incident),
+        "place": incident.place,
+        "actor1_side": incident.actor1_side,
+        "fatalities": killed,
+        "reports": len(incident.reports),
+    }
+
+
+def timeline(incidents: Iterable[Incident]) -> list[dict[str, Any]]:
+    """Incidents per day, oldest first (a month or a year counts on its first day)."""
+    counts = Counter(day for day in (day_of(i) for i in incidents) if day)
+    return [{"day": day, "count": counts[day]} for day in sorted(counts)]
+
+
+def killed_by_side(
+    incidents: Iterable[Incident], casualties: dict[str, CasualtyReport]
+) -> list[dict[str, Any]]:
+    """Killed per day and victims' side: for each incident and side ACLED's rule (each
+    source's figure, then the most conservative source; running totals left out), summed per
+    day. Sides unknown count as "?"."""
+    from warlog.export.acled import acled_figure
+
+    totals: Counter[tuple[str, str]] = Counter()
+    for incident in incidents:
+        day = day_of(incident)
+        if day is None:
+            continue
+        per_side: dict[str, dict[str, int]] = {}
+        for casualty_id in incident.casualties:
+            report = casualties.get(casualty_id)
+            if report is None or report.kind != "killed" or report.scope != "incident":
+                continue
+            figure = acled_figure(report)
+            if figure is None:
+                continue
+            sources = per_side.setdefault(report.side or "?", {})
+            source = report.according_to or "reported"
+            sources[source] = max(sources.get(source, 0), figure)
+        for side, sources in per_side.items():
+            totals[(day, side)] += min(sources.values())
+    return [
+        {"day": day, "side": side, "killed": totals[(day, side)]} for day, side in sorted(totals)
+    ]
+
+
+def map_data(store: Store, filters: Filters) -> dict[str, Any]:
+    """What the map page asks for: the selected incidents as points, and the timeline of the
+    same filters without the date range (so the brush shows what it cuts from)."""
+    selected = select_incidents(store, filters)
+    casualties = casualties_of(store, selected)
+    points = [map_point(i, casualties) for i in selected]
+    context = selected
+    if filters.since or filters.until:
+        context = select_incidents(store, filters.without_dates())
+    return {
+        "filters": filters.params(),
+        "count": len(points),
+        "placed": sum(1 for p in points if p["lat"] is not None and p["lon"] is not None),
+        "points": points,
+        "timeline": timeline(context),
+        "killed_by_side": killed_by_side(selected, casualties),
+    }
+
+
+def facets(store: Store) -> dict[str, list[str]]:
+    """The values the filter menus offer: sides and countries that occur in the store."""
+    events = schema.events
+    with store.engine.connect() as connection:
+        sides = connection.execute(
+            select(events.c.actor1_side).where(events.c.actor1_side.is_not(None)).distinct()
+        )
+        countries = connection.execute(
+            select(events.c.country_code).where(events.c.country_code.is_not(None)).distinct()
+        )
+        return {
+            "types": list(ACLED_TYPES),
+            "statuses": list(STATUSES),
+            "sides": sorted(str(row[0]) for row in sides),
+            "countries": sorted(str(row[0]) for row in countries),
+        }
+
+
+def page_of(items: list[Any], page: int, size: int) -> tuple[list[Any], int]:
+    """One page of a list (pages count from 1) and the number of pages."""
+    pages = max(1, -(-len(items) // size))
+    if page < 1 or page > pages:
+        raise StoreError(f"no page {page}; there are {pages}")
+    return items[(page - 1) * size : page * size], pages

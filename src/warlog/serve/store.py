@@ -1,0 +1,73 @@
+"""Opening a store for the web app: it must exist, be current, and is then read only."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, event
+
+from warlog.errors import StoreError
+from warlog.store import Store, schema
+
+
+def _check_sqlite(path: Path) -> None:
+    """A SQLite store the web app can read: it exists and has this warlog's schema."""
+    if not path.exists():
+        raise StoreError(
+            f"there is no store at {path}; build one with `warlog ingest --db {path} PATH...` "
+            f"(or `make demo`) and give it with --db"
+        )
+    if path.is_dir():
+        raise StoreError(f"{path} is a directory; give the store's file with --db")
+    try:
+        connection = sqlite3.connect(f"file:{path.resolve()}?mode=ro", uri=True)
+        try:
+            row = connection.execute(
+                "SELECT value FROM meta WHERE key = 'schema_version'"
+            ).fetchone()
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path} is not a warlog store ({exc}); give another --db") from None
+    if row is None or int(row[0]) != schema.SCHEMA_VERSION:
+        version = row[0] if row else "unknown"
+        raise StoreError(
+            f"{path} has schema version {version}, this warlog reads {schema.SCHEMA_VERSION}; "
+            "open it once with a writing command (e.g. `warlog reanalyse`) or re-ingest"
+        )
+
+
+def open_read_only(location: str | Path) -> Store:
+    """The store at ``location`` (a SQLite file or a postgresql:// DSN) with an engine that
+    cannot write: SQLite opened with ``mode=ro`` and ``query_only``; PostgreSQL sessions
+    with ``default_transaction_read_only``."""
+    text = str(location)
+    if text.startswith(("postgresql://", "postgres://")):
+        store = Store(text)
+        url = store.engine.url
+        store.engine.dispose()
+        store.engine = create_engine(
+            url,
+            pool_pre_ping=True,
+            connect_args={"options": "-c default_transaction_read_only=on"},
+        )
+        return store
+    path = Path(location)
+    _check_sqlite(path)
+    store = Store(path)  # the schema is current, so this writes nothing
+    store.engine.dispose()
+    engine = create_engine(
+        f"sqlite:///file:{path.resolve()}?mode=ro&uri=true",
+        connect_args={"check_same_thread": False},
+    )
+
+    @event.listens_for(engine, "connect")
+    def _read_only(connection: Any, _record: Any) -> None:
+        cursor = connection.cursor()
+        cursor.execute("PRAGMA query_only=ON")
+        cursor.close()
+
+    store.engine = engine
+    return store

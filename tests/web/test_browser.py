@@ -1,0 +1,138 @@
+"""The web app in a real browser: Playwright for Python driving Debian's Chromium (never a
+downloaded browser). The server runs in a thread on a free port, over the hand-built store."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.web.conftest import Built
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(),
+        reason="no /usr/bin/chromium: install Debian's (apt-get install -y chromium); .ci/run does",
+    ),
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def base_url(built: Built) -> Iterator[str]:
+    import uvicorn
+
+    from warlog.serve.app import ServeSettings, create_app
+
+    port = _free_port()
+    app = create_app(ServeSettings(db=str(built.path), port=port))
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline:
+            raise RuntimeError("the web app did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+    app.state.store.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, timeout=60_000
+        )
+        yield launched
+        launched.close()
+
+
+@pytest.fixture()
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1300, "height": 1000})
+    opened = context.new_page()
+    errors: list[str] = []
+    opened.on("pageerror", lambda error: errors.append(str(error)))
+    opened.on(
+        "console",
+        lambda message: errors.append(message.text) if message.type == "error" else None,
+    )
+    opened.set_default_timeout(15_000)
+    yield opened
+    context.close()
+    assert errors == [], errors  # no script errors, no resource the CSP refused
+
+
+def test_map_filter_incident_claim_sentence(page: Any, base_url: str, built: Built) -> None:
+    page.goto(base_url + "/")
+    page.wait_for_selector("#map[data-loaded=true]", state="attached")
+    assert page.get_attribute("#map", "data-markers") == "2"
+    assert page.locator(".leaflet-interactive").count() >= 2  # basemap and markers drawn
+    assert page.locator("#timeline rect.bar").count() == 2
+    assert page.locator("#killed-chart rect").count() == 1  # 12 killed, side AZ
+
+    page.select_option("#f-type", "Protests")  # the form submits on change
+    page.wait_for_url("**/?*type=Protests*")
+    page.wait_for_selector("#map[data-loaded=true]", state="attached")
+    assert page.get_attribute("#map", "data-markers") == "1"
+    assert page.locator("#incidents tbody tr").count() == 1
+
+    page.goto(base_url + "/")
+    page.click(f'#incidents a[href="/events/{built.event.id}"]')
+    page.wait_for_url(f"**/events/{built.event.id}")
+    am = page.locator('.column[data-side="AM"]')
+    az = page.locator('.column[data-side="AZ"]')
+    assert am.locator(".claim.stance-denies .who").inner_text().startswith("<b>Ministry</b>")
+    assert az.locator(".claim.stance-accuses").count() == 1
+    assert page.locator("#status").inner_text() == "contested"
+    page.wait_for_selector("#mini-map .leaflet-interactive", state="attached")
+
+    denial = built.hostile.claims[1]
+    am.locator("a.to-sentence").click()
+    page.wait_for_url(f"**/articles/{built.hostile.article.id}#claim-{denial.id}")
+    sentence = page.locator(f"#claim-{denial.id}")
+    assert sentence.is_visible()
+    assert "targeted" in (sentence.get_attribute("class") or "")
+    assert sentence.inner_text() == "The <b>Ministry</b> denied the claims."
+    assert page.evaluate("document.querySelectorAll('script:not([src])').length") == 0
+
+
+def test_timeline_brush_sets_the_dates(page: Any, base_url: str) -> None:
+    page.goto(base_url + "/")
+    page.wait_for_selector("#map[data-loaded=true]", state="attached")
+    box = page.locator("#timeline").bounding_box()
+    y = box["y"] + box["height"] / 2
+    page.mouse.move(box["x"] + box["width"] * 0.6, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.99, y, steps=5)
+    page.mouse.up()
+    page.wait_for_url("**/?*since=*")
+    page.wait_for_selector("#map[data-loaded=true]", state="attached")
+    assert page.get_attribute("#map", "data-markers") == "1"
+    assert page.input_value("input[name=since]") > "2020-10-04"

@@ -1,0 +1,55 @@
+"""The web app over a PostgreSQL store: sessions are read only. Needs ``WARLOG_TEST_PG``
+(``.ci/run`` starts a throwaway server); skipped without it."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+
+import pytest
+
+import warlog
+from tests.web.conftest import hostile_report
+
+DSN = os.environ.get("WARLOG_TEST_PG")
+pytestmark = pytest.mark.skipif(
+    not DSN, reason="WARLOG_TEST_PG is not set: no PostgreSQL server to test against"
+)
+
+
+@pytest.fixture()
+def database() -> Iterator[str]:
+    from sqlalchemy import create_engine, text
+
+    assert DSN is not None
+    name = f"warlog_web_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(DSN.replace("postgresql://", "postgresql+psycopg://", 1))
+    with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    yield f"{DSN.rsplit('/', 1)[0]}/{name}"
+    with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def test_a_postgresql_store_is_served_read_only(database: str) -> None:
+    from sqlalchemy import text
+    from sqlalchemy.exc import InternalError, OperationalError
+
+    from warlog.serve.store import open_read_only
+
+    report = hostile_report()
+    writer = warlog.open(database)
+    writer.add_report(report)
+    writer.close()
+    store = open_read_only(database)
+    try:
+        [incident] = store.incidents()
+        assert incident.id == report.events[0].id
+        refused = pytest.raises((InternalError, OperationalError), match="read-only")
+        with refused, store.engine.begin() as connection:
+            connection.execute(text("DELETE FROM events"))
+        assert len(store.incidents()) == 1
+    finally:
+        store.close()
