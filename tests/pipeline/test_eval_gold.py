@@ -20,11 +20,12 @@ GOLD_DEV = ROOT.parent / "shared" / "eval" / "gold-dev"
 )
 def test_gold_dev_does_not_regress(nlp: Any) -> None:
     scores = evaluate(GOLD_DEV, nlp=nlp)
-    # floors a little under the figures in docs/accuracy.md: a drop below means a regression
-    assert scores["casualties"]["f1"] >= 0.85
-    assert scores["claims"]["f1"] >= 0.6
-    assert scores["events"]["f1"] >= 0.55
-    assert scores["places"]["f1"] >= 0.65
+    # floors a little under the 60-article figures in docs/accuracy.md: a drop below means a
+    # regression; they rise as the figures do
+    assert scores["casualties"]["f1"] >= 0.74
+    assert scores["claims"]["f1"] >= 0.50
+    assert scores["events"]["f1"] >= 0.56
+    assert scores["places"]["f1"] >= 0.82
 
 
 def test_eval_on_a_handmade_gold_dir(tmp_path: Path, seed_text: str, nlp: Any) -> None:
