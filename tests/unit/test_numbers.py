@@ -60,6 +60,13 @@ def test_vague_quantities(blank_nlp: Any, text: str, low: int) -> None:
 def test_list_markers_are_not_figures(blank_nlp: Any) -> None:
     doc = blank_nlp("1. Ganja: missiles.")
     assert [p.best for p in find_numbers(doc, doc[:])] == []
+    doc = blank_nlp("Strikes:\n  2. Absheron region.")
+    assert [p.best for p in find_numbers(doc, doc[:])] == []
+
+
+def test_a_number_ending_a_sentence_is_a_figure(blank_nlp: Any) -> None:
+    doc = blank_nlp("The blast killed six and wounded 14.")
+    assert [p.best for p in find_numbers(doc, doc[:])] == [6, 14]
 
 
 def test_bounds_table() -> None:

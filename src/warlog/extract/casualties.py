@@ -61,7 +61,11 @@ def _victim_phrase(doc: Doc, phrase: NumberPhrase, sentence_end: int) -> list[An
     i = phrase.end
     while i < sentence_end and len(tokens) < 5:
         token = doc[i]
-        if token.pos_ in ("ADJ", "NOUN", "PROPN") or token.lower_ in ("other", "others", "more"):
+        if (
+            token.pos_ in ("ADJ", "NOUN", "PROPN")
+            or token.lower_ in ("other", "others", "more")
+            or (token.tag_ == "VBN" and token.dep_ == "amod")  # "suspected militants"
+        ):
             tokens.append(token)
             i += 1
             if (
@@ -84,8 +88,23 @@ def _victim_phrase(doc: Doc, phrase: NumberPhrase, sentence_end: int) -> list[An
 
 
 def _victims(words: list[Any], previous: str | None) -> str:
+    """The victims' class from the counted words; nouns of two classes coordinated
+    ("civilians and militants") are unspecified (eval/ANNOTATION.md)."""
     table = _victim_of_word()
     found = [table.get(t.lemma_.lower()) or table.get(t.lower_) for t in words]
+    # a conjunct counted by a number of its own ("five soldiers and three civilians") is
+    # another figure's
+    conjuncts = [
+        c
+        for t in words
+        for c in t.conjuncts
+        if c.pos_ == "NOUN"
+        and c not in words
+        and not any(d.dep_ == "nummod" or d.like_num or d.lower_ in ("a", "an") for d in c.children)
+    ]
+    classes = {table.get(c.lemma_.lower()) or table.get(c.lower_) for c in conjuncts}
+    if {"military", "civilians"} <= set(found) | classes:
+        return "unspecified"
     for category in ("military", "civilians"):
         if category in found:
             return category
@@ -106,7 +125,16 @@ def _counts_people(victim_words: list[Any]) -> bool:
     ) or all(t.pos_ in ("ADJ", "PROPN") for t in victim_words)
 
 
-def _kind_for(doc: Doc, phrase: NumberPhrase, victim_words: list[Any], sentence: Any) -> str | None:
+def _kind_for(
+    doc: Doc,
+    phrase: NumberPhrase,
+    victim_words: list[Any],
+    sentence: Any,
+    sub_count_of: str | None = None,
+) -> str | None:
+    """The casualty kind a number counts, or None when it counts no casualties.
+    ``sub_count_of`` is the kind of the figure before it in the sentence, which a sub-count
+    ("including 10 children") takes."""
     # the number is the object of a casualty verb right before it: "killed an estimated 30,000"
     before = phrase.start - 1
     while before >= sentence.start and (
@@ -121,14 +149,35 @@ def _kind_for(doc: Doc, phrase: NumberPhrase, victim_words: list[Any], sentence:
                 or lexicon()["object_verb_kinds"].get(verb.lemma_.lower())
                 or (_kind_after(doc, phrase.end, sentence.end))
             )
-    # the counted noun itself says it: "35 bodies", "18 dead"
+    # "the death of 11 people and wounding 44 others": the noun the number depends on
+    if before >= sentence.start + 1 and doc[before].lower_ == "of":
+        noun = doc[before - 1]
+        if noun.lemma_.lower() in ("death", "body", "corpse", "life", "killing"):
+            return "killed"
+    predicate = _kind_after(doc, phrase.end, sentence.end)
+    # the counted noun itself says it: "35 bodies", "18 dead"; but a hostage's fate is what
+    # the predicate says ("34 hostages were killed"), and a freed one is no casualty
     for word in victim_words:
         kind = _kind(word)
         if kind is not None and word.pos_ != "ADJ":
+            if kind == "captured" and _released(doc, phrase.end, sentence.end):
+                return None
+            fate = _kind_after(doc, word.i + 1, sentence.end)
+            if kind == "captured" and fate is not None:
+                return fate
             return kind
-    kind = _kind_after(doc, phrase.end, sentence.end)
-    if kind is not None:
-        return kind
+    if predicate is not None:
+        return predicate
+    # a sub-count of a figure before it: "11 civilians, including 10 children"
+    if sub_count_of is not None and _is_sub_count(doc, phrase, sentence):
+        return sub_count_of
+    # "among the dead were three police officers"
+    among = doc[max(sentence.start, phrase.start - 6) : phrase.start]
+    for token in among:
+        if token.lower_ == "among" and token.i + 2 < phrase.start:
+            kind = _kind(doc[token.i + 2]) if doc[token.i + 1].lower_ == "the" else None
+            if kind is not None:
+                return kind
     # "the death toll rose to 39", "death tolls ... exceeded 100", "the bodies of ... three"
     window = doc[max(sentence.start, phrase.start - 14) : phrase.start]
     if any(t.lower_ in lexicon()["toll_words"] for t in window):
@@ -145,7 +194,11 @@ def _kind_for(doc: Doc, phrase: NumberPhrase, victim_words: list[Any], sentence:
 
 def _kind_after(doc: Doc, start: int, end: int) -> str | None:
     for token in doc[start : min(end, start + _RIGHT_WINDOW)]:
-        if token.lemma_.lower() in _REPORTING or token.text in (";", ":"):
+        raising = token.i + 1 < end and token.nbor(1).lower_ == "to"  # "reported to have died"
+        if (token.lemma_.lower() in _REPORTING and not raising) or token.text in (
+            ";",
+            ":",
+        ):
             return None
         kind = _kind(token)
         if kind is not None:
@@ -154,6 +207,67 @@ def _kind_after(doc: Doc, start: int, end: int) -> str | None:
         if token.lemma_.lower() == "lose" and after in ("to", "their", "his", "her"):
             return "killed"
     return None
+
+
+_SUB_COUNT_CUES = frozenset({"including", "among", "includes", "include"})
+_RELEASE_LEMMAS = frozenset({"free", "release", "rescue", "safe", "liberate", "escape"})
+
+
+def _is_sub_count(doc: Doc, phrase: NumberPhrase, sentence: Any) -> bool:
+    """ "including 10 children", "among them two women", "five of them": a part of the
+    figure before it."""
+    before = doc[max(sentence.start, phrase.start - 3) : phrase.start]
+    if any(t.lower_ in _SUB_COUNT_CUES for t in before):
+        return True
+    after = doc[phrase.end : min(sentence.end, phrase.end + 2)]
+    return [t.lower_ for t in after] == ["of", "them"]
+
+
+def _released(doc: Doc, start: int, end: int) -> bool:
+    """ "four hostages were freed", "one hostage ... confirmed safe"."""
+    return any(
+        t.lemma_.lower() in _RELEASE_LEMMAS or t.lower_ in _RELEASE_LEMMAS
+        for t in doc[start : min(end, start + _RIGHT_WINDOW)]
+    )
+
+
+_SINGLE_ROLES = frozenset({"nsubj", "nsubjpass", "dobj"})
+
+
+def _single_victims(doc: Doc, sentence: Any) -> list[NumberPhrase]:
+    """ "A soldier was killed", "killed a civilian": one person of a victim class, the
+    subject or object of a casualty verb, is a figure of 1 ("a" is FORMAT.md's exact cue)."""
+    found = []
+    table = _victim_of_word()
+    for token in sentence:
+        if token.lower_ not in ("a", "an") or token.dep_ != "det":
+            continue
+        noun = token.head
+        if noun.i != token.i + 1 and not all(
+            t.pos_ in ("ADJ", "PROPN", "NOUN") for t in doc[token.i + 1 : noun.i]
+        ):
+            continue
+        if noun.lemma_.lower() not in table or noun.dep_ not in _SINGLE_ROLES:
+            continue
+        if table[noun.lemma_.lower()] not in ("civilians", "military"):
+            continue
+        verb = noun.head
+        if _kind(verb) in ("killed", "injured") and verb.pos_ == "VERB":
+            found.append(NumberPhrase(token.i, token.i, token.i + 1, 1, "exact", 1, 1))
+    return found
+
+
+def _is_age(doc: Doc, phrase: NumberPhrase, sentence: Any) -> bool:
+    """ "children of 12, 13 and 14 years old", "aged 12", "a 58-year-old": an age."""
+    if phrase.start > sentence.start and doc[phrase.start - 1].lower_ == "aged":
+        return True
+    after = [t.lower_ for t in doc[phrase.end : min(sentence.end, phrase.end + 8)]]
+    for index, word in enumerate(after):
+        if _kind_of_lemma().get(word) is not None:
+            return False  # "12 killed, aged ..." is a figure
+        if word == "old" and index > 0 and after[index - 1] in ("years", "year", "-"):
+            return True
+    return False
 
 
 def _scope(sentence_text: str, published_year: int | None) -> str | None:
@@ -199,37 +313,45 @@ def extract_casualties(doc: Doc, article: Article) -> list[CasualtyReport]:
             paragraph_start = start_of_paragraph
             paragraph_scope = None
         sentence_scope = _scope(sentence.text, published_year)
-        previous_victims: str | None = None
+        previous: CasualtyReport | None = None  # the sentence's figure before this one
         found_here = False
-        for phrase in find_numbers(doc, sentence):
+        for phrase in sorted(
+            [*find_numbers(doc, sentence), *_single_victims(doc, sentence)], key=lambda p: p.start
+        ):
             victim_words = _victim_phrase(doc, phrase, sentence.end)
             if phrase.best is not None and phrase.best >= 1900 and not victim_words:
                 continue
-            if not _counts_people(victim_words):
+            if not _counts_people(victim_words) or (_is_age(doc, phrase, sentence)):
                 continue
-            kind = _kind_for(doc, phrase, victim_words, sentence)
+            kind = _kind_for(
+                doc, phrase, victim_words, sentence, previous.kind if previous else None
+            )
             if kind is None:
                 continue
-            victims = _victims(victim_words, previous_victims)
-            previous_victims = victims
+            side = _side(doc, phrase, victim_words, sentence)
+            if not victim_words and previous is not None:
+                # "five civilians were killed and 26 injured": the second figure counts the
+                # same victims
+                victims, side = previous.victims, side or previous.side
+            else:
+                victims = _victims(victim_words, previous.victims if previous else None)
             scope = sentence_scope or paragraph_scope or "incident"
             found_here = True
-            reports.append(
-                CasualtyReport(
-                    kind=kind,
-                    best=phrase.best,
-                    low=phrase.low,
-                    high=phrase.high,
-                    qualifier=phrase.qualifier,
-                    victims=victims,
-                    side=_side(doc, phrase, victim_words, sentence),
-                    scope=scope,
-                    according_to=None,
-                    according_to_side=None,
-                    evidence=sentence_evidence(article.id, sentence),
-                    number_text=doc[phrase.start : phrase.end].text,
-                )
+            previous = CasualtyReport(
+                kind=kind,
+                best=phrase.best,
+                low=phrase.low,
+                high=phrase.high,
+                qualifier=phrase.qualifier,
+                victims=victims,
+                side=side,
+                scope=scope,
+                according_to=None,
+                according_to_side=None,
+                evidence=sentence_evidence(article.id, sentence),
+                number_text=doc[phrase.start : phrase.end].text,
             )
+            reports.append(previous)
         if found_here and sentence_scope == "cumulative":
             paragraph_scope = "cumulative"
     return reports

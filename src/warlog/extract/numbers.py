@@ -137,37 +137,8 @@ def find_numbers(doc: Doc, sentence: Span) -> list[NumberPhrase]:
                 break
         if matched:
             continue
-        value: float | None = None
-        j = i
-        if token.like_num and _digits(token.text) is not None and not token.text.endswith("."):
-            value = _digits(token.text)
-            j = i + 1
-            if j < end_limit and doc[j].lower_ in ("million", "thousand", "hundred"):
-                value = (value or 0) * _lexicon()["scales"][doc[j].lower_]
-                j += 1
-            if _is_list_marker(doc, i):
-                value = None
-        elif _is_number_word(lower) and lower not in (
-            "a",
-            "an",
-            "single",
-            "dozen",
-            "hundred",
-            "thousand",
-            "million",
-        ):
-            words = []
-            while j < end_limit:
-                word = doc[j].lower_
-                if _is_number_word(word):
-                    words.append(word)
-                elif word == "-":
-                    pass
-                elif not (word == "and" and _continues_after_and(doc, j, end_limit, words)):
-                    break
-                j += 1
-            value = _word_value(words)
-        elif (
+        value, j = _number_at(doc, i, end_limit)
+        if value is None and (
             lower in ("a", "an") and i + 1 < end_limit and doc[i + 1].lower_ in ("dozen", "handful")
         ):
             value = 12 if doc[i + 1].lower_ == "dozen" else 3
@@ -176,11 +147,73 @@ def find_numbers(doc: Doc, sentence: Span) -> list[NumberPhrase]:
             i += 1
             continue
         best = int(value)
+        upper, range_end = _range_end(doc, j, end_limit, best)
+        if upper is not None:
+            # "between 30 and 40", "four or five", "10 to 15": one figure, its bounds as written
+            between = i > sentence.start and doc[i - 1].lower_ == "between"
+            phrases.append(
+                NumberPhrase(i - 1 if between else i, i, range_end, best, "range", best, upper)
+            )
+            i = range_end
+            continue
         qualifier, qualifier_start = _qualifier_before(doc, i, sentence.start)
         low, high = bounds(best, qualifier)
         phrases.append(NumberPhrase(qualifier_start, i, j, best, qualifier, low, high))
         i = j
     return phrases
+
+
+def _number_at(doc: Doc, i: int, end_limit: int) -> tuple[float | None, int]:
+    """The value of digits or number words starting at token ``i``, and the token after."""
+    token = doc[i]
+    lower = token.lower_
+    value: float | None = None
+    j = i
+    if token.like_num and _digits(token.text) is not None and not token.text.endswith("."):
+        value = _digits(token.text)
+        j = i + 1
+        if j < end_limit and doc[j].lower_ in ("million", "thousand", "hundred"):
+            value = (value or 0) * _lexicon()["scales"][doc[j].lower_]
+            j += 1
+        if _is_list_marker(doc, i):
+            value = None
+    elif _is_number_word(lower) and lower not in (
+        "a",
+        "an",
+        "single",
+        "dozen",
+        "hundred",
+        "thousand",
+        "million",
+    ):
+        words = []
+        while j < end_limit:
+            word = doc[j].lower_
+            if _is_number_word(word):
+                words.append(word)
+            elif word == "-":
+                pass
+            elif not (word == "and" and _continues_after_and(doc, j, end_limit, words)):
+                break
+            j += 1
+        value = _word_value(words)
+    return value, j
+
+
+_RANGE_WORDS = frozenset({"or", "to", "and", "-", "\u2013"})
+
+
+def _range_end(doc: Doc, j: int, end_limit: int, low: int) -> tuple[int | None, int]:
+    """The upper bound of a range that starts with ``low`` ("four or five", "30 to 40",
+    "between 30 and 40"), and the token after it; (None, j) when no range follows."""
+    if j + 1 >= end_limit or doc[j].lower_ not in _RANGE_WORDS:
+        return None, j
+    if doc[j].lower_ == "and" and not (any(t.lower_ == "between" for t in doc[max(0, j - 4) : j])):
+        return None, j  # "killed 5 and wounded 9" is two figures
+    upper, end = _number_at(doc, j + 1, end_limit)
+    if upper is None or upper <= low or upper > low * 10:
+        return None, j
+    return int(upper), end
 
 
 def _continues_after_and(doc: Doc, index: int, end: int, words: list[str]) -> bool:
@@ -192,10 +225,13 @@ def _continues_after_and(doc: Doc, index: int, end: int, words: list[str]) -> bo
 
 
 def _is_list_marker(doc: Doc, index: int) -> bool:
-    """ "1." or "2." opening a list item, or a number glued to a colon ("Ganja:4")."""
+    """ "1." or "2." opening a list item (at the start of a line), or a number glued to a
+    colon ("Ganja:4"). A number that ends a sentence ("wounded another 149.") is none."""
     token = doc[index]
     following = doc[index + 1] if index + 1 < len(doc) else None
     if following is not None and following.text in (".", ")") and not token.whitespace_:
-        return True
+        line_start = doc.text.rfind("\n", 0, token.idx) + 1
+        if not doc.text[line_start : token.idx].strip():
+            return True
     previous = doc[index - 1] if index > 0 else None
     return previous is not None and previous.text == ":" and not previous.whitespace_
