@@ -69,6 +69,15 @@ def _victim_phrase(doc: Doc, phrase: NumberPhrase, sentence_end: int) -> list[An
             tokens.append(token)
             i += 1
             if (
+                token.lemma_.lower() in _PART_NOUNS
+                and i + 1 < sentence_end
+                and doc[i].lower_ == "of"
+            ):
+                i += 1  # "seven members of the security forces": what they are members of
+                while i < sentence_end and doc[i].pos_ == "DET":
+                    i += 1
+                continue
+            if (
                 token.pos_ == "NOUN"
                 and token.lower_ not in ("security",)
                 and (i >= sentence_end or doc[i].pos_ != "NOUN")
@@ -82,9 +91,22 @@ def _victim_phrase(doc: Doc, phrase: NumberPhrase, sentence_end: int) -> list[An
             i += 1
             if doc[i].pos_ == "DET":
                 i += 1
+            elif doc[i].lower_ in ("them", "those") and i + 1 < sentence_end:
+                i += 1  # "ten of them children"
             continue
         break
     return tokens
+
+
+_PART_NOUNS = frozenset({"member", "members"})
+
+
+def _names_victims(words: list[Any]) -> bool:
+    """Whether the counted words name who the victims are (not only "injured", "more")."""
+    table = _victim_of_word()
+    return any(
+        (table.get(t.lemma_.lower()) or table.get(t.lower_)) not in (None, "others") for t in words
+    )
 
 
 def _victims(words: list[Any], previous: str | None) -> str:
@@ -182,6 +204,11 @@ def _kind_for(
     window = doc[max(sentence.start, phrase.start - 14) : phrase.start]
     if any(t.lower_ in lexicon()["toll_words"] for t in window):
         return "killed"
+    for token in window:  # "the number of dead reached 40", "the count of injured"
+        counted = _kind(doc[token.i + 2]) if token.i + 2 < phrase.start else None
+        of = doc[token.i + 1].lower_ == "of"
+        if token.lemma_.lower() in ("number", "count", "tally") and of and counted is not None:
+            return counted
     near = doc[max(sentence.start, phrase.start - 6) : phrase.start]
     for token in near:
         if (
@@ -329,7 +356,7 @@ def extract_casualties(doc: Doc, article: Article) -> list[CasualtyReport]:
             if kind is None:
                 continue
             side = _side(doc, phrase, victim_words, sentence)
-            if not victim_words and previous is not None:
+            if not _names_victims(victim_words) and previous is not None:
                 # "five civilians were killed and 26 injured": the second figure counts the
                 # same victims
                 victims, side = previous.victims, side or previous.side

@@ -16,12 +16,20 @@ from warlog.model import CasualtyReport, Claim
 _VICTIM_RANK = {"unspecified": 0, "civilians": 1, "military": 1}
 
 
-def _claim_for(casualty: CasualtyReport, claims: tuple[Claim, ...]) -> Claim | None:
+def _claim_for(casualty: CasualtyReport, claims: tuple[Claim, ...], text: str) -> Claim | None:
+    """The claim a figure sits in: of the claims of its sentence, the one whose content holds
+    the number ("U.S. officials said 10 were killed, while witnesses said at least 39
+    civilians died": 39 is the witnesses')."""
     start = casualty.evidence.start
-    for claim in claims:
-        if claim.evidence.start <= start < claim.evidence.end:
-            return claim
-    return None
+    here = [c for c in claims if c.evidence.start <= start < c.evidence.end]
+    if len(here) > 1 and casualty.number_text:
+        number = text.find(casualty.number_text, start, casualty.evidence.end)
+        holding = [
+            c for c in here if c.content is not None and c.content.start <= number < c.content.end
+        ]
+        if number >= 0 and holding:
+            return min(holding, key=lambda c: c.content.end - c.content.start if c.content else 0)
+    return here[0] if here else None
 
 
 def attribute(
@@ -31,7 +39,7 @@ def attribute(
     carried: Claim | None = None
     carried_end = -1
     for casualty in casualties:
-        claim = _claim_for(casualty, claims)
+        claim = _claim_for(casualty, claims, text)
         if claim is None and carried is not None:
             between = text[carried_end : casualty.evidence.start]
             if "\n\n" not in between and len(between) < 400:
