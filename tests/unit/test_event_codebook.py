@@ -8,13 +8,13 @@ import json
 from tests.conftest import GOLDEN
 from warlog.extract.events import codebook, lexicon
 
-ROLES = {"trigger", "weapon", "perpetrator", "target", "not_target"}
+ROLES = {"trigger", "weapon", "act", "perpetrator", "target", "not_target"}
 
 
 def test_codebook_parses_and_has_an_about_note() -> None:
     book = codebook()
     assert book["about"]
-    assert set(book["words"]) == {"weapon", "perpetrator", "target"}
+    assert set(book["words"]) == {"weapon", "act", "perpetrator", "target"}
     for kinds in book["words"].values():
         for kind, words in kinds.items():
             assert words, kind

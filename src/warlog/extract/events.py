@@ -270,6 +270,7 @@ def classify(
     features = {
         "trigger": frozenset({trigger.klass}),
         "weapon": weapons,
+        "act": _kinds("act", _grams(clause)),
         "perpetrator": _kinds("perpetrator", _grams([t for t in clause if t.i in actors])),
         # what was hit is named by a noun: not "military" of "no military objects were hit"
         "target": _kinds(
