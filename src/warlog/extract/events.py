@@ -531,8 +531,12 @@ def _excluded_tokens(sentence: Any, trigger_tokens: frozenset[int] = frozenset()
             # "a village on the border of Afghanistan": a landmark, not where it happened
             excluded.update(t.i for t in token.subtree)
         if token.dep_ == "pobj" and token.head.lower_ in ("from", "by"):
-            excluded.add(token.i)
-            excluded.update(c.i for c in token.children if c.dep_ in ("compound", "amod", "poss"))
+            # and every actor of a list: "an offensive by Nigeria, Niger, Chad and Cameroon"
+            for actor in (token, *(c for c in token.subtree if c.dep_ == "conj")):
+                excluded.add(actor.i)
+                excluded.update(
+                    c.i for c in actor.children if c.dep_ in ("compound", "amod", "poss")
+                )
         if token.dep_ in ("poss",) or token.lower_ in ("'s", "\u2019s"):
             excluded.add(token.i if token.dep_ == "poss" else token.i - 1)
         if token.dep_ == "case" and token.lower_ in ("'", "\u2019") and token.i > sentence.start:
@@ -548,6 +552,52 @@ def _excluded_tokens(sentence: Any, trigger_tokens: frozenset[int] = frozenset()
             # the place
             excluded.update(t.i for t in token.subtree)
     return excluded
+
+
+# not "near": "clashes near Tehran" is where it happened more often than not (check set)
+_REFERENCE_PREPOSITIONS = frozenset({"outside", "between", "toward", "towards", "off"})
+_DIRECTIONS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "north-east",
+        "north-west",
+        "south-east",
+        "south-west",
+    }
+)
+_DISTANCES = frozenset(
+    {"km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "kms"}
+)
+_ROUTES = frozenset({"road", "route", "highway", "way", "motorway", "railway"})
+
+
+def _reference_tokens(sentence: Any) -> set[int]:
+    """Tokens naming a place only as a reference point, not the scene: "between X and Y",
+    "60 km northeast of X", "south of X", "the road from X to Y". Such a place is the
+    event's only when its clause names no other (resolve.events)."""
+    found: set[int] = set()
+    for token in sentence:
+        if token.dep_ != "pobj":
+            continue
+        prep = token.head
+        word = prep.lower_
+        above = prep.head
+        if (
+            word in _REFERENCE_PREPOSITIONS
+            or (word == "of" and (above.lower_ in _DIRECTIONS or above.lower_ in _DISTANCES))
+            or (word == "of" and any(c.lower_ in _DISTANCES for c in above.children))
+            or (word == "to" and above.lemma_.lower() in _ROUTES)
+            or (word == "to" and above.dep_ == "prep" and above.head.lemma_.lower() in _ROUTES)
+        ):
+            found.update(t.i for t in token.subtree)
+    return found
 
 
 def _compounds(token: Token) -> list[Token]:
@@ -620,6 +670,9 @@ class EventDraft:
     triggers: tuple[PlacedTrigger, ...] = ()
     # demonyms that place rather than name an actor: "Iraqi military bases" -> (start, end, IQ)
     demonym_places: tuple[tuple[int, int, str], ...] = ()
+    # character ranges naming reference points ("near X", "60 km north of X"): places there
+    # are the event's only when its sentence names no other
+    references: tuple[tuple[int, int], ...] = ()
 
 
 _ANTECEDENT_CHARS = 1500  # how far back a generic "the attack" finds its weapon
@@ -703,5 +756,8 @@ def extract_events(doc: Doc, article: Article) -> list[EventDraft]:
         )
         if label_start is not None:
             event = replace(event, evidence=replace(event.evidence, start=label_start))
-        events.append(EventDraft(event, excluded, placed, _demonym_places(sentence)))
+        references = tuple(
+            (doc[i].idx, doc[i].idx + len(doc[i].text)) for i in sorted(_reference_tokens(sentence))
+        )
+        events.append(EventDraft(event, excluded, placed, _demonym_places(sentence), references))
     return events

@@ -46,6 +46,12 @@ def _places_for(draft: EventDraft, places: tuple[PlaceMention, ...]) -> list[Pla
         # an offensive into north-eastern Syria": the second Syria)
         and (not draft.triggers or any(t[4] <= place.evidence.start < t[5] for t in draft.triggers))
     ]
+    scenes = [
+        place
+        for place in inside
+        if not any(s <= place.evidence.start < e for s, e in draft.references)
+    ]
+    inside = scenes or inside  # a reference point ("near X") only when nothing else is named
     for kind in ("city", "region", "country"):
         chosen = [place for place in inside if _level(place) == kind]
         if chosen:
