@@ -449,6 +449,28 @@ def _clause_range(
     return left.idx, right.idx + len(right.text)
 
 
+_GOVERNED = frozenset({"advcl", "conj", "xcomp", "pcomp"})
+
+
+def _governing_range(
+    doc: Doc, trigger: Trigger, sentence: Any, label_start: int | None
+) -> tuple[int, int]:
+    """Characters of the clause that governs a trigger's clause: the next verb up (an
+    "after" clause's main clause, a conjunct's first verb), else the trigger's own clause.
+    Not a reported clause's "said": where the speaker is is not where it happened."""
+    own = _clause_range(doc, trigger, sentence, label_start)
+    if not any(token.pos_ in ("VERB", "AUX") for token in sentence):
+        return own
+    token = _clause_head(doc, trigger)
+    if token.head.i == token.i or token.dep_ not in _GOVERNED:
+        return own
+    token = token.head
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    left, right = token.left_edge, token.right_edge
+    return min(own[0], left.idx), max(own[1], right.idx + len(right.text))
+
+
 _LOCATION_NOUNS = frozenset(
     {
         "base",
@@ -673,6 +695,9 @@ class EventDraft:
     # character ranges naming reference points ("near X", "60 km north of X"): places there
     # are the event's only when its sentence names no other
     references: tuple[tuple[int, int], ...] = ()
+    # each trigger's governing clause (one verb up), for a trigger whose own clause names no
+    # place: "Sirens went off in Tel Aviv after missiles ... approached the city"
+    wider: tuple[tuple[int, int], ...] = ()
 
 
 _ANTECEDENT_CHARS = 1500  # how far back a generic "the attack" finds its weapon
@@ -759,5 +784,8 @@ def extract_events(doc: Doc, article: Article) -> list[EventDraft]:
         references = tuple(
             (doc[i].idx, doc[i].idx + len(doc[i].text)) for i in sorted(_reference_tokens(sentence))
         )
-        events.append(EventDraft(event, excluded, placed, _demonym_places(sentence), references))
+        wider = tuple(_governing_range(doc, t, sentence, label_start) for t in triggers)
+        events.append(
+            EventDraft(event, excluded, placed, _demonym_places(sentence), references, wider)
+        )
     return events

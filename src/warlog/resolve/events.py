@@ -70,6 +70,14 @@ def _places_for(draft: EventDraft, places: tuple[PlaceMention, ...]) -> list[Pla
     return _demonym_countries(draft)
 
 
+def _widened(draft: EventDraft) -> EventDraft:
+    """The draft with each trigger's clause widened to its governing clause."""
+    return replace(
+        draft,
+        triggers=tuple((*t[:4], *w) for t, w in zip(draft.triggers, draft.wider, strict=True)),
+    )
+
+
 def _level(place: PlaceMention) -> str | None:
     """How specific a place is for choosing an event's places: a village the gazetteer
     lacks, placed near a town the text names, is still a town ("Beirut, Tyre, Qassmieh")."""
@@ -431,6 +439,10 @@ def settle_events(
             claims=tuple(c.id for c in ([claim] if claim else []) + _contesting(claim, denials)),
         )
         chosen_triggers: set[PlacedTrigger] = set()
+        if not _places_for(draft, places) and draft.wider:
+            wide = _widened(draft)
+            if _places_for(wide, places):
+                draft = wide
         placed = (
             [
                 _away_from_perpetrator(place, event.actor1_side, named_countries or {})
