@@ -178,9 +178,7 @@ def _coreferent_place(
 ) -> list[PlaceMention]:
     """The place of a sentence that names none, by coreference, not by guess: "the city" or
     "the town" in a trigger's clause is the last city or town the text named, placed at the
-    anaphor so that its trigger decides the type. (The paragraph's last event's place, and
-    the article's country, were tried as fallbacks: each added more wrong events than right
-    ones on the check set.)"""
+    anaphor so that its trigger decides the type."""
     start = draft.event.evidence.start
     triggers = [t for t in draft.triggers if t[3] > 0] or list(draft.triggers)
     if not triggers:
@@ -203,6 +201,31 @@ def _coreferent_place(
                 offset = trigger[4] + at
                 return [replace(earlier[-1], evidence=replace(earlier[-1].evidence, start=offset))]
     return []
+
+
+def _scene_before(
+    draft: EventDraft,
+    places: tuple[PlaceMention, ...],
+    scenes: list[tuple[int, PlaceMention]],
+    text: str,
+) -> list[PlaceMention]:
+    """A sentence that names no place at all, with a specific trigger, happened where the
+    paragraph's last placed event did ("Rebels shelled Homs on Monday. Police arrested twelve
+    men on Tuesday."). Not a sentence that names a place it was not placed at, and not from an
+    earlier paragraph, nor the article's country: each added more wrong events than right
+    ones on the check set."""
+    start, end = draft.event.evidence.start, draft.event.evidence.end
+    if any(start <= p.evidence.start < end for p in places):
+        return []
+    specific = [t for t in draft.triggers if t[3] > 0]
+    if not specific:
+        return []
+    paragraph_start = text.rfind("\n\n", 0, start)
+    before = [place for at, place in scenes if paragraph_start <= at < start]
+    if not before:
+        return []
+    best = max(specific, key=lambda t: t[3])
+    return [replace(before[-1], evidence=replace(before[-1].evidence, start=best[0]))]
 
 
 def _date_for(
@@ -425,6 +448,7 @@ def settle_events(
     precise: dict[int, bool] = {}
     countries: dict[int, str | None] = {}
     kinds: dict[int, str | None] = {}
+    scenes: list[tuple[int, PlaceMention]] = []  # (sentence start, place) of placed events
     for draft in drafts:
         claim = _claim_for(draft, claims)
         event = draft.event
@@ -450,6 +474,7 @@ def settle_events(
             ]
             or _agreement_country(draft, named_countries or {})
             or _coreferent_place(draft, places, article.text)
+            or _scene_before(draft, places, scenes, article.text)
         )
         for place in placed:
             trigger = _trigger_for(draft, place.evidence.start)
@@ -459,6 +484,7 @@ def settle_events(
             kind, sub_kind = trigger[1], trigger[2]
             date = _date_for(draft, temporals, article, place.evidence.start, drafts)
             events.append(_placed(event, kind, sub_kind, place, date))
+            scenes.append((draft.event.evidence.start, place))
             precise[len(events) - 1] = _level(place) == "city"
             countries[len(events) - 1] = place.country_code
             kinds[len(events) - 1] = place.feature_kind
