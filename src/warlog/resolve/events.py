@@ -11,9 +11,11 @@ Reports of the same incident in one article (same type, place and date) are one 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import replace
 
+from warlog.dates import from_date, to_date
 from warlog.extract.events import EventDraft, PlacedTrigger
 from warlog.extract.sides import side_of
 from warlog.model import (
@@ -228,12 +230,37 @@ def _scene_before(
     return [replace(before[-1], evidence=replace(before[-1].evidence, start=best[0]))]
 
 
+# days from the last event the text dated: "The previous day, tribesmen staged a rally"
+_ANCHORED_DAYS = {
+    "the previous day": -1,
+    "the day before": -1,
+    "a day earlier": -1,
+    "the next day": 1,
+    "the following day": 1,
+    "a day later": 1,
+    "the same day": 0,
+}
+
+
+def _anchored(draft: EventDraft, text: str, previous: ResolvedDate | None) -> ResolvedDate | None:
+    """A day counted from the previous event's ("the next day"), not from publication (the
+    parser often tags no date in these words, so the sentence itself is read)."""
+    if previous is None or previous.precision is not DatePrecision.DAY:
+        return None
+    sentence = " ".join(text[draft.event.evidence.start : draft.event.evidence.end].lower().split())
+    offset = next((n for phrase, n in _ANCHORED_DAYS.items() if phrase in sentence), None)
+    if offset is None:
+        return None
+    return from_date(to_date(previous) + dt.timedelta(days=offset))
+
+
 def _date_for(
     draft: EventDraft,
     temporals: tuple[TemporalExpression, ...],
     article: Article,
     anchor: int,
     drafts: tuple[EventDraft, ...] = (),
+    previous: ResolvedDate | None = None,
 ) -> tuple[ResolvedDate | None, bool]:
     """The date nearest the place in its sentence, else the paragraph's, else the day an
     earlier sentence gave the same kind of event the text names as known, else publication.
@@ -248,6 +275,9 @@ def _date_for(
         if not t[4] <= anchor < t[5]
         and article.text[t[4] : t[5]].split(" ", 1)[0].lower() in _SEQUENCE_MARKS
     ]
+    anchored = _anchored(draft, article.text, previous)
+    if anchored is not None:
+        return anchored, True
     here = [
         t
         for t in temporals
@@ -482,7 +512,8 @@ def settle_events(
                 continue
             chosen_triggers.add(trigger)
             kind, sub_kind = trigger[1], trigger[2]
-            date = _date_for(draft, temporals, article, place.evidence.start, drafts)
+            previous = next((e.date for e in reversed(events) if e.date_from_text), None)
+            date = _date_for(draft, temporals, article, place.evidence.start, drafts, previous)
             events.append(_placed(event, kind, sub_kind, place, date))
             scenes.append((draft.event.evidence.start, place))
             precise[len(events) - 1] = _level(place) == "city"
