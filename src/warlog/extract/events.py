@@ -317,10 +317,32 @@ _DESCRIBED_NOUNS = frozenset(
 )
 
 
+_AT_AIRCRAFT = frozenset(
+    {"fire", "shoot", "intercept", "down", "chase", "scramble", "track", "detect", "spot"}
+)
+_AIRCRAFT_WORDS = frozenset(
+    {"jet", "jets", "warplane", "warplanes", "fighter", "helicopter", "helicopters", "gunships"}
+)
+
+
+def _aircraft_fired_upon(doc: Doc, trigger: Trigger) -> bool:
+    """An aircraft that is fired at, chased or shot down is no air strike: "Syrian planes
+    fired upon Israeli jets"."""
+    word = doc[trigger.end - 1]
+    if trigger.klass != "air" or word.lower_ not in _AIRCRAFT_WORDS:
+        return False
+    head = word.head
+    if word.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    elif word.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    return head.lemma_.lower() in _AT_AIRCRAFT
+
+
 def _blocked(doc: Doc, trigger: Trigger, sentence: Any) -> bool:
     """Threats, plans, conditionals, negations and habits are not events; nor a trigger
     word that only describes a noun ("the main fighting force of the SDF")."""
-    if _habitual(doc, trigger):
+    if _habitual(doc, trigger) or _aircraft_fired_upon(doc, trigger):
         return True
     first = doc[trigger.start]
     if first.dep_ in ("amod", "compound") and first.head.lemma_.lower() in _DESCRIBED_NOUNS:
