@@ -29,6 +29,7 @@ class Trigger:
     start: int  # token span
     end: int
     in_force: bool = False  # an agreement: an event only once it is made or takes effect
+    klass: str = ""  # its class in data/event_codebook.json ("air", "generic", "killing")
 
 
 @cache
@@ -102,6 +103,7 @@ def _killings_by_armed_actors(sentence: Any) -> list[Trigger]:
                 False,
                 token.i,
                 token.i + 1,
+                klass="killing",
             )
         )
     return found
@@ -128,12 +130,172 @@ def find_triggers(sentence: Any) -> list[Trigger]:
                         window[0].i,
                         window[-1].i + 1,
                         bool(entry.get("in_force")),
+                        entry.get("class", ""),
                     )
                 )
                 i += size - 1
                 break
         i += 1
     return found
+
+
+@cache
+def codebook() -> dict[str, Any]:
+    """data/event_codebook.json: the decision table from what a clause says to a sub-type."""
+    data: dict[str, Any] = load_json("event_codebook.json")
+    return data
+
+
+def _phrase_key(phrase: str) -> str:
+    """A lexicon phrase as spaCy's tokens read lower-cased ("booby-trapped": "booby - trapped")."""
+    return " ".join(phrase.lower().replace("-", " - ").split())
+
+
+@cache
+def _codebook_words() -> dict[str, dict[str, frozenset[str]]]:
+    return {
+        role: {kind: frozenset(_phrase_key(w) for w in words) for kind, words in kinds.items()}
+        for role, kinds in codebook()["words"].items()
+    }
+
+
+_LONGEST_PHRASE = 4
+
+
+def _grams(tokens: list[Token]) -> set[str]:
+    """The words, lemmas and word sequences (up to four) of some tokens: one linear pass."""
+    grams: set[str] = set()
+    lowered = [t.lower_ for t in tokens]
+    for i, token in enumerate(tokens):
+        grams.add(token.lemma_.lower())
+        for size in range(1, _LONGEST_PHRASE + 1):
+            if i + size <= len(tokens) and tokens[i + size - 1].i - token.i == size - 1:
+                grams.add(" ".join(lowered[i : i + size]))
+    return grams
+
+
+def _kinds(role: str, grams: set[str]) -> frozenset[str]:
+    return frozenset(kind for kind, words in _codebook_words()[role].items() if words & grams)
+
+
+def _clause_head(doc: Doc, trigger: Trigger) -> Token:
+    """The nearest verb above a trigger, or a "when" clause's head (see _clause_range)."""
+    token = doc[trigger.start]
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    if (
+        token.dep_ == "advcl"
+        and not any(child.dep_ in ("nsubj", "nsubjpass") for child in token.children)
+        and any(
+            child.dep_ in ("mark", "advmod") and child.lower_ in _TIME_MARKS
+            for child in token.children
+        )
+    ):
+        # a "when" clause without a subject of its own happens where its head does:
+        # "operatives were dining in Damadola when struck by United States missiles"
+        token = token.head
+    return token
+
+
+_ACTOR_ROLES = frozenset({"nsubj", "agent"})
+_NOUN_ACTOR_ROLES = frozenset({"compound", "amod", "poss", "agent"})
+
+
+def _actor_tokens(doc: Doc, trigger: Trigger, head: Token) -> set[int]:
+    """Who did it: the clause's subject and its "by" agent, or, when the trigger is itself
+    the subject ("an attack by gunmen killed ..."), the trigger noun's own modifiers."""
+    found: set[int] = set()
+    word = doc[trigger.start]
+    holders = [word] if word.i != head.i else []
+    for child in head.children:
+        if child.dep_ in _ACTOR_ROLES or (child.dep_ == "prep" and child.lower_ == "by"):
+            if word.i in {t.i for t in child.subtree}:
+                continue
+            found.update(t.i for t in child.subtree)
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ in _NOUN_ACTOR_ROLES or (child.dep_ == "prep" and child.lower_ == "by"):
+                found.update(t.i for t in child.subtree)
+    return found
+
+
+EXPLOSIONS = "Explosions/Remote violence"
+
+
+def _first_row(features: dict[str, frozenset[str]]) -> dict[str, Any] | None:
+    """The first codebook row whose conditions the clause's features meet."""
+    for row in codebook()["rows"]:
+        when = row.get("when")
+        if when is None:
+            continue
+        if all(
+            features[key] & set(values) for key, values in when.items() if key != "not_target"
+        ) and not (features["target"] & set(when.get("not_target", ()))):
+            return dict(row)
+    return None
+
+
+def classify(
+    doc: Doc,
+    trigger: Trigger,
+    sentence: Any,
+    triggers: list[Trigger],
+    earlier: frozenset[str] = frozenset(),
+) -> Trigger:
+    """The trigger with the type and sub_type of the first codebook row its clause meets. A
+    generic trigger whose clause names no weapon reads its sentence's, else ``earlier``: the
+    weapon classes of the article's last paragraphs ("a car bomb killed five ... The attack
+    in Zabul")."""
+    if not trigger.klass:
+        return trigger
+    if any(token.pos_ in ("VERB", "AUX") for token in sentence):
+        head = _clause_head(doc, trigger)
+        clause = [t for t in head.subtree if sentence.start <= t.i < sentence.end]
+    else:
+        head, clause = doc[trigger.start], list(sentence)
+    actors = _actor_tokens(doc, trigger, head)
+    if trigger.generic or trigger.klass == "killing":
+        weapons = _kinds("weapon", _grams(clause))
+    else:  # a weapon word's own phrase and verb: "missiles from drones", "a car bomb rammed"
+        word = doc[trigger.end - 1]
+        own = {word, word.head, *doc[trigger.start : trigger.end]}
+        for child in word.children:
+            if child.dep_ in ("compound", "amod", "nmod") or (
+                child.dep_ == "prep" and child.lower_ in ("from", "by")
+            ):
+                own.update(child.subtree)
+        weapons = _kinds("weapon", _grams(sorted(own, key=lambda t: t.i)))
+    if trigger.generic and not weapons:
+        weapons = _kinds("weapon", _grams(list(sentence)))
+    features = {
+        "trigger": frozenset({trigger.klass}),
+        "weapon": weapons,
+        "act": _kinds("act", _grams(clause)),
+        "perpetrator": _kinds("perpetrator", _grams([t for t in clause if t.i in actors])),
+        # what was hit is named by a noun: not "military" of "no military objects were hit"
+        "target": _kinds(
+            "target", _grams([t for t in clause if t.i not in actors and t.dep_ != "amod"])
+        ),
+    }
+    chosen = _first_row(features)
+    if chosen is not None:
+        return replace(trigger, type=chosen["type"], sub_type=chosen["sub_type"])
+    if trigger.generic:
+        explosion = max(
+            (t for t in triggers if t.type == EXPLOSIONS and not t.generic),
+            key=lambda t: t.rank,
+            default=None,
+        )
+        if explosion is not None:  # "a car bomb ... The attack killed": the car bomb's
+            return replace(trigger, type=explosion.type, sub_type=explosion.sub_type)
+        # the article's weapon says which explosion a bare "attack" was, not whether it was one
+        row = _first_row({**features, "weapon": earlier}) if earlier else None
+        if row is not None and row["type"] == EXPLOSIONS:
+            return replace(trigger, type=row["type"], sub_type=row["sub_type"])
+    for row in codebook()["rows"]:
+        if trigger.klass in row.get("default_for", ()):
+            return replace(trigger, type=row["type"], sub_type=row["sub_type"])
+    return trigger
 
 
 _GENERIC_SUBJECTS = frozenset({"they", "we", "insurgents", "militants", "rebels", "groups"})
@@ -155,10 +317,32 @@ _DESCRIBED_NOUNS = frozenset(
 )
 
 
+_AT_AIRCRAFT = frozenset(
+    {"fire", "shoot", "intercept", "down", "chase", "scramble", "track", "detect", "spot"}
+)
+_AIRCRAFT_WORDS = frozenset(
+    {"jet", "jets", "warplane", "warplanes", "fighter", "helicopter", "helicopters", "gunships"}
+)
+
+
+def _aircraft_fired_upon(doc: Doc, trigger: Trigger) -> bool:
+    """An aircraft that is fired at, chased or shot down is no air strike: "Syrian planes
+    fired upon Israeli jets"."""
+    word = doc[trigger.end - 1]
+    if trigger.klass != "air" or word.lower_ not in _AIRCRAFT_WORDS:
+        return False
+    head = word.head
+    if word.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    elif word.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    return head.lemma_.lower() in _AT_AIRCRAFT
+
+
 def _blocked(doc: Doc, trigger: Trigger, sentence: Any) -> bool:
     """Threats, plans, conditionals, negations and habits are not events; nor a trigger
     word that only describes a noun ("the main fighting force of the SDF")."""
-    if _habitual(doc, trigger):
+    if _habitual(doc, trigger) or _aircraft_fired_upon(doc, trigger):
         return True
     first = doc[trigger.start]
     if first.dep_ in ("amod", "compound") and first.head.lemma_.lower() in _DESCRIBED_NOUNS:
@@ -282,22 +466,31 @@ def _clause_range(
     """Characters of the clause a trigger sits in: the subtree of its nearest verb."""
     if not any(token.pos_ in ("VERB", "AUX") for token in sentence):
         return (label_start if label_start is not None else sentence.start_char), sentence.end_char
-    token = doc[trigger.start]
-    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
-        token = token.head
-    if (
-        token.dep_ == "advcl"
-        and not any(child.dep_ in ("nsubj", "nsubjpass") for child in token.children)
-        and any(
-            child.dep_ in ("mark", "advmod") and child.lower_ in _TIME_MARKS
-            for child in token.children
-        )
-    ):
-        # a "when" clause without a subject of its own happens where its head does:
-        # "operatives were dining in Damadola when struck by United States missiles"
-        token = token.head
+    token = _clause_head(doc, trigger)
     left, right = token.left_edge, token.right_edge
     return left.idx, right.idx + len(right.text)
+
+
+_GOVERNED = frozenset({"advcl", "conj", "xcomp", "pcomp"})
+
+
+def _governing_range(
+    doc: Doc, trigger: Trigger, sentence: Any, label_start: int | None
+) -> tuple[int, int]:
+    """Characters of the clause that governs a trigger's clause: the next verb up (an
+    "after" clause's main clause, a conjunct's first verb), else the trigger's own clause.
+    Not a reported clause's "said": where the speaker is is not where it happened."""
+    own = _clause_range(doc, trigger, sentence, label_start)
+    if not any(token.pos_ in ("VERB", "AUX") for token in sentence):
+        return own
+    token = _clause_head(doc, trigger)
+    if token.head.i == token.i or token.dep_ not in _GOVERNED:
+        return own
+    token = token.head
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    left, right = token.left_edge, token.right_edge
+    return min(own[0], left.idx), max(own[1], right.idx + len(right.text))
 
 
 _LOCATION_NOUNS = frozenset(
@@ -382,8 +575,12 @@ def _excluded_tokens(sentence: Any, trigger_tokens: frozenset[int] = frozenset()
             # "a village on the border of Afghanistan": a landmark, not where it happened
             excluded.update(t.i for t in token.subtree)
         if token.dep_ == "pobj" and token.head.lower_ in ("from", "by"):
-            excluded.add(token.i)
-            excluded.update(c.i for c in token.children if c.dep_ in ("compound", "amod", "poss"))
+            # and every actor of a list: "an offensive by Nigeria, Niger, Chad and Cameroon"
+            for actor in (token, *(c for c in token.subtree if c.dep_ == "conj")):
+                excluded.add(actor.i)
+                excluded.update(
+                    c.i for c in actor.children if c.dep_ in ("compound", "amod", "poss")
+                )
         if token.dep_ in ("poss",) or token.lower_ in ("'s", "\u2019s"):
             excluded.add(token.i if token.dep_ == "poss" else token.i - 1)
         if token.dep_ == "case" and token.lower_ in ("'", "\u2019") and token.i > sentence.start:
@@ -399,6 +596,52 @@ def _excluded_tokens(sentence: Any, trigger_tokens: frozenset[int] = frozenset()
             # the place
             excluded.update(t.i for t in token.subtree)
     return excluded
+
+
+# not "near": "clashes near Tehran" is where it happened more often than not (check set)
+_REFERENCE_PREPOSITIONS = frozenset({"outside", "between", "toward", "towards", "off"})
+_DIRECTIONS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "north-east",
+        "north-west",
+        "south-east",
+        "south-west",
+    }
+)
+_DISTANCES = frozenset(
+    {"km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "kms"}
+)
+_ROUTES = frozenset({"road", "route", "highway", "way", "motorway", "railway"})
+
+
+def _reference_tokens(sentence: Any) -> set[int]:
+    """Tokens naming a place only as a reference point, not the scene: "between X and Y",
+    "60 km northeast of X", "south of X", "the road from X to Y". Such a place is the
+    event's only when its clause names no other (resolve.events)."""
+    found: set[int] = set()
+    for token in sentence:
+        if token.dep_ != "pobj":
+            continue
+        prep = token.head
+        word = prep.lower_
+        above = prep.head
+        if (
+            word in _REFERENCE_PREPOSITIONS
+            or (word == "of" and (above.lower_ in _DIRECTIONS or above.lower_ in _DISTANCES))
+            or (word == "of" and any(c.lower_ in _DISTANCES for c in above.children))
+            or (word == "to" and above.lemma_.lower() in _ROUTES)
+            or (word == "to" and above.dep_ == "prep" and above.head.lemma_.lower() in _ROUTES)
+        ):
+            found.update(t.i for t in token.subtree)
+    return found
 
 
 def _compounds(token: Token) -> list[Token]:
@@ -471,6 +714,15 @@ class EventDraft:
     triggers: tuple[PlacedTrigger, ...] = ()
     # demonyms that place rather than name an actor: "Iraqi military bases" -> (start, end, IQ)
     demonym_places: tuple[tuple[int, int, str], ...] = ()
+    # character ranges naming reference points ("near X", "60 km north of X"): places there
+    # are the event's only when its sentence names no other
+    references: tuple[tuple[int, int], ...] = ()
+    # each trigger's governing clause (one verb up), for a trigger whose own clause names no
+    # place: "Sirens went off in Tel Aviv after missiles ... approached the city"
+    wider: tuple[tuple[int, int], ...] = ()
+
+
+_ANTECEDENT_CHARS = 1500  # how far back a generic "the attack" finds its weapon
 
 
 @register_extractor("events")
@@ -481,6 +733,7 @@ def extract_events(doc: Doc, article: Article) -> list[EventDraft]:
     pending_label: int | None = None
     earlier_triggers: set[str] = set()  # "airstrike", for a later "the strike"
     agreement_found = False
+    weapon_history: list[tuple[int, frozenset[str]]] = []  # (sentence end, weapon classes)
     for sentence in doc.sents:
         label_start, pending_label = pending_label, None
         if sentence.text.rstrip().endswith(":") and len(sentence) <= 8:
@@ -510,6 +763,11 @@ def extract_events(doc: Doc, article: Article) -> list[EventDraft]:
         ]
         if not triggers:
             continue
+        window = sentence.start_char - _ANTECEDENT_CHARS
+        earlier = frozenset(k for end, kinds in weapon_history if end >= window for k in kinds)
+        triggers = [classify(doc, t, sentence, triggers, earlier) for t in triggers]
+        if any(not t.generic for t in triggers):
+            weapon_history.append((sentence.end_char, _kinds("weapon", _grams(list(sentence)))))
         earlier_triggers.update(
             doc[t.start : t.end].text.lower().replace(" ", "") for t in triggers if not t.generic
         )
@@ -533,16 +791,11 @@ def extract_events(doc: Doc, article: Article) -> list[EventDraft]:
             actor2=_target(sentence.text),
             weapons=_weapons(sentence.text),
         )
-        explosion = max(
-            (t for t in triggers if t.type == "Explosions/Remote violence" and not t.generic),
-            key=lambda t: t.rank,
-            default=None,
-        )
         placed = tuple(
             (
                 doc[t.start].idx,
                 t.type,
-                explosion.sub_type if t.generic and explosion is not None else t.sub_type,
+                t.sub_type,
                 t.rank,
                 *_clause_range(doc, t, sentence, label_start),
             )
@@ -550,5 +803,11 @@ def extract_events(doc: Doc, article: Article) -> list[EventDraft]:
         )
         if label_start is not None:
             event = replace(event, evidence=replace(event.evidence, start=label_start))
-        events.append(EventDraft(event, excluded, placed, _demonym_places(sentence)))
+        references = tuple(
+            (doc[i].idx, doc[i].idx + len(doc[i].text)) for i in sorted(_reference_tokens(sentence))
+        )
+        wider = tuple(_governing_range(doc, t, sentence, label_start) for t in triggers)
+        events.append(
+            EventDraft(event, excluded, placed, _demonym_places(sentence), references, wider)
+        )
     return events

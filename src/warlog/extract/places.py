@@ -107,9 +107,40 @@ _LOCATIVE_BEFORE = frozenset({":", ",", "and", "of", "in", "at", "near", "to", "
 
 def _locative_context(doc: Doc, first: int, last: int) -> bool:
     """A run reads as a place: after a preposition, a list comma, or labelling a list item."""
-    before = doc[first - 1].lower_ if first > 0 else ""
+    at = first - 1
+    while at > 0 and doc[at].lower_ in _AREA_ADJECTIVES:
+        at -= 1  # "in central Peshawar", "in northern Kunar"
+    before = doc[at].lower_ if at >= 0 else ""
     after = doc[last + 1].text if last + 1 < len(doc) else ""
     return before in _LOCATIVE_BEFORE or after == ":"
+
+
+_AREA_ADJECTIVES = frozenset(
+    {
+        "central",
+        "downtown",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "north-eastern",
+        "north-western",
+        "south-eastern",
+        "south-western",
+        "north",
+        "south",
+        "east",
+        "west",
+        "greater",
+        "rural",
+        "suburban",
+        "outer",
+    }
+)
 
 
 def _named_as_place(doc: Doc, first: int, last: int) -> bool:

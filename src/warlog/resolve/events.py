@@ -11,9 +11,11 @@ Reports of the same incident in one article (same type, place and date) are one 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import replace
 
+from warlog.dates import from_date, to_date
 from warlog.extract.events import EventDraft, PlacedTrigger
 from warlog.extract.sides import side_of
 from warlog.model import (
@@ -46,6 +48,12 @@ def _places_for(draft: EventDraft, places: tuple[PlaceMention, ...]) -> list[Pla
         # an offensive into north-eastern Syria": the second Syria)
         and (not draft.triggers or any(t[4] <= place.evidence.start < t[5] for t in draft.triggers))
     ]
+    scenes = [
+        place
+        for place in inside
+        if not any(s <= place.evidence.start < e for s, e in draft.references)
+    ]
+    inside = scenes or inside  # a reference point ("near X") only when nothing else is named
     for kind in ("city", "region", "country"):
         chosen = [place for place in inside if _level(place) == kind]
         if chosen:
@@ -62,6 +70,14 @@ def _places_for(draft: EventDraft, places: tuple[PlaceMention, ...]) -> list[Pla
                 return list(firsts.values())
             return list(distinct.values())
     return _demonym_countries(draft)
+
+
+def _widened(draft: EventDraft) -> EventDraft:
+    """The draft with each trigger's clause widened to its governing clause."""
+    return replace(
+        draft,
+        triggers=tuple((*t[:4], *w) for t, w in zip(draft.triggers, draft.wider, strict=True)),
+    )
 
 
 def _level(place: PlaceMention) -> str | None:
@@ -149,12 +165,102 @@ def _agreement_country(draft: EventDraft, countries: Mapping[str, int]) -> list[
     return [country] if country is not None else []
 
 
+# "the city", "the town": the last place of that level the text named
+_ANAPHORS = {
+    "city": "city",
+    "town": "city",
+    "village": "city",
+}
+
+
+def _coreferent_place(
+    draft: EventDraft,
+    places: tuple[PlaceMention, ...],
+    text: str,
+) -> list[PlaceMention]:
+    """The place of a sentence that names none, by coreference, not by guess: "the city" or
+    "the town" in a trigger's clause is the last city or town the text named, placed at the
+    anaphor so that its trigger decides the type."""
+    start = draft.event.evidence.start
+    triggers = [t for t in draft.triggers if t[3] > 0] or list(draft.triggers)
+    if not triggers:
+        return []
+    for trigger in triggers:
+        clause = text[trigger[4] : trigger[5]].lower()
+        for noun, level in _ANAPHORS.items():
+            at = clause.find(f"the {noun}")
+            if at < 0 or clause[at + 4 + len(noun) : at + 5 + len(noun)].isalpha():
+                continue
+            earlier = [
+                p
+                for p in places
+                if p.evidence.start < start
+                and p.label != "DATELINE"
+                and p.geonameid is not None
+                and p.feature_kind == level
+            ]
+            if earlier:
+                offset = trigger[4] + at
+                return [replace(earlier[-1], evidence=replace(earlier[-1].evidence, start=offset))]
+    return []
+
+
+def _scene_before(
+    draft: EventDraft,
+    places: tuple[PlaceMention, ...],
+    scenes: list[tuple[int, PlaceMention]],
+    text: str,
+) -> list[PlaceMention]:
+    """A sentence that names no place at all, with a specific trigger, happened where the
+    paragraph's last placed event did ("Rebels shelled Homs on Monday. Police arrested twelve
+    men on Tuesday."). Not a sentence that names a place it was not placed at, and not from an
+    earlier paragraph, nor the article's country: each added more wrong events than right
+    ones on the check set."""
+    start, end = draft.event.evidence.start, draft.event.evidence.end
+    if any(start <= p.evidence.start < end for p in places):
+        return []
+    specific = [t for t in draft.triggers if t[3] > 0]
+    if not specific:
+        return []
+    paragraph_start = text.rfind("\n\n", 0, start)
+    before = [place for at, place in scenes if paragraph_start <= at < start]
+    if not before:
+        return []
+    best = max(specific, key=lambda t: t[3])
+    return [replace(before[-1], evidence=replace(before[-1].evidence, start=best[0]))]
+
+
+# days from the last event the text dated: "The previous day, tribesmen staged a rally"
+_ANCHORED_DAYS = {
+    "the previous day": -1,
+    "the day before": -1,
+    "a day earlier": -1,
+    "the next day": 1,
+    "the following day": 1,
+    "a day later": 1,
+    "the same day": 0,
+}
+
+
+def _anchored(draft: EventDraft, text: str, previous: ResolvedDate | None) -> ResolvedDate | None:
+    """A day counted from the previous event's ("the next day"), not from publication (the
+    parser often tags no date in these words, so the sentence itself is read)."""
+    if previous is None or previous.precision is not DatePrecision.DAY:
+        return None
+    sentence = " ".join(text[draft.event.evidence.start : draft.event.evidence.end].lower().split())
+    offset = next((n for phrase, n in _ANCHORED_DAYS.items() if phrase in sentence), None)
+    if offset is None:
+        return None
+    return from_date(to_date(previous) + dt.timedelta(days=offset))
+
+
 def _date_for(
     draft: EventDraft,
     temporals: tuple[TemporalExpression, ...],
     article: Article,
     anchor: int,
     drafts: tuple[EventDraft, ...] = (),
+    previous: ResolvedDate | None = None,
 ) -> tuple[ResolvedDate | None, bool]:
     """The date nearest the place in its sentence, else the paragraph's, else the day an
     earlier sentence gave the same kind of event the text names as known, else publication.
@@ -169,6 +275,9 @@ def _date_for(
         if not t[4] <= anchor < t[5]
         and article.text[t[4] : t[5]].split(" ", 1)[0].lower() in _SEQUENCE_MARKS
     ]
+    anchored = _anchored(draft, article.text, previous)
+    if anchored is not None:
+        return anchored, True
     here = [
         t
         for t in temporals
@@ -369,6 +478,7 @@ def settle_events(
     precise: dict[int, bool] = {}
     countries: dict[int, str | None] = {}
     kinds: dict[int, str | None] = {}
+    scenes: list[tuple[int, PlaceMention]] = []  # (sentence start, place) of placed events
     for draft in drafts:
         claim = _claim_for(draft, claims)
         event = draft.event
@@ -383,18 +493,29 @@ def settle_events(
             claims=tuple(c.id for c in ([claim] if claim else []) + _contesting(claim, denials)),
         )
         chosen_triggers: set[PlacedTrigger] = set()
-        placed = [
-            _away_from_perpetrator(place, event.actor1_side, named_countries or {})
-            for place in _places_for(draft, places)
-        ] or _agreement_country(draft, named_countries or {})
+        if not _places_for(draft, places) and draft.wider:
+            wide = _widened(draft)
+            if _places_for(wide, places):
+                draft = wide
+        placed = (
+            [
+                _away_from_perpetrator(place, event.actor1_side, named_countries or {})
+                for place in _places_for(draft, places)
+            ]
+            or _agreement_country(draft, named_countries or {})
+            or _coreferent_place(draft, places, article.text)
+            or _scene_before(draft, places, scenes, article.text)
+        )
         for place in placed:
             trigger = _trigger_for(draft, place.evidence.start)
             if trigger is None:
                 continue
             chosen_triggers.add(trigger)
             kind, sub_kind = trigger[1], trigger[2]
-            date = _date_for(draft, temporals, article, place.evidence.start, drafts)
+            previous = next((e.date for e in reversed(events) if e.date_from_text), None)
+            date = _date_for(draft, temporals, article, place.evidence.start, drafts, previous)
             events.append(_placed(event, kind, sub_kind, place, date))
+            scenes.append((draft.event.evidence.start, place))
             precise[len(events) - 1] = _level(place) == "city"
             countries[len(events) - 1] = place.country_code
             kinds[len(events) - 1] = place.feature_kind
