@@ -605,17 +605,49 @@ def _is_headline(sentence: Span, text: str) -> bool:
     )
 
 
-def _quoted(sentence: Span) -> set[int]:
-    """Token indexes inside quotation marks in ``sentence``."""
-    inside: set[int] = set()
-    open_quote = False
-    for token in sentence:
-        if token.text in ('"', "“", "”", "``", "''"):
-            open_quote = not open_quote if token.text == '"' else token.text in ("“", "``")
-            continue
-        if open_quote:
-            inside.add(token.i)
-    return inside
+_OPENING_QUOTES = ("\u201c", "``")
+_QUOTE_MARKS = ('"', "\u201c", "\u201d", "``", "''")
+
+
+def quote_spans(doc: Doc) -> list[tuple[int, int]]:
+    """(first, last) token indexes of each quotation, marks included. The quote state runs
+    over a whole paragraph, not a sentence: a quote opened two sentences back closes at
+    ``...," said X``, and the cue after the closing mark is outside. A paragraph break ends
+    any open quote (a quote that runs on reopens its mark on the next paragraph)."""
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    for token in doc:
+        if token.text in _QUOTE_MARKS:
+            opening = opened is None if token.text == '"' else token.text in _OPENING_QUOTES
+            if opening:
+                opened = token.i
+            elif opened is not None:
+                spans.append((opened, token.i))
+                opened = None
+        if "\n" in token.text or "\n" in token.whitespace_:
+            if opened is not None and token.i > opened:
+                spans.append((opened, token.i))
+            opened = None
+    if opened is not None:
+        spans.append((opened, len(doc) - 1))
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]]) -> set[int]:
+    return {i for first, last in spans for i in range(first + 1, last)}
+
+
+def _evidence(
+    article_id: str, sentence: Span, spans: list[tuple[int, int]], cue: Token
+) -> Evidence:
+    """The cue's sentence, reaching back to where a quote that closes before the cue opened
+    (``"... . ...," said X`` is one attribution)."""
+    evidence = sentence_evidence(article_id, sentence)
+    for first, last in spans:
+        if first < sentence.start <= last < cue.i:
+            start = int(sentence.doc[first].idx)
+            return Evidence(article_id, start, evidence.end)
+    return evidence
 
 
 @register_extractor("claims")
@@ -634,6 +666,8 @@ def attributions(doc: Doc, article: Article) -> list[Claim]:
     tweets = _tweet_claims(doc, article, memory)
     claims: list[Claim] = []
     text: str = doc.text
+    spans = quote_spans(doc)
+    quoted = _inside(spans)
     for sentence in doc.sents:
         paragraph_start = text.rfind("\n", 0, sentence.start_char) + 1
         tweet = tweets.pop(paragraph_start, None)
@@ -650,7 +684,6 @@ def attributions(doc: Doc, article: Article) -> list[Claim]:
             continue  # a sentence of a quoted tweet already claimed
         if _is_headline(sentence, text):
             continue
-        quoted = _quoted(sentence)
         here: list[Claim] = []
         for cue, subject in _cues(sentence):
             if subject is None or cue.i in quoted:
@@ -685,7 +718,7 @@ def attributions(doc: Doc, article: Article) -> list[Claim]:
                 stance=stance,
                 channel=_channel(sentence, cue),
                 cue=cue.text if cue.lower_ != "according" else "according to",
-                evidence=sentence_evidence(article.id, sentence),
+                evidence=_evidence(article.id, sentence, spans, cue),
                 source=Evidence(article.id, own[0].idx, own[-1].idx + len(own[-1].text))
                 if own
                 else None,
