@@ -40,6 +40,13 @@ def lexicon() -> dict[str, Any]:
     return data
 
 
+def family_key(name: str) -> str:
+    """The key a name is remembered by: its last word, and of a hyphenated family name its
+    last part ("Ali al-Dabbagh", "al-Dabbagh" and "Dabbagh" are one person)."""
+    words = name.split()
+    return words[-1].split("-")[-1].lower() if words else ""
+
+
 @dataclass
 class SpeakerMemory:
     """What the article said so far about who speaks: for pronouns, "his", bare family names."""
@@ -55,7 +62,7 @@ class SpeakerMemory:
         self.last = claim
         words = claim.speaker.split()
         if words:
-            family = words[-1].lower()
+            family = family_key(claim.speaker)
             if len(words) > 1:
                 self.full_names[family] = claim.speaker
             if claim.side is not None or family not in self.sides_by_name:
@@ -160,7 +167,7 @@ def resolve_speaker(
         mentioned = memory.last_person
         last = memory.last
         if mentioned is not None and (last is None or mentioned[0] > last.evidence.start):
-            family = mentioned[1].split()[-1].lower()
+            family = family_key(mentioned[1])
             return mentioned[1], (), memory.sides_by_name.get(family)
         if last is None:
             return None
@@ -193,7 +200,7 @@ def resolve_speaker(
     name_text = _phrase(name_tokens)
     titles = list(dict.fromkeys(title for title in titles if title and name_text not in title))
     name = _phrase(name_tokens)
-    family = name.split()[-1].lower() if name else ""
+    family = family_key(name)
     if len(name.split()) == 1 and family in memory.full_names:
         name = memory.full_names[family]
     title_tokens = [t for apposition in appositions for t in apposition]
@@ -226,7 +233,7 @@ def _side_of_tokens(tokens: list[Token]) -> str | None:
 def _remembered_side(
     name: str, titles: list[str], subject_tokens: list[Token], memory: SpeakerMemory
 ) -> str | None:
-    family = name.split()[-1].lower() if name else ""
+    family = family_key(name)
     if family in memory.sides_by_name and memory.sides_by_name[family] is not None:
         return memory.sides_by_name[family]
     words = " ".join([name, *titles]).lower()
@@ -589,7 +596,7 @@ def _mention_sides(doc: Doc, memory: SpeakerMemory) -> None:
         window = doc[max(ent.sent.start, ent.start - 5) : ent.start]
         words = [t for t in window if not t.is_punct]
         side = _side_of_tokens(words)
-        family = ent[-1].lower_
+        family = family_key(ent.text)
         memory.full_names.setdefault(family, ent.text)
         if side is not None:
             memory.sides_by_name.setdefault(family, side)
@@ -741,7 +748,7 @@ def attributions(doc: Doc, article: Article) -> list[Claim]:
 
 def _finish_tweet(doc: Doc, tweet: Claim, memory: SpeakerMemory) -> Claim:
     """Resolve a quoted tweet's author against earlier mentions and read its stance."""
-    family = tweet.speaker.split()[-1].lower()
+    family = family_key(tweet.speaker)
     side = memory.sides_by_name.get(family)
     content_span = tweet.content
     if content_span is None:
