@@ -714,7 +714,8 @@ def attributions(doc: Doc, article: Article) -> list[Claim]:
                 content,
                 side,
                 _confirmed_before(name, titles, claims) or _armed_group_voice(titles),
-                speaks_for_group=any("spokes" in title.lower() for title in titles),
+                speaks_for_group=any("spokes" in title.lower() for title in titles)
+                or family_key(name) in lexicon()["collective_speakers"],
             )
             if stance == "asserts":
                 stance = _conjoined_stance(cue, side) or stance
