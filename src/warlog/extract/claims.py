@@ -94,7 +94,7 @@ def _subject_parts(subject: Token) -> tuple[list[Token], list[list[Token]]]:
     appositions: list[list[Token]] = []
     excluded: set[int] = set()
     for child in subject.children:
-        if child.dep_ in ("appos", "relcl", "acl", "prep") and child.i > subject.i:
+        if child.dep_ in ("appos", "relcl", "acl", "prep", "conj", "cc") and child.i > subject.i:
             words = sorted(child.subtree, key=lambda t: t.i)
             excluded.update(t.i for t in words)
             if child.dep_ in ("appos", "prep"):
@@ -525,6 +525,12 @@ def _cues(sentence: Span) -> list[tuple[Token, Token | None]]:
         if subject is None or subject.dep_ == "nsubjpass":
             continue
         found.append((token, subject))
+        # "Witnesses and police said ...": each conjoined subject is a speaker of its own
+        found.extend(
+            (token, conj)
+            for conj in subject.conjuncts
+            if conj.i > subject.i and conj.pos_ in ("NOUN", "PROPN")
+        )
     return found
 
 
