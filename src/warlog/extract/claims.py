@@ -534,6 +534,32 @@ def _cues(sentence: Span) -> list[tuple[Token, Token | None]]:
     return found
 
 
+_DOCUMENT_NOUNS = frozenset(
+    {"statement", "communique", "communiqu\u00e9", "release", "declaration"}
+)
+
+
+def _issuer(subject: Token) -> Token | None:
+    """Who issued a document that speaks: "a statement from the ministry", "a statement
+    issued by the government", "the ministry's statement"."""
+    if subject.lemma_.lower() not in _DOCUMENT_NOUNS:
+        return None
+    for child in subject.children:
+        if child.dep_ == "poss" and child.pos_ in ("NOUN", "PROPN"):
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
+                return pobj
+        if child.dep_ == "acl":  # "issued by", "released by"
+            for grandchild in child.children:
+                if grandchild.dep_ == "agent":
+                    pobj = next((c for c in grandchild.children if c.dep_ == "pobj"), None)
+                    if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
+                        return pobj
+    return None
+
+
 def _merge_sentence(claims: list[Claim]) -> list[Claim]:
     """One claim per speaker per sentence: the strongest stance, a known channel."""
     merged: dict[str, Claim] = {}
@@ -701,6 +727,10 @@ def attributions(doc: Doc, article: Article) -> list[Claim]:
         for cue, subject in _cues(sentence):
             if subject is None or cue.i in quoted:
                 continue
+            issuer = _issuer(subject)
+            channel = _channel(sentence, cue)
+            if issuer is not None:
+                subject, channel = issuer, "statement"
             own, appositions = _subject_parts(subject)
             if here and len(own) == 1 and own[0].lower_ in ("they", "he", "she"):
                 # "X says they condemn ...": the pronoun is the speaker named just before
@@ -730,7 +760,7 @@ def attributions(doc: Doc, article: Article) -> list[Claim]:
                 titles=titles,
                 side=side,
                 stance=stance,
-                channel=_channel(sentence, cue),
+                channel=channel,
                 cue=cue.text if cue.lower_ != "according" else "according to",
                 evidence=_evidence(article.id, sentence, spans, cue),
                 source=Evidence(article.id, own[0].idx, own[-1].idx + len(own[-1].text))
