@@ -358,6 +358,18 @@ def _enemy_fighters(content: list[Token]) -> bool:
     return any(t.lemma_.lower() in _ENEMY_FIGHTERS for t in content)
 
 
+def _armed_group_agent(attack: Token) -> bool:
+    """Whether an attack's doer is an armed group's fighters ("militants", "gunmen")."""
+    for child in attack.children:
+        if child.dep_ in ("nsubj", "agent", "compound", "poss") or (
+            child.dep_ == "prep" and child.lower_ == "by"
+        ):
+            heads = [child] + [c for c in child.children if c.dep_ == "pobj"]
+            if any(h.lemma_.lower() in _ENEMY_FIGHTERS for h in heads):
+                return True
+    return False
+
+
 def _blames(content: list[Token]) -> bool:
     """Words that blame whoever did it ("Iran's doing", "state terrorism", "provocative")."""
     if not content:
@@ -443,6 +455,8 @@ def stance_of(
             if speaker_side is not None and side == speaker_side:
                 return "confirms"
             return "accuses"
+        if speaker_side is not None and _armed_group_agent(attack):
+            return "accuses"  # a state's voice: "the militants attacked the village"
     from warlog.extract.sides import side_of
 
     mentioned = {side_of(t.text) for t in content} - {None}
