@@ -536,6 +536,14 @@ def _cues(sentence: Span) -> list[tuple[Token, Token | None]]:
                 break
             governor = governor.head
             subject = next((c for c in governor.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subject is None and token.tag_ == "VBG" and token.dep_ in ("advcl", "acl", "xcomp"):
+            # "..., saying ...", "issued a statement saying ...": the subject of the verb the
+            # participle hangs from (through the noun it modifies)
+            governor = token.head
+            if token.dep_ == "acl" and governor.dep_ in ("dobj", "pobj"):
+                governor = governor.head.head if governor.dep_ == "pobj" else governor.head
+            if governor.pos_ in ("VERB", "AUX"):
+                subject = next((c for c in governor.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.dep_ == "nsubjpass":
             continue
         found.append((token, subject))
