@@ -44,7 +44,7 @@ def family_key(name: str) -> str:
     """The key a name is remembered by: its last word, and of a hyphenated family name its
     last part ("Ali al-Dabbagh", "al-Dabbagh" and "Dabbagh" are one person)."""
     words = name.split()
-    return words[-1].split("-")[-1].lower() if words else ""
+    return words[-1].strip("()").split("-")[-1].lower() if words else ""
 
 
 @dataclass
@@ -135,6 +135,22 @@ def _person_in(tokens: list[Token]) -> list[Token] | None:
         if typed or len(run) >= 2:
             return run
     return None
+
+
+def _body_name(subject: Token) -> str | None:
+    """The whole name of a body whose name holds "of"/"for" ("the International Committee of
+    the Red Cross"): the named entity the subject heads, and a bracketed acronym after it."""
+    if subject.ent_type_ != "ORG" or subject.pos_ != "PROPN":
+        return None
+    entity = next((e for e in subject.doc.ents if e.start <= subject.i < e.end), None)
+    if entity is None or entity.end <= subject.i + 1 or entity.root.i != subject.i:
+        return None
+    words = [t for t in entity if not (t.i == entity.start and t.pos_ == "DET")]
+    name = str(subject.doc[words[0].i : words[-1].i + 1].text)
+    after = subject.doc[entity.end : entity.end + 3]
+    if len(after) == 3 and after[0].text == "(" and after[2].text == ")" and after[1].is_upper:
+        name = f"{name} ({after[1].text})"
+    return name
 
 
 def _is_party_like(tokens: list[Token]) -> bool:
@@ -766,6 +782,10 @@ def attributions(doc: Doc, article: Article) -> list[Claim]:
             if resolved is None:
                 continue
             name, titles, side = resolved
+            body = _body_name(subject)
+            if body is not None:
+                name = body  # "the Office for the Coordination of Humanitarian Affairs (OCHA)"
+                titles = tuple(title for title in titles if title not in body)
             content = _content_tokens(cue, sentence, subject)
             stance = stance_of(
                 cue,
