@@ -40,6 +40,13 @@ def lexicon() -> dict[str, Any]:
     return data
 
 
+def family_key(name: str) -> str:
+    """The key a name is remembered by: its last word, and of a hyphenated family name its
+    last part ("Ali al-Dabbagh", "al-Dabbagh" and "Dabbagh" are one person)."""
+    words = name.split()
+    return words[-1].strip("()").split("-")[-1].lower() if words else ""
+
+
 @dataclass
 class SpeakerMemory:
     """What the article said so far about who speaks: for pronouns, "his", bare family names."""
@@ -55,7 +62,7 @@ class SpeakerMemory:
         self.last = claim
         words = claim.speaker.split()
         if words:
-            family = words[-1].lower()
+            family = family_key(claim.speaker)
             if len(words) > 1:
                 self.full_names[family] = claim.speaker
             if claim.side is not None or family not in self.sides_by_name:
@@ -87,7 +94,7 @@ def _subject_parts(subject: Token) -> tuple[list[Token], list[list[Token]]]:
     appositions: list[list[Token]] = []
     excluded: set[int] = set()
     for child in subject.children:
-        if child.dep_ in ("appos", "relcl", "acl", "prep") and child.i > subject.i:
+        if child.dep_ in ("appos", "relcl", "acl", "prep", "conj", "cc") and child.i > subject.i:
             words = sorted(child.subtree, key=lambda t: t.i)
             excluded.update(t.i for t in words)
             if child.dep_ in ("appos", "prep"):
@@ -130,6 +137,22 @@ def _person_in(tokens: list[Token]) -> list[Token] | None:
     return None
 
 
+def _body_name(subject: Token) -> str | None:
+    """The whole name of a body whose name holds "of"/"for" ("the International Committee of
+    the Red Cross"): the named entity the subject heads, and a bracketed acronym after it."""
+    if subject.ent_type_ != "ORG" or subject.pos_ != "PROPN":
+        return None
+    entity = next((e for e in subject.doc.ents if e.start <= subject.i < e.end), None)
+    if entity is None or entity.end <= subject.i + 1 or entity.root.i != subject.i:
+        return None
+    words = [t for t in entity if not (t.i == entity.start and t.pos_ == "DET")]
+    name = str(subject.doc[words[0].i : words[-1].i + 1].text)
+    after = subject.doc[entity.end : entity.end + 3]
+    if len(after) == 3 and after[0].text == "(" and after[2].text == ")" and after[1].is_upper:
+        name = f"{name} ({after[1].text})"
+    return name
+
+
 def _is_party_like(tokens: list[Token]) -> bool:
     """Whether a subject can be a speaker: a name, an organisation, or a speaking role."""
     roles = set(lexicon()["generic_speakers"]) | set(lexicon()["speaker_roles"])
@@ -160,7 +183,7 @@ def resolve_speaker(
         mentioned = memory.last_person
         last = memory.last
         if mentioned is not None and (last is None or mentioned[0] > last.evidence.start):
-            family = mentioned[1].split()[-1].lower()
+            family = family_key(mentioned[1])
             return mentioned[1], (), memory.sides_by_name.get(family)
         if last is None:
             return None
@@ -193,7 +216,7 @@ def resolve_speaker(
     name_text = _phrase(name_tokens)
     titles = list(dict.fromkeys(title for title in titles if title and name_text not in title))
     name = _phrase(name_tokens)
-    family = name.split()[-1].lower() if name else ""
+    family = family_key(name)
     if len(name.split()) == 1 and family in memory.full_names:
         name = memory.full_names[family]
     title_tokens = [t for apposition in appositions for t in apposition]
@@ -226,7 +249,7 @@ def _side_of_tokens(tokens: list[Token]) -> str | None:
 def _remembered_side(
     name: str, titles: list[str], subject_tokens: list[Token], memory: SpeakerMemory
 ) -> str | None:
-    family = name.split()[-1].lower() if name else ""
+    family = family_key(name)
     if family in memory.sides_by_name and memory.sides_by_name[family] is not None:
         return memory.sides_by_name[family]
     words = " ".join([name, *titles]).lower()
@@ -351,6 +374,18 @@ def _enemy_fighters(content: list[Token]) -> bool:
     return any(t.lemma_.lower() in _ENEMY_FIGHTERS for t in content)
 
 
+def _armed_group_agent(attack: Token) -> bool:
+    """Whether an attack's doer is an armed group's fighters ("militants", "gunmen")."""
+    for child in attack.children:
+        if child.dep_ in ("nsubj", "agent", "compound", "poss") or (
+            child.dep_ == "prep" and child.lower_ == "by"
+        ):
+            heads = [child] + [c for c in child.children if c.dep_ == "pobj"]
+            if any(h.lemma_.lower() in _ENEMY_FIGHTERS for h in heads):
+                return True
+    return False
+
+
 def _blames(content: list[Token]) -> bool:
     """Words that blame whoever did it ("Iran's doing", "state terrorism", "provocative")."""
     if not content:
@@ -436,6 +471,8 @@ def stance_of(
             if speaker_side is not None and side == speaker_side:
                 return "confirms"
             return "accuses"
+        if speaker_side is not None and _armed_group_agent(attack):
+            return "accuses"  # a state's voice: "the militants attacked the village"
     from warlog.extract.sides import side_of
 
     mentioned = {side_of(t.text) for t in content} - {None}
@@ -515,10 +552,50 @@ def _cues(sentence: Span) -> list[tuple[Token, Token | None]]:
                 break
             governor = governor.head
             subject = next((c for c in governor.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subject is None and token.tag_ == "VBG" and token.dep_ in ("advcl", "acl", "xcomp"):
+            # "..., saying ...", "issued a statement saying ...": the subject of the verb the
+            # participle hangs from (through the noun it modifies)
+            governor = token.head
+            if token.dep_ == "acl" and governor.dep_ in ("dobj", "pobj"):
+                governor = governor.head.head if governor.dep_ == "pobj" else governor.head
+            if governor.pos_ in ("VERB", "AUX"):
+                subject = next((c for c in governor.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.dep_ == "nsubjpass":
             continue
         found.append((token, subject))
+        # "Witnesses and police said ...": each conjoined subject is a speaker of its own
+        found.extend(
+            (token, conj)
+            for conj in subject.conjuncts
+            if conj.i > subject.i and conj.pos_ in ("NOUN", "PROPN")
+        )
     return found
+
+
+_DOCUMENT_NOUNS = frozenset(
+    {"statement", "communique", "communiqu\u00e9", "release", "declaration"}
+)
+
+
+def _issuer(subject: Token) -> Token | None:
+    """Who issued a document that speaks: "a statement from the ministry", "a statement
+    issued by the government", "the ministry's statement"."""
+    if subject.lemma_.lower() not in _DOCUMENT_NOUNS:
+        return None
+    for child in subject.children:
+        if child.dep_ == "poss" and child.pos_ in ("NOUN", "PROPN"):
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
+                return pobj
+        if child.dep_ == "acl":  # "issued by", "released by"
+            for grandchild in child.children:
+                if grandchild.dep_ == "agent":
+                    pobj = next((c for c in grandchild.children if c.dep_ == "pobj"), None)
+                    if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
+                        return pobj
+    return None
 
 
 def _merge_sentence(claims: list[Claim]) -> list[Claim]:
@@ -589,7 +666,7 @@ def _mention_sides(doc: Doc, memory: SpeakerMemory) -> None:
         window = doc[max(ent.sent.start, ent.start - 5) : ent.start]
         words = [t for t in window if not t.is_punct]
         side = _side_of_tokens(words)
-        family = ent[-1].lower_
+        family = family_key(ent.text)
         memory.full_names.setdefault(family, ent.text)
         if side is not None:
             memory.sides_by_name.setdefault(family, side)
@@ -605,17 +682,49 @@ def _is_headline(sentence: Span, text: str) -> bool:
     )
 
 
-def _quoted(sentence: Span) -> set[int]:
-    """Token indexes inside quotation marks in ``sentence``."""
-    inside: set[int] = set()
-    open_quote = False
-    for token in sentence:
-        if token.text in ('"', "“", "”", "``", "''"):
-            open_quote = not open_quote if token.text == '"' else token.text in ("“", "``")
-            continue
-        if open_quote:
-            inside.add(token.i)
-    return inside
+_OPENING_QUOTES = ("\u201c", "``")
+_QUOTE_MARKS = ('"', "\u201c", "\u201d", "``", "''")
+
+
+def quote_spans(doc: Doc) -> list[tuple[int, int]]:
+    """(first, last) token indexes of each quotation, marks included. The quote state runs
+    over a whole paragraph, not a sentence: a quote opened two sentences back closes at
+    ``...," said X``, and the cue after the closing mark is outside. A paragraph break ends
+    any open quote (a quote that runs on reopens its mark on the next paragraph)."""
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    for token in doc:
+        if token.text in _QUOTE_MARKS:
+            opening = opened is None if token.text == '"' else token.text in _OPENING_QUOTES
+            if opening:
+                opened = token.i
+            elif opened is not None:
+                spans.append((opened, token.i))
+                opened = None
+        if "\n" in token.text or "\n" in token.whitespace_:
+            if opened is not None and token.i > opened:
+                spans.append((opened, token.i))
+            opened = None
+    if opened is not None:
+        spans.append((opened, len(doc) - 1))
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]]) -> set[int]:
+    return {i for first, last in spans for i in range(first + 1, last)}
+
+
+def _evidence(
+    article_id: str, sentence: Span, spans: list[tuple[int, int]], cue: Token
+) -> Evidence:
+    """The cue's sentence, reaching back to where a quote that closes before the cue opened
+    (``"... . ...," said X`` is one attribution)."""
+    evidence = sentence_evidence(article_id, sentence)
+    for first, last in spans:
+        if first < sentence.start <= last < cue.i:
+            start = int(sentence.doc[first].idx)
+            return Evidence(article_id, start, evidence.end)
+    return evidence
 
 
 @register_extractor("claims")
@@ -634,6 +743,8 @@ def attributions(doc: Doc, article: Article) -> list[Claim]:
     tweets = _tweet_claims(doc, article, memory)
     claims: list[Claim] = []
     text: str = doc.text
+    spans = quote_spans(doc)
+    quoted = _inside(spans)
     for sentence in doc.sents:
         paragraph_start = text.rfind("\n", 0, sentence.start_char) + 1
         tweet = tweets.pop(paragraph_start, None)
@@ -650,11 +761,14 @@ def attributions(doc: Doc, article: Article) -> list[Claim]:
             continue  # a sentence of a quoted tweet already claimed
         if _is_headline(sentence, text):
             continue
-        quoted = _quoted(sentence)
         here: list[Claim] = []
         for cue, subject in _cues(sentence):
             if subject is None or cue.i in quoted:
                 continue
+            issuer = _issuer(subject)
+            channel = _channel(sentence, cue)
+            if issuer is not None:
+                subject, channel = issuer, "statement"
             own, appositions = _subject_parts(subject)
             if here and len(own) == 1 and own[0].lower_ in ("they", "he", "she"):
                 # "X says they condemn ...": the pronoun is the speaker named just before
@@ -668,13 +782,18 @@ def attributions(doc: Doc, article: Article) -> list[Claim]:
             if resolved is None:
                 continue
             name, titles, side = resolved
+            body = _body_name(subject)
+            if body is not None:
+                name = body  # "the Office for the Coordination of Humanitarian Affairs (OCHA)"
+                titles = tuple(title for title in titles if title not in body)
             content = _content_tokens(cue, sentence, subject)
             stance = stance_of(
                 cue,
                 content,
                 side,
                 _confirmed_before(name, titles, claims) or _armed_group_voice(titles),
-                speaks_for_group=any("spokes" in title.lower() for title in titles),
+                speaks_for_group=any("spokes" in title.lower() for title in titles)
+                or family_key(name) in lexicon()["collective_speakers"],
             )
             if stance == "asserts":
                 stance = _conjoined_stance(cue, side) or stance
@@ -683,9 +802,9 @@ def attributions(doc: Doc, article: Article) -> list[Claim]:
                 titles=titles,
                 side=side,
                 stance=stance,
-                channel=_channel(sentence, cue),
+                channel=channel,
                 cue=cue.text if cue.lower_ != "according" else "according to",
-                evidence=sentence_evidence(article.id, sentence),
+                evidence=_evidence(article.id, sentence, spans, cue),
                 source=Evidence(article.id, own[0].idx, own[-1].idx + len(own[-1].text))
                 if own
                 else None,
@@ -708,7 +827,7 @@ def attributions(doc: Doc, article: Article) -> list[Claim]:
 
 def _finish_tweet(doc: Doc, tweet: Claim, memory: SpeakerMemory) -> Claim:
     """Resolve a quoted tweet's author against earlier mentions and read its stance."""
-    family = tweet.speaker.split()[-1].lower()
+    family = family_key(tweet.speaker)
     side = memory.sides_by_name.get(family)
     content_span = tweet.content
     if content_span is None:

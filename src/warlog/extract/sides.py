@@ -28,6 +28,10 @@ def side_of(word: str) -> str | None:
     for suffix in ("'s", "\u2019s"):
         if lowered.endswith(suffix) and lowered[: -len(suffix)] in table:
             return table[lowered[: -len(suffix)]]
+    if "." in lowered.rstrip("."):  # "U.S" and "U.K" as "U.S." and "U.K."
+        bare = lowered.replace(".", "")
+        if len(bare) > 1 and bare in table:
+            return table[bare]
     if lowered.endswith("ns") and lowered[:-1] in table:
         return table[lowered[:-1]]  # a people: "Salvadorans", "South Africans", "Sri Lankans"
     return None
