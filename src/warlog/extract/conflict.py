@@ -31,9 +31,24 @@ def _trigger_words(single: bool) -> frozenset[str]:
     )
 
 
+_CACHE_KEY = "warlog.is_conflict_text"
+
+
 def is_conflict_text(doc: Doc) -> bool:
     """At least ``conflict_min_terms`` conflict words or trigger phrases ("shot down"); one
-    in a text of under 150 words."""
+    in a text of under 150 words. Computed once per Doc (kept in ``doc.user_data``): three
+    extractors ask."""
+    user_data = getattr(doc, "user_data", None)
+    if isinstance(user_data, dict):
+        cached = user_data.get(_CACHE_KEY)
+        if cached is None or cached[0] != len(doc):
+            cached = (len(doc), _is_conflict_text(doc))
+            user_data[_CACHE_KEY] = cached
+        return bool(cached[1])
+    return _is_conflict_text(doc)
+
+
+def _is_conflict_text(doc: Doc) -> bool:
     terms, minimum = _terms()
     count = sum(1 for token in doc if token.lemma_.lower() in terms or token.lower_ in terms)
     lowered = " " + " ".join(token.lower_ for token in doc) + " "

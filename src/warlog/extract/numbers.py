@@ -92,11 +92,32 @@ def _is_number_word(lower: str) -> bool:
     return lower in lexicon["units"] or lower in lexicon["tens"] or lower in lexicon["scales"]
 
 
+@cache
+def _qualifier_cues() -> tuple[tuple[str, tuple[tuple[str, int], ...]], ...]:
+    """Each qualifier's cues with their sizes, longest first, sorted once."""
+    return tuple(
+        (
+            qualifier,
+            tuple((cue, len(cue.split())) for cue in sorted(cues, key=lambda c: -len(c.split()))),
+        )
+        for qualifier, cues in _lexicon()["qualifiers"].items()
+    )
+
+
+@cache
+def _vague_by_first_word() -> dict[str, tuple[tuple[str, list[str]], ...]]:
+    """Vague phrases indexed by their first word, longest first (the order of the scan)."""
+    index: dict[str, list[tuple[str, list[str]]]] = {}
+    for phrase in sorted(_lexicon()["vague"], key=lambda p: -len(p.split())):
+        words = phrase.split()
+        index.setdefault(words[0], []).append((phrase, words))
+    return {first: tuple(entries) for first, entries in index.items()}
+
+
 def _qualifier_before(doc: Doc, index: int, floor: int) -> tuple[str, int]:
     """The qualifier that ends right before token ``index``, and where it starts."""
-    for qualifier, cues in _lexicon()["qualifiers"].items():
-        for cue in sorted(cues, key=lambda c: -len(c.split())):
-            size = len(cue.split())
+    for qualifier, cues in _qualifier_cues():
+        for cue, size in cues:
             begin = index - size
             if begin < floor:
                 continue
@@ -109,6 +130,7 @@ def find_numbers(doc: Doc, sentence: Span) -> list[NumberPhrase]:
     """Every number phrase in ``sentence`` that could be a casualty figure."""
     phrases: list[NumberPhrase] = []
     vague = _lexicon()["vague"]
+    by_first = _vague_by_first_word()
     i = sentence.start
     end_limit = sentence.end
     while i < end_limit:
@@ -119,8 +141,7 @@ def find_numbers(doc: Doc, sentence: Span) -> list[NumberPhrase]:
         lower = token.lower_
         # vague quantity words, longest first ("tens of thousands" before "thousands")
         matched = False
-        for phrase in sorted(vague, key=lambda p: -len(p.split())):
-            words = phrase.split()
+        for phrase, words in by_first.get(lower, ()):
             if i + len(words) > end_limit:
                 continue
             if [t.lower_ for t in doc[i : i + len(words)]] == words:

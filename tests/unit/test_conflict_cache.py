@@ -1,0 +1,40 @@
+"""is_conflict_text is computed once per Doc, with the same answer as a fresh computation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from warlog.extract import conflict
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Warplanes struck the town; shelling killed five soldiers.",
+        "The election result was announced on Sunday by the commission.",
+    ],
+)
+def test_cached_answer_equals_a_fresh_one(blank_nlp: Any, text: str) -> None:
+    doc = blank_nlp(text)
+    first = conflict.is_conflict_text(doc)
+    assert first == conflict._is_conflict_text(doc)
+    assert conflict.is_conflict_text(doc) == first
+
+
+def test_computed_once_per_doc(blank_nlp: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = []
+    real = conflict._is_conflict_text
+
+    def counting(doc: Any) -> bool:
+        calls.append(doc)
+        return real(doc)
+
+    monkeypatch.setattr(conflict, "_is_conflict_text", counting)
+    doc = blank_nlp("Shelling killed five soldiers near the border.")
+    for _ in range(3):
+        conflict.is_conflict_text(doc)
+    assert len(calls) == 1
+    conflict.is_conflict_text(blank_nlp("Another text entirely."))
+    assert len(calls) == 2
