@@ -1,19 +1,25 @@
-"""``warlog export --format acled``: incidents as ACLED-style CSV, and ``--format geojson``.
+"""``warlog export --format acled``: incidents as ACLED CSV, and ``--format geojson``.
 
-ACLED's column names and codes for the columns warlog can fill. Fatalities follow ACLED's
-own rule: the most conservative credible figure among the sources (for each source its figure
-as written; vague words as ACLED codes them: "tens" 10, "dozens" 12, "hundreds" 100), and a
-dispute between sources is written in ``notes``. A cell a spreadsheet would evaluate as a
-formula is written with a leading apostrophe (warlog.export.safe).
+ACLED's 31 columns in ACLED's order (ACLED_COLUMNS) and types (ACLED_DTYPES): ``iso`` the
+numeric ISO 3166-1 code, ``region`` ACLED's region of the country, ``inter1``/``inter2`` the
+actors' ACLED codes and ``interaction`` the two combined (warlog.export.acled_codes); an
+actor is a name, never a sentence fragment (else the side's state forces, else empty).
+Fatalities follow ACLED's own rule: the most conservative credible figure among the
+sources (for each source its figure as written; vague words as ACLED codes them: "tens" 10,
+"dozens" 12, "hundreds" 100), and a dispute between sources is written in ``notes``.
+A cell a spreadsheet would evaluate as a formula is written with a leading apostrophe
+(warlog.export.safe).
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import time
 from collections.abc import Iterable
 from typing import Any, TextIO
 
+from warlog.export.acled_codes import REGION, inter_code, interaction, is_actor_name, iso_numeric
 from warlog.export.incidents import incident_object
 from warlog.export.safe import safe_row
 from warlog.model import Actor, CasualtyReport, DatePrecision, Incident
@@ -27,19 +33,45 @@ ACLED_COLUMNS = (
     "event_type",
     "sub_event_type",
     "actor1",
+    "assoc_actor_1",
+    "inter1",
     "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
     "civilian_targeting",
     "iso",
+    "region",
     "country",
     "admin1",
+    "admin2",
+    "admin3",
     "location",
     "latitude",
     "longitude",
     "geo_precision",
     "source",
+    "source_scale",
     "notes",
     "fatalities",
+    "tags",
+    "timestamp",
 )
+ACLED_DTYPES = {
+    "year": "int64",
+    "time_precision": "int64",
+    "inter1": "int64",
+    "inter2": "int64",
+    "interaction": "int64",
+    "iso": "int64",
+    "latitude": "float64",
+    "longitude": "float64",
+    "geo_precision": "int64",
+    "fatalities": "int64",
+    "timestamp": "int64",
+}
+"""ACLED's numeric columns and their types; every other column is text. A cell with no
+value (no second actor, an unplaced incident) is written empty."""
 ACLED_VAGUE = {
     "tens of thousands": 10000,
     "hundreds of thousands": 100000,
@@ -96,40 +128,74 @@ def fatalities(incident: Incident, casualties: dict[str, CasualtyReport]) -> tup
     return min(figures.values()), note
 
 
-def acled_actors(actors: Iterable[Actor]) -> dict[str, tuple[str, str]]:
-    """Event id -> (actor1, actor2) as canonical actor names: civilians are the target, any
-    other actor an event lists is its perpetrator."""
-    names: dict[str, tuple[str, str]] = {}
+ActorNames = dict[str, tuple[tuple[str, str], tuple[str, str]]]
+"""Event id -> ((actor1 name, kind), (actor2 name, kind))."""
+
+
+def acled_actors(actors: Iterable[Actor]) -> ActorNames:
+    """Event id -> ((actor1, kind), (actor2, kind)) as canonical actor names: civilians are
+    the target, any other actor an event lists is its perpetrator. A name that reads as a
+    sentence fragment (warlog.export.acled_codes.is_actor_name) is never an actor."""
+    names: ActorNames = {}
     for actor in actors:
+        if not is_actor_name(actor.name):
+            continue
         for event_id in actor.events:
-            actor1, actor2 = names.get(event_id, ("", ""))
+            actor1, actor2 = names.get(event_id, (("", ""), ("", "")))
             if actor.kind == "civilians":
-                actor2 = actor2 or actor.name
+                actor2 = actor2 if actor2[0] else (actor.name, actor.kind)
             else:
-                actor1 = actor1 or actor.name
+                actor1 = actor1 if actor1[0] else (actor.name, actor.kind)
             names[event_id] = (actor1, actor2)
     return names
+
+
+def _side_forces(side: str | None, countries: dict[str, str]) -> str:
+    """The side's state forces, named by the side's country (e.g. 'Armenia'), coded 1."""
+    return countries.get(side or "", "")
 
 
 def acled_row(
     incident: Incident,
     casualties: dict[str, CasualtyReport],
     countries: dict[str, str],
-    actor_names: dict[str, tuple[str, str]] | None = None,
+    actor_names: ActorNames | None = None,
+    timestamp: int | None = None,
 ) -> dict[str, Any]:
+    """One incident as an ACLED row, keyed by ACLED_COLUMNS."""
     date = incident.date
     event_date = ""
     if date is not None:
         event_date = date.value + ("-01" * (3 - len(date.value.split("-"))))
     count, dispute = fatalities(incident, casualties)
-    named = [(actor_names or {}).get(report.event_id, ("", "")) for report in incident.reports]
-    actor1 = next((a1 for a1, _ in named if a1), "")
-    actor2 = next((a2 for _, a2 in named if a2), "")
+    named = [
+        (actor_names or {}).get(report.event_id, (("", ""), ("", "")))
+        for report in incident.reports
+    ]
+    firsts = list(dict.fromkeys(a1 for a1, _ in named if a1[0]))
+    seconds = list(dict.fromkeys(a2 for _, a2 in named if a2[0]))
+    actor1, kind1 = firsts[0] if firsts else ("", "")
+    if not actor1 and is_actor_name(incident.actor1):
+        actor1, kind1 = incident.actor1 or "", "other"
+    if not actor1:
+        actor1 = _side_forces(incident.actor1_side, countries)
+        kind1 = "state" if actor1 else ""
+    actor2, kind2 = seconds[0] if seconds else ("", "")
+    if not actor2 and incident.actor2 == "civilians":
+        actor2, kind2 = f"Civilians ({countries.get(incident.country_code or '', '')})", "civilians"
+        actor2 = actor2.replace(" ()", "")
+    elif not actor2 and is_actor_name(incident.actor2) and incident.actor2 != "military":
+        actor2, kind2 = incident.actor2 or "", "other"
+    assoc1 = "; ".join(name for name, _ in firsts[1:])
+    assoc2 = "; ".join(name for name, _ in seconds[1:])
+    inter1, inter2 = inter_code(kind1), inter_code(kind2)
     notes = [f"status: {incident.status}", f"{len(incident.reports)} reports"]
     if incident.weapons:
         notes.append("weapons: " + ", ".join(incident.weapons))
     if dispute:
         notes.append(dispute)
+    admin1, admin2 = _admin(incident)
+    code = incident.country_code or ""
     return {
         "event_id_cnty": incident.id,
         "event_date": event_date,
@@ -138,20 +204,54 @@ def acled_row(
         "disorder_type": DISORDER.get(incident.type, ""),
         "event_type": incident.type,
         "sub_event_type": incident.sub_type,
-        "actor1": actor1 or incident.actor1 or (countries.get(incident.actor1_side or "") or ""),
-        "actor2": actor2 or ("" if incident.actor2 == "military" else incident.actor2 or ""),
-        "civilian_targeting": "Civilian targeting" if incident.actor2 == "civilians" else "",
-        "iso": incident.country_code or "",
-        "country": countries.get(incident.country_code or "", ""),
-        "admin1": _admin1(incident.geonameid),
+        "actor1": actor1,
+        "assoc_actor_1": assoc1,
+        "inter1": inter1 or 0,
+        "actor2": actor2,
+        "assoc_actor_2": assoc2,
+        "inter2": inter2 or 0,
+        "interaction": interaction(inter1, inter2) or 0,
+        "civilian_targeting": "Civilian targeting" if kind2 == "civilians" else "",
+        "iso": iso_numeric().get(code, ""),
+        "region": REGION.get(code, ""),
+        "country": countries.get(code, ""),
+        "admin1": admin1,
+        "admin2": admin2,
+        "admin3": "",
         "location": incident.place or "",
         "latitude": incident.lat if incident.lat is not None else "",
         "longitude": incident.lon if incident.lon is not None else "",
         "geo_precision": incident.geo_precision or "",
         "source": "; ".join(incident.sources),
+        "source_scale": _source_scale(incident),
         "notes": "; ".join(notes),
         "fatalities": count,
+        "tags": "",
+        "timestamp": timestamp if timestamp is not None else int(time.time()),
     }
+
+
+def _source_scale(incident: Incident) -> str:
+    """ACLED's source_scale, from what warlog knows of its sources: 'International' for
+    outlets (warlog reads international wires and papers), 'Other' when only unnamed."""
+    if any(report.outlet for report in incident.reports):
+        return "International"
+    return "Other" if incident.reports else ""
+
+
+def _admin(incident: Incident) -> tuple[str, str]:
+    """(admin1, admin2): admin1 from the gazetteer, else reverse_geocode's state; admin2
+    from reverse_geocode's county for the incident's point, when in the same country."""
+    admin1 = _admin1(incident.geonameid)
+    admin2 = ""
+    if incident.lat is not None and incident.lon is not None and incident.geo_precision == 1:
+        import reverse_geocode  # type: ignore[import-untyped]
+
+        near = reverse_geocode.get((incident.lat, incident.lon))
+        if near.get("country_code") == incident.country_code:
+            admin1 = admin1 or str(near.get("state") or "")
+            admin2 = str(near.get("county") or "")
+    return admin1, admin2
 
 
 def _admin1(geonameid: int | None) -> str:
@@ -174,15 +274,18 @@ def write_acled(
     casualties: dict[str, CasualtyReport],
     out: TextIO,
     actors: Iterable[Actor] = (),
+    timestamp: int | None = None,
 ) -> int:
-    """ACLED-style CSV, one row per incident; actors named canonically where known."""
+    """ACLED CSV, one row per incident in ACLED's 31 columns and order; actors named
+    canonically where known; ``timestamp`` (unix seconds) defaults to the export's time."""
     writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS, lineterminator="\n")
     writer.writeheader()
     names = country_names()
     actor_names = acled_actors(actors)
+    stamp = timestamp if timestamp is not None else int(time.time())
     count = 0
     for incident in incidents:
-        writer.writerow(safe_row(acled_row(incident, casualties, names, actor_names)))
+        writer.writerow(safe_row(acled_row(incident, casualties, names, actor_names, stamp)))
         count += 1
     return count
 
