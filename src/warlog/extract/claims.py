@@ -57,9 +57,16 @@ class SpeakerMemory:
     last_side_by_noun: dict[str, str | None] = field(default_factory=dict)
     home_side: str | None = None
     last_person: tuple[int, str] | None = None  # (offset, name) of the latest person named
+    people_by_title: dict[str, str] = field(default_factory=dict)  # "colonel" -> a full name
+    last_statement: Claim | None = None
 
     def remember(self, claim: Claim) -> None:
         self.last = claim
+        if claim.channel == "statement":
+            self.last_statement = claim
+        if len(claim.speaker.split()) > 1:
+            for title in claim.titles:
+                self.remember_titles(title, claim.speaker)
         words = claim.speaker.split()
         if words:
             family = family_key(claim.speaker)
@@ -72,6 +79,74 @@ class SpeakerMemory:
                 noun in t.lower() for t in claim.titles
             ):
                 self.last_side_by_noun[noun] = claim.side
+
+    def remember_titles(self, words: str, name: str) -> None:
+        """The titles a person is named with ("Lieutenant Colonel Guy Rudisill")."""
+        for title in title_words(words):
+            self.people_by_title[title] = name
+
+
+def title_words(words: str) -> set[str]:
+    """The personal titles among some words, abbreviations spelled out ("Lt. Col." ->
+    lieutenant, colonel)."""
+    abbreviations: dict[str, str] = lexicon()["title_abbreviations"]
+    titles = set(lexicon()["person_titles"])
+    found = set()
+    for word in words.lower().split():
+        word = abbreviations.get(word, word.strip(",.;:()"))
+        if word in titles:
+            found.add(word)
+    return found
+
+
+def _definite(tokens: list[Token]) -> bool:
+    """Whether a noun phrase begins with "the", "this" or "that" (before any stripping)."""
+    if not tokens:
+        return False
+    first = tokens[0]
+    before = first.doc[first.i - 1] if first.i > 0 else None
+    return first.lower_ in ("the", "this", "that") or (
+        before is not None and before.lower_ in ("the", "this", "that")
+    )
+
+
+def _resumed_person(subject_tokens: list[Token], memory: SpeakerMemory) -> str | None:
+    """A person resumed by a title alone: "the Colonel", "the minister" (a person the article
+    named with that title before)."""
+    if not _definite(subject_tokens) or _person_in(subject_tokens) is not None:
+        return None
+    words = [t for t in subject_tokens if not t.is_punct and t.pos_ != "DET"]
+    if not words or (words[-1].lower_ in lexicon()["generic_speakers"] and len(words) > 1):
+        return None
+    head = words[-1].lower_
+    if head not in title_words(head):
+        head = next(iter(title_words(" ".join(t.text for t in words))), "")
+    if not head or any(t.pos_ == "PROPN" and not title_words(t.text) for t in words):
+        return None
+    return memory.people_by_title.get(head)
+
+
+def _resumed_state(
+    subject_tokens: list[Token], memory: SpeakerMemory
+) -> tuple[str, str | None] | None:
+    """A state resumed by "the country": the state that spoke last, else the country the
+    article named last before it."""
+    from warlog.extract.sides import side_of
+
+    words = [t for t in subject_tokens if not t.is_punct and t.pos_ != "DET"]
+    if len(words) != 1 or words[0].lower_ not in lexicon()["state_anaphors"]:
+        return None
+    if not _definite(subject_tokens):
+        return None
+    last = memory.last
+    if last is not None and side_of(last.speaker) is not None and not last.titles:
+        return last.speaker, last.side
+    doc = words[0].doc
+    for ent in reversed([e for e in doc.ents if e.end <= words[0].i and e.label_ == "GPE"]):
+        code = side_of(ent.text) or side_of(ent.text.removeprefix("the "))
+        if code is not None and ent.text.lower().removeprefix("the ") not in ("u.s", "us"):
+            return ent.text.removeprefix("the "), code
+    return None
 
 
 def _strip(span_tokens: list[Token]) -> list[Token]:
@@ -100,6 +175,9 @@ def _subject_parts(subject: Token) -> tuple[list[Token], list[list[Token]]]:
             if child.dep_ in ("appos", "prep"):
                 appositions.append(_strip(words))  # "aide to ...", "a source within the ministry"
     own = [t for t in subject.subtree if t.i not in excluded]
+    entity = _entity_of(subject)
+    if entity is not None and entity.label_ == "PERSON":
+        own = list({t.i: t for t in [*own, *entity]}.values())  # "al-Maliki" parsed apart
     own = _strip(sorted(own, key=lambda t: t.i))
     # the subject's own words stop at its first comma ("Hajiyev, aide to ...")
     cut = [t for t in own if t.text == "," and t.i > subject.i]
@@ -108,15 +186,28 @@ def _subject_parts(subject: Token) -> tuple[list[Token], list[list[Token]]]:
     return own, appositions
 
 
+def _entity_of(token: Token) -> Span | None:
+    if not token.ent_type_:
+        return None
+    return next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+
+
 def _person_in(tokens: list[Token]) -> list[Token] | None:
     """The last run of person-name tokens in a phrase ("Defence Minister Zakir Hasanov" ->
     "Zakir Hasanov"): PERSON entities, else two or more proper nouns the NER left untyped."""
     from warlog.extract.sides import side_of
 
-    roles = set(lexicon()["speaker_roles"]) | set(lexicon()["state_roles"])
+    roles = (
+        set(lexicon()["speaker_roles"])
+        | set(lexicon()["state_roles"])
+        | set(lexicon()["person_titles"])
+    )
 
     def name_like(token: Token) -> bool:
-        return token.pos_ == "PROPN" and side_of(token.text) is None and token.lower_ not in roles
+        if token.pos_ != "PROPN" or side_of(token.text) is not None or token.lower_ in roles:
+            return False
+        entity = _entity_of(token)  # "Sri Lankan" tagged as a person is a demonym
+        return entity is None or side_of(entity.text) is None
 
     for typed in (True, False):
         people = [
@@ -132,6 +223,10 @@ def _person_in(tokens: list[Token]) -> list[Token] | None:
                 run.insert(0, token)
             else:
                 break
+        entity = _entity_of(run[0])
+        if entity is not None and entity.label_ == "PERSON":
+            # the rest of the name: "al-Maliki", "bin Laden", "de Mistura"
+            run = [t for t in entity if t.i < run[0].i and t in tokens] + run
         if typed or len(run) >= 2:
             return run
     return None
@@ -188,6 +283,12 @@ def resolve_speaker(
         if last is None:
             return None
         return last.speaker, last.titles, last.side
+    state = _resumed_state(subject_tokens, memory)
+    if state is not None:
+        return state[0], (), state[1]
+    resumed = _resumed_person(subject_tokens, memory)
+    if resumed is not None:
+        return resumed, (_phrase(subject_tokens),), memory.sides_by_name.get(family_key(resumed))
     if not _is_party_like(subject_tokens) and not any(
         _person_in(apposition) for apposition in appositions
     ):
@@ -305,7 +406,7 @@ def _agent_side(token: Token, group_pronouns: bool = False) -> tuple[str | None,
     """The side of who does ``token`` (an attack verb or noun), and whether it is "us"."""
     candidates: list[Token] = []
     for child in token.children:
-        if child.dep_ in ("nsubj", "poss", "agent", "compound") or (
+        if child.dep_ in ("nsubj", "poss", "agent", "compound", "amod") or (
             child.dep_ == "prep" and child.lower_ == "by"
         ):
             candidates.append(child)
@@ -396,6 +497,20 @@ def _blames(content: list[Token]) -> bool:
     )
 
 
+def _other_side_acts(content: list[Token], speaker_side: str | None, group: bool) -> bool:
+    """Whether an attack in the content has a named doer of a side other than the speaker's."""
+    if speaker_side is None:
+        return False
+    attack_terms = set(lexicon()["attack_terms"])
+    for token in content:
+        if token.lemma_.lower() not in attack_terms:
+            continue
+        side, own = _agent_side(token, group_pronouns=group)
+        if not own and side is not None and side != speaker_side:
+            return True
+    return False
+
+
 def _conjoined_stance(cue: Token, speaker_side: str | None) -> str | None:
     """The stance of a second verb the speaker shares ("tweeted a video ..., and called it
     the result of Armenia's massive missile attacks"), when it says more than ``asserts``."""
@@ -428,6 +543,8 @@ def stance_of(
     if any(child.lower_ in lexicon()["confirm_objects"] for child in cue.subtree):
         return "confirms"
     tolls = any(t.lemma_.lower() in _TOLL_WORDS for t in content)
+    if tolls and _other_side_acts(content, speaker_side, speaks_for_group):
+        return "accuses"  # "medics say Israeli strikes have killed 21": another side's act
     if tolls and (confirmed_before or (speaker_side and _enemy_fighters(content))):
         return "confirms"  # the toll a party gives for its own operation
     attack_terms = set(lexicon()["attack_terms"])
@@ -545,7 +662,7 @@ def _cues(sentence: Span) -> list[tuple[Token, Token | None]]:
             if by_whom is not None:
                 found.append((token, by_whom))
                 continue
-        subject = next((c for c in token.children if c.dep_ in _SUBJECT_DEPS), None)
+        subject = _nearest_subject(token)
         governor = token
         for _ in range(2):  # "tweeted a video ... and called it ..."
             if subject is not None or governor.dep_ != "conj":
@@ -570,6 +687,31 @@ def _cues(sentence: Span) -> list[tuple[Token, Token | None]]:
             if conj.i > subject.i and conj.pos_ in ("NOUN", "PROPN")
         )
     return found
+
+
+def _nearest_subject(cue: Token) -> Token | None:
+    """The cue's subject; of two subjects before it (a parse of "The Inspector General of
+    Police, Chandra Fernando told" or of "al-Maliki said"), the one next to the cue."""
+    subjects = [c for c in cue.children if c.dep_ in _SUBJECT_DEPS]
+    before = [c for c in subjects if c.i < cue.i]
+    if len(before) > 1:
+        return before[-1]
+    return subjects[0] if subjects else None
+
+
+def _earlier_subjects(subject: Token) -> list[list[Token]]:
+    """Other subjects of the same verb before this one: titles of a name the parser split
+    off ("The Inspector General of Police, Chandra Fernando told")."""
+    entity = _entity_of(subject)
+    inside = range(entity.start, entity.end) if entity is not None else range(0)
+    return [
+        _strip(sorted(c.subtree, key=lambda t: t.i))
+        for c in subject.head.children
+        if c.dep_ in _SUBJECT_DEPS
+        and c.i < subject.i
+        and subject.dep_ in _SUBJECT_DEPS
+        and c.i not in inside
+    ]
 
 
 _DOCUMENT_NOUNS = frozenset(
@@ -668,6 +810,7 @@ def _mention_sides(doc: Doc, memory: SpeakerMemory) -> None:
         side = _side_of_tokens(words)
         family = family_key(ent.text)
         memory.full_names.setdefault(family, ent.text)
+        memory.remember_titles(" ".join(t.text for t in words), ent.text)
         if side is not None:
             memory.sides_by_name.setdefault(family, side)
 
@@ -770,9 +913,24 @@ def attributions(doc: Doc, article: Article) -> list[Claim]:
             if issuer is not None:
                 subject, channel = issuer, "statement"
             own, appositions = _subject_parts(subject)
-            if here and len(own) == 1 and own[0].lower_ in ("they", "he", "she"):
-                # "X says they condemn ...": the pronoun is the speaker named just before
+            appositions = _earlier_subjects(subject) + appositions
+            statement = memory.last_statement
+            if (
+                issuer is None
+                and statement is not None
+                and subject.lemma_.lower() in _DOCUMENT_NOUNS
+                and _definite(own or [subject])
+            ):
+                # "the statement continued": the document named before, and its issuer
                 resolved: tuple[str, tuple[str, ...], str | None] | None = (
+                    statement.speaker,
+                    statement.titles,
+                    statement.side,
+                )
+                channel = "statement"
+            elif here and len(own) == 1 and own[0].lower_ in ("they", "he", "she"):
+                # "X says they condemn ...": the pronoun is the speaker named just before
+                resolved = (
                     here[-1].speaker,
                     here[-1].titles,
                     here[-1].side,
@@ -783,7 +941,7 @@ def attributions(doc: Doc, article: Article) -> list[Claim]:
                 continue
             name, titles, side = resolved
             body = _body_name(subject)
-            if body is not None:
+            if body is not None and name.lower() in body.lower():
                 name = body  # "the Office for the Coordination of Humanitarian Affairs (OCHA)"
                 titles = tuple(title for title in titles if title not in body)
             content = _content_tokens(cue, sentence, subject)
