@@ -410,8 +410,9 @@ def _agent_side(token: Token, group_pronouns: bool = False) -> tuple[str | None,
             child.dep_ == "prep" and child.lower_ == "by"
         ):
             candidates.append(child)
-    if token.dep_ in ("dobj", "pobj") and token.head.lemma_.lower() in ("order", "carry", "launch"):
-        candidates.extend(c for c in token.head.children if c.dep_ == "nsubj")
+    verb = _governing_light_verb(token)
+    if verb is not None:
+        candidates.extend(c for c in verb.children if c.dep_ == "nsubj")
     if token.dep_ == "xcomp" or (token.dep_ == "advcl" and token.tag_ == "VBG"):
         candidates.extend(c for c in token.head.children if c.dep_ == "nsubj")
     for candidate in candidates:
@@ -427,6 +428,27 @@ def _agent_side(token: Token, group_pronouns: bool = False) -> tuple[str | None,
         if side is not None:
             return side, False
     return None, False
+
+
+_LIGHT_VERBS = frozenset(
+    {"order", "carry", "launch", "begin", "start", "conduct", "mount", "stage", "wage"}
+)
+
+
+def _governing_light_verb(token: Token) -> Token | None:
+    """The verb whose object an attack noun is, directly or through "of"/"out": "launched
+    strikes", "carried out raids", "began an operation of airstrikes"."""
+    current = token
+    for _ in range(3):
+        if current.dep_ == "pobj":
+            current = current.head.head  # through the preposition
+        elif current.dep_ in ("dobj", "prt"):
+            current = current.head
+        else:
+            break
+        if current.pos_ in ("VERB", "AUX"):
+            return current if current.lemma_.lower() in _LIGHT_VERBS else None
+    return None
 
 
 _NEGATION_REACH = frozenset(
@@ -464,7 +486,9 @@ def _negates(negated: Token, attacks: list[Token]) -> bool:
     return head.i in targets and negated.dep_ in ("nsubjpass", "nsubj", "det", "neg")
 
 
-_TOLL_WORDS = frozenset({"kill", "dead", "die", "death", "wound", "injure"})
+_TOLL_WORDS = frozenset(
+    {"kill", "dead", "die", "death", "wound", "injure", "neutralize", "neutralise", "eliminate"}
+)
 _ENEMY_FIGHTERS = frozenset(
     {"insurgent", "militant", "rebel", "terrorist", "guerrilla", "fighter", "gunman", "jihadist"}
 )
@@ -491,10 +515,17 @@ def _blames(content: list[Token]) -> bool:
     """Words that blame whoever did it ("Iran's doing", "state terrorism", "provocative")."""
     if not content:
         return False
-    text = " " + " ".join(t.lower_ for t in content) + " "
-    return any(f" {word} " in text for word in lexicon()["accusation_words"]) and not any(
-        t.dep_ == "neg" for t in content
-    )
+    lowered = [t.lower_ for t in content]
+    for word in lexicon()["accusation_words"]:
+        parts = word.split()
+        for start in range(len(lowered) - len(parts) + 1):
+            if lowered[start : start + len(parts)] != parts:
+                continue
+            found = content[start]
+            scope = {found.i, found.head.i, found.head.head.i}
+            if not any(t.dep_ == "neg" and t.head.i in scope for t in content):
+                return True  # not "is not an act of aggression"
+    return False
 
 
 def _other_side_acts(content: list[Token], speaker_side: str | None, group: bool) -> bool:
@@ -509,6 +540,37 @@ def _other_side_acts(content: list[Token], speaker_side: str | None, group: bool
         if not own and side is not None and side != speaker_side:
             return True
     return False
+
+
+def _own_territory_act(content: list[Token], group: bool) -> str | None:
+    """``confirms`` for an act on ground or forces the speaker's own side did ("its troops
+    are in full control of", "Chadian troops drove the rebels out"), ``denies`` when negated
+    ("they have not fled"); None when no such act is the speaker's."""
+    acts = set(lexicon()["territory_acts"])
+    for token in content:
+        if token.lemma_.lower() not in acts:
+            continue
+        _, own = _agent_side(token, group_pronouns=group)
+        if not own and token.dep_ == "pobj" and token.head.head.pos_ in ("VERB", "AUX"):
+            verb = token.head.head  # "(its troops) are in control"
+            _, own = _agent_side(verb, group_pronouns=group)
+        if not own:
+            continue
+        verb = token if token.pos_ in ("VERB", "AUX") else token.head.head
+        negated = any(c.dep_ == "neg" for c in verb.children) or any(
+            c.dep_ == "neg" for c in token.children
+        )
+        return "denies" if negated else "confirms"
+    return None
+
+
+def _governing_object(cue: Token) -> list[Token]:
+    """The object of the verb a ", saying ..." participle hangs from: "gave his strong
+    condemnation of the attack, saying ..." speaks through both."""
+    if cue.tag_ != "VBG" or cue.dep_ not in ("advcl", "xcomp"):
+        return []
+    objects = [c for c in cue.head.children if c.dep_ == "dobj" and c.i < cue.i]
+    return [t for obj in objects for t in obj.subtree]
 
 
 def _conjoined_stance(cue: Token, speaker_side: str | None) -> str | None:
@@ -566,6 +628,9 @@ def stance_of(
     lowered = {t.lemma_.lower() for t in content} | {t.lower_ for t in content}
     if speaker_side and lowered & set(lexicon()["own_act_terms"]):
         return "confirms"  # a party announcing the arrests it made
+    act = _own_territory_act(content, speaks_for_group)
+    if act is not None and (speaker_side or speaks_for_group):
+        return act  # "its troops are now in full control of Mafa", "they have not fled"
     said = " " + " ".join(t.lower_ for t in content) + " "
     if any(f" {phrase} " in said for phrase in lexicon()["denial_phrases"]):
         return "denies"  # "was not aware of evidence", "baseless"
@@ -588,8 +653,8 @@ def stance_of(
             if speaker_side is not None and side == speaker_side:
                 return "confirms"
             return "accuses"
-        if speaker_side is not None and _armed_group_agent(attack):
-            return "accuses"  # a state's voice: "the militants attacked the village"
+        if (speaker_side is not None or not speaks_for_group) and _armed_group_agent(attack):
+            return "accuses"  # "the militants attacked the village", by a state or a witness
     from warlog.extract.sides import side_of
 
     mentioned = {side_of(t.text) for t in content} - {None}
@@ -947,11 +1012,12 @@ def attributions(doc: Doc, article: Article) -> list[Claim]:
             content = _content_tokens(cue, sentence, subject)
             stance = stance_of(
                 cue,
-                content,
+                content + _governing_object(cue),
                 side,
                 _confirmed_before(name, titles, claims) or _armed_group_voice(titles),
                 speaks_for_group=any("spokes" in title.lower() for title in titles)
-                or family_key(name) in lexicon()["collective_speakers"],
+                or family_key(name) in lexicon()["collective_speakers"]
+                or subject.tag_ in ("NNS", "NNPS"),  # "commanders said they ..."
             )
             if stance == "asserts":
                 stance = _conjoined_stance(cue, side) or stance
