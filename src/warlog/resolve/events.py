@@ -12,6 +12,7 @@ Reports of the same incident in one article (same type, place and date) are one 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import replace
 
@@ -147,6 +148,35 @@ def _demonym_countries(draft: EventDraft) -> list[PlaceMention]:
 
 AGREEMENT = "Agreement"
 _SEQUENCE_MARKS = frozenset({"after", "before", "since", "until", "following"})
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+# "a day after ...", "two days before ...", "hours after ...": a clause of another moment
+_SEQUENCE_LEAD = re.compile(
+    r"(?:(?P<count>a|an|one|two|three|four|five|six|\d+|several|few|a few)\s+"
+    r"(?P<unit>hours?|days?|weeks?)\s+)?(?P<mark>after|before|since|until|following)\b",
+    re.IGNORECASE,
+)
+
+
+def _sequence_lead(clause: str) -> re.Match[str] | None:
+    """The sequence mark a trigger's clause opens with, with its distance if it gives one."""
+    return _SEQUENCE_LEAD.match(clause)
+
+
+def _sequence_date(clause: str, main: ResolvedDate | None) -> ResolvedDate | None:
+    """The day of an incident in "a day after ..." / "two days before ..." counted from the
+    day of the clause it hangs from; same day for "hours after"; None when not counted."""
+    lead = _sequence_lead(clause)
+    if lead is None or main is None or main.precision is not DatePrecision.DAY:
+        return None
+    unit, count = (lead["unit"] or "").lower(), (lead["count"] or "").lower()
+    if unit.startswith("hour"):
+        return main
+    if not unit.startswith("day") or not (count.isdigit() or count in _COUNTS):
+        return None
+    days = int(count) if count.isdigit() else _COUNTS[count]
+    if lead["mark"].lower() in ("after", "since", "following"):
+        days = -days  # the clause after "a day after" is the earlier incident
+    return from_date(to_date(main) + dt.timedelta(days=days))
 
 
 def _agreement_country(draft: EventDraft, countries: Mapping[str, int]) -> list[PlaceMention]:
@@ -272,12 +302,27 @@ def _date_for(
     others = [
         t
         for t in draft.triggers
-        if not t[4] <= anchor < t[5]
-        and article.text[t[4] : t[5]].split(" ", 1)[0].lower() in _SEQUENCE_MARKS
+        if not t[4] <= anchor < t[5] and _sequence_lead(article.text[t[4] : t[5]]) is not None
     ]
     anchored = _anchored(draft, article.text, previous)
     if anchored is not None:
         return anchored, True
+    own = next((t for t in draft.triggers if t[4] <= anchor < t[5] and t[4] > start), None)
+    if own is not None and _sequence_lead(article.text[own[4] : own[5]]) is not None:
+        # "..., a day after an Israeli missile strike on Gaza killed ...": counted from the
+        # day of the rest of the sentence
+        outside = [
+            t
+            for t in temporals
+            if start <= t.evidence.start < end
+            and not own[4] <= t.evidence.start < own[5]
+            and t.date is not None
+        ]
+        counted = _sequence_date(
+            article.text[own[4] : own[5]], outside[0].date if outside else None
+        )
+        if counted is not None:
+            return counted, True
     here = [
         t
         for t in temporals
