@@ -149,6 +149,32 @@ def _resumed_state(
     return None
 
 
+_GROUP_ANAPHORS = frozenset(
+    {"group", "militia", "movement", "organisation", "organization", "faction", "outfit"}
+)
+
+
+def _resumed_group(subject_tokens: list[Token]) -> str | None:
+    """An armed group resumed by "the group", "the militia": the one the text named last
+    before it (data/actors.json's groups)."""
+    words = [t for t in subject_tokens if not t.is_punct and t.pos_ != "DET"]
+    if len(words) != 1 or words[0].lower_ not in _GROUP_ANAPHORS:
+        return None
+    if not _definite(subject_tokens):
+        return None
+    doc = words[0].doc
+    before = doc.text[: words[0].idx].lower()
+    best: tuple[int, str] | None = None
+    for group in load_json("actors.json")["groups"]:
+        for alias in group["aliases"]:
+            if len(alias) < 3:
+                continue
+            for found in re.finditer(rf"(?<!\w){re.escape(alias)}(?!\w)", before):
+                if best is None or found.start() > best[0]:
+                    best = (found.start(), str(group["name"]))
+    return best[1] if best is not None else None
+
+
 def _strip(span_tokens: list[Token]) -> list[Token]:
     while span_tokens and (span_tokens[0].is_punct or span_tokens[0].pos_ == "DET"):
         span_tokens = span_tokens[1:]
@@ -286,6 +312,9 @@ def resolve_speaker(
     state = _resumed_state(subject_tokens, memory)
     if state is not None:
         return state[0], (), state[1]
+    group = _resumed_group(subject_tokens)
+    if group is not None:
+        return group, (), None
     resumed = _resumed_person(subject_tokens, memory)
     if resumed is not None:
         return resumed, (_phrase(subject_tokens),), memory.sides_by_name.get(family_key(resumed))
@@ -388,7 +417,9 @@ def _channel(sentence: Span, cue: Token) -> str:
 
 
 def _content_tokens(cue: Token, sentence: Span, subject: Token | None) -> list[Token]:
-    complements = [c for c in cue.children if c.dep_ in ("ccomp", "xcomp", "dobj", "advcl", "prep")]
+    complements = [
+        c for c in cue.children if c.dep_ in ("ccomp", "xcomp", "dobj", "advcl", "prep", "oprd")
+    ]
     tokens: list[Token] = []
     for child in complements:
         if child.dep_ == "prep" and child.lower_ not in ("of", "that"):
@@ -604,6 +635,11 @@ def stance_of(
         return str(fixed)
     if any(child.lower_ in lexicon()["confirm_objects"] for child in cue.subtree):
         return "confirms"
+    if cue.lemma_.lower() == "claim" and any(
+        c.dep_ == "nsubjpass" and c.lemma_.lower() in lexicon()["attack_terms"]
+        for c in cue.children
+    ):
+        return "confirms"  # "the attack was claimed by the group"
     tolls = any(t.lemma_.lower() in _TOLL_WORDS for t in content)
     if tolls and _other_side_acts(content, speaker_side, speaks_for_group):
         return "accuses"  # "medics say Israeli strikes have killed 21": another side's act
@@ -677,6 +713,27 @@ def _armed_group_voice(titles: tuple[str, ...]) -> bool:
     return False
 
 
+_STATE_FORCES = frozenset(
+    {"soldier", "troop", "policeman", "officer", "serviceman", "guard", "army", "police"}
+)
+
+
+def _names_armed_group(name: str) -> bool:
+    """Whether a speaker is an armed group of data/actors.json by name or alias."""
+    lowered = name.lower()
+    return any(
+        lowered == group["name"].lower() or lowered in group["aliases"]
+        for group in load_json("actors.json")["groups"]
+        if group.get("side") is None
+    )
+
+
+def _state_forces_named(content: list[Token]) -> bool:
+    """A toll of state forces ("at least 30 soldiers were killed"): from an armed group, the
+    toll of its own attack."""
+    return any(t.lemma_.lower() in _STATE_FORCES for t in content)
+
+
 def _confirmed_before(name: str, titles: tuple[str, ...], claims: list[Claim]) -> bool:
     """Whether this speaker, or the group in its titles ("Taliban spokesperson"), has already
     confirmed an act in this article."""
@@ -711,6 +768,10 @@ def _cues(sentence: Span) -> list[tuple[Token, Token | None]]:
             continue
         if token.pos_ not in ("VERB", "AUX") or lemma not in lexicon()["cues"]:
             continue
+        if lemma == "put" and not any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _FIGURE_NOUNS for c in token.children
+        ):
+            continue  # only "put the death toll at 15"
         if token.dep_ in ("relcl", "amod") and token.tag_ != "VBG":
             continue
         if token.dep_ == "acl" and token.tag_ not in ("VBG",):
@@ -752,6 +813,9 @@ def _cues(sentence: Span) -> list[tuple[Token, Token | None]]:
             if conj.i > subject.i and conj.pos_ in ("NOUN", "PROPN")
         )
     return found
+
+
+_FIGURE_NOUNS = frozenset({"toll", "figure", "number", "count", "tally"})
 
 
 def _nearest_subject(cue: Token) -> Token | None:
@@ -796,12 +860,24 @@ def _issuer(subject: Token) -> Token | None:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
                 return pobj
-        if child.dep_ == "acl":  # "issued by", "released by"
+        if child.dep_ == "acl":  # "issued by", "released by", "posted on the group's website"
             for grandchild in child.children:
                 if grandchild.dep_ == "agent":
                     pobj = next((c for c in grandchild.children if c.dep_ == "pobj"), None)
                     if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
                         return pobj
+                if grandchild.dep_ == "prep" and grandchild.lower_ in ("on", "in", "to"):
+                    pobj = next((c for c in grandchild.children if c.dep_ == "pobj"), None)
+                    owner = next(
+                        (
+                            c
+                            for c in (pobj.children if pobj is not None else ())
+                            if c.dep_ == "poss"
+                        ),
+                        None,
+                    )
+                    if owner is not None and owner.pos_ in ("NOUN", "PROPN"):
+                        return owner
     return None
 
 
@@ -848,6 +924,7 @@ def home_side(doc: Doc) -> str | None:
     from warlog.extract.sides import side_of
 
     counts: dict[str, int] = {}
+    firsts: dict[str, int] = {}
     for ent in doc.ents:
         if ent.label_ in ("GPE", "LOC") and ent.root.dep_ not in (
             "compound",
@@ -858,11 +935,44 @@ def home_side(doc: Doc) -> str | None:
             code = side_of(ent.text) or side_of(ent.text.removeprefix("the "))
             if code is not None:
                 counts[code] = counts.get(code, 0) + 2
+                firsts.setdefault(code, ent.start)
         elif ent.label_ == "NORP":
             code = side_of(ent.text)
             if code is not None:
                 counts[code] = counts.get(code, 0) + 1
-    return max(counts, key=lambda code: counts[code]) if counts else None
+                firsts.setdefault(code, ent.start)
+    for code, (towns, first) in _towns_countries(doc).items():
+        counts[code] = counts.get(code, 0) + 2 * towns  # a town named counts as its country
+        firsts[code] = min(firsts.get(code, first), first)
+    # ties go to the state named first
+    return max(counts, key=lambda code: (counts[code], -firsts.get(code, 0))) if counts else None
+
+
+_TOWN_POPULATION = 100_000  # a town this large is known by its name alone
+
+
+def _towns_countries(doc: Doc) -> dict[str, tuple[int, int]]:
+    """How many towns of each country a text names: a story set in Kandahar and Herat is
+    Afghanistan's even where it names Pakistan (only towns a gazetteer knows by one large
+    place; countries themselves are counted by the caller), with the token where the first
+    is named."""
+    from warlog.extract.sides import side_of
+    from warlog.geo import gazetteer
+
+    counts: dict[str, tuple[int, int]] = {}
+    for ent in doc.ents:
+        if ent.label_ != "GPE":
+            continue
+        candidates = [c for c in gazetteer().lookup(ent.text) if c.country_code]
+        if not candidates:
+            continue
+        best = max(candidates, key=lambda c: c.population)
+        if best.kind == "country" or best.population < _TOWN_POPULATION:
+            continue
+        code = side_of(best.country_code or "") or best.country_code or ""
+        towns, first = counts.get(code, (0, ent.start))
+        counts[code] = (towns + 1, first)
+    return counts
 
 
 def _mention_sides(doc: Doc, memory: SpeakerMemory) -> None:
@@ -1014,7 +1124,9 @@ def attributions(doc: Doc, article: Article) -> list[Claim]:
                 cue,
                 content + _governing_object(cue),
                 side,
-                _confirmed_before(name, titles, claims) or _armed_group_voice(titles),
+                _confirmed_before(name, titles, claims)
+                or _armed_group_voice(titles)
+                or (_names_armed_group(name) and _state_forces_named(content)),
                 speaks_for_group=any("spokes" in title.lower() for title in titles)
                 or family_key(name) in lexicon()["collective_speakers"]
                 or subject.tag_ in ("NNS", "NNPS"),  # "commanders said they ..."
