@@ -74,8 +74,8 @@ def _victim_phrase(doc: Doc, phrase: NumberPhrase, sentence_end: int) -> list[An
                 and doc[i].lower_ == "of"
             ):
                 i += 1  # "seven members of the security forces": what they are members of
-                while i < sentence_end and doc[i].pos_ == "DET":
-                    i += 1
+                while i < sentence_end and (doc[i].pos_ == "DET" or doc[i].like_num):
+                    i += 1  # "members of one family"
                 continue
             if (
                 token.pos_ == "NOUN"
@@ -99,6 +99,17 @@ def _victim_phrase(doc: Doc, phrase: NumberPhrase, sentence_end: int) -> list[An
 
 
 _PART_NOUNS = frozenset({"member", "members"})
+
+
+def _counts_a_whole(doc: Doc, phrase: NumberPhrase, sentence: Any) -> bool:
+    """A number after "members of" counts the whole the victims belong to ("five members
+    of one family", "three members of two clans"), not victims."""
+    at = phrase.start
+    return (
+        at - 2 >= sentence.start
+        and doc[at - 1].lower_ == "of"
+        and doc[at - 2].lemma_.lower() in _PART_NOUNS
+    )
 
 
 def _names_victims(words: list[Any]) -> bool:
@@ -246,6 +257,18 @@ def _is_sub_count(doc: Doc, phrase: NumberPhrase, sentence: Any) -> bool:
     before = doc[max(sentence.start, phrase.start - 3) : phrase.start]
     if any(t.lower_ in _SUB_COUNT_CUES for t in before):
         return True
+    # a later item of the list a cue opens: "including four women and three children"
+    i = phrase.start - 1
+    if i >= sentence.start and doc[i].lower_ in ("and", ","):
+        while i >= max(sentence.start, phrase.start - 12):
+            token = doc[i]
+            if token.lower_ in _SUB_COUNT_CUES:
+                return True
+            if not (token.like_num or token.pos_ in ("NOUN", "ADJ", "DET", "CCONJ", "PUNCT")):
+                break
+            if token.text in (".", ";", ":"):
+                break
+            i -= 1
     after = doc[phrase.end : min(sentence.end, phrase.end + 2)]
     return [t.lower_ for t in after] == ["of", "them"]
 
@@ -274,11 +297,14 @@ def _single_victims(doc: Doc, sentence: Any) -> list[NumberPhrase]:
             t.pos_ in ("ADJ", "PROPN", "NOUN") for t in doc[token.i + 1 : noun.i]
         ):
             continue
-        if noun.lemma_.lower() not in table or noun.dep_ not in _SINGLE_ROLES:
+        role = noun
+        while role.dep_ == "conj" and role.head.i < role.i:
+            role = role.head  # "Two policemen and a civilian were killed"
+        if noun.lemma_.lower() not in table or role.dep_ not in _SINGLE_ROLES:
             continue
         if table[noun.lemma_.lower()] not in ("civilians", "military"):
             continue
-        verb = noun.head
+        verb = role.head
         if _kind(verb) in ("killed", "injured") and verb.pos_ == "VERB":
             found.append(NumberPhrase(token.i, token.i, token.i + 1, 1, "exact", 1, 1))
     return found
@@ -348,6 +374,8 @@ def extract_casualties(doc: Doc, article: Article) -> list[CasualtyReport]:
             victim_words = _victim_phrase(doc, phrase, sentence.end)
             if phrase.best is not None and phrase.best >= 1900 and not victim_words:
                 continue
+            if _counts_a_whole(doc, phrase, sentence):
+                continue  # "five members of one family": the five are the figure
             if not _counts_people(victim_words) or (_is_age(doc, phrase, sentence)):
                 continue
             kind = _kind_for(

@@ -68,8 +68,19 @@ def _same_figure(a: CasualtyReport, b: CasualtyReport) -> bool:
         and (a.best, a.low if a.best is None else None)
         == (b.best, b.low if b.best is None else None)
         and a.according_to_side == b.according_to_side
+        and _same_source(a.according_to, b.according_to)
         and (a.victims == b.victims or "unspecified" in (a.victims, b.victims))
     )
+
+
+def _same_source(a: str | None, b: str | None) -> bool:
+    """Two sources are one unless both are named and differ ("local witnesses" and
+    "Ahmed Fouad" are two; "Ahmed Fouad" and "Fouad" one; an unnamed retelling, such as the
+    headline's, is the named source's figure)."""
+    if a is None or b is None:
+        return True
+    last_a, last_b = a.lower().split()[-1:], b.lower().split()[-1:]
+    return a.lower() == b.lower() or last_a == last_b
 
 
 def _better(a: CasualtyReport, b: CasualtyReport) -> CasualtyReport:
