@@ -276,7 +276,11 @@ def _body_name(subject: Token) -> str | None:
 
 def _is_party_like(tokens: list[Token]) -> bool:
     """Whether a subject can be a speaker: a name, an organisation, or a speaking role."""
-    roles = set(lexicon()["generic_speakers"]) | set(lexicon()["speaker_roles"])
+    roles = (
+        set(lexicon()["generic_speakers"])
+        | set(lexicon()["speaker_roles"])
+        | set(lexicon()["person_nouns"])
+    )
     return any(
         t.pos_ == "PROPN"
         or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
@@ -772,6 +776,10 @@ def _cues(sentence: Span) -> list[tuple[Token, Token | None]]:
             c.dep_ == "dobj" and c.lemma_.lower() in _FIGURE_NOUNS for c in token.children
         ):
             continue  # only "put the death toll at 15"
+        if lemma == "speak" and not any(
+            t.text in _QUOTE_MARKS for t in token.doc[token.i + 1 : sentence.end]
+        ):
+            continue  # only "spoke on Fox News, \"This is ...\""
         if token.dep_ in ("relcl", "amod") and token.tag_ != "VBG":
             continue
         if token.dep_ == "acl" and token.tag_ not in ("VBG",):
