@@ -354,9 +354,39 @@ def _blocked(doc: Doc, trigger: Trigger, sentence: Any) -> bool:
     head = doc[trigger.start]
     if head.head.lower_ in lexicon()["modal_words"] or head.head.lemma_.lower() in ("risk", "plan"):
         return True  # "raids risk provoking ..."
+    if _unrealised(head):
+        return True
     return any(child.dep_ == "neg" for child in head.children) or any(
         t.lower_ == "if" for t in doc[sentence.start : trigger.start]
     )
+
+
+_FUTURE_AUX = frozenset({"will", "shall"})
+_CALLED_FOR = frozenset({"call", "plan", "schedule", "urge", "demand", "announce", "organise"})
+
+
+def _unrealised(token: Token) -> bool:
+    """An act still to come, read from the verbs that govern the trigger: "will visit the
+    scene and take part in the demonstration", "a demonstration has been called for
+    tonight" (a future or modal auxiliary, or a plan or call for it)."""
+    current = token
+    for _ in range(5):
+        verb = current if current.pos_ in ("VERB", "AUX") else None
+        if verb is not None:
+            governing = [verb] + ([verb.head] if verb.dep_ == "conj" else [])
+            for candidate in governing:
+                if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in candidate.children):
+                    return True
+            if verb.lemma_.lower() in _CALLED_FOR and any(
+                c.dep_ == "prep" and c.lower_ == "for" for c in verb.children
+            ):
+                return True  # "... has been called for outside the town hall"
+            if verb.dep_ in ("ROOT", "ccomp") or verb.lemma_.lower() in ("say", "report"):
+                break
+        if current.head.i == current.i:
+            break
+        current = current.head
+    return False
 
 
 # how an agreement is made or takes effect, by the role its noun plays for the verb

@@ -572,7 +572,39 @@ def settle_events(
                 precise[len(events) - 1] = True
                 countries[len(events) - 1] = country.country_code
                 kinds[len(events) - 1] = "country"
-    return merge_repeats(fold_coarse(events, precise, countries, kinds))
+    return merge_repeats(
+        _current(fold_coarse(events, precise, countries, kinds), article.published)
+    )
+
+
+BACKGROUND_DAYS = 365  # an incident dated more than a year before the report is its background
+
+
+def _current(events: list[Event], published: ResolvedDate | None) -> list[Event]:
+    """Drop incidents the text dates over a year before its own date ("the 1998 embassy
+    bombings", "since the invasion in 2001"): the report's background, not its news
+    (eval/ANNOTATION.md)."""
+    if published is None or published.precision is not DatePrecision.DAY:
+        return events
+    cutoff = to_date(published) - dt.timedelta(days=BACKGROUND_DAYS)
+    return [
+        event
+        for event in events
+        if not (
+            event.date_from_text and event.date is not None and _period_end(event.date) < cutoff
+        )
+    ]
+
+
+def _period_end(date: ResolvedDate) -> dt.date:
+    """The last day a date of day, month or year precision covers."""
+    start = to_date(date)
+    if date.precision is DatePrecision.YEAR:
+        return dt.date(start.year, 12, 31)
+    if date.precision is DatePrecision.MONTH:
+        following = dt.date(start.year + start.month // 12, start.month % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+    return start
 
 
 def _placed(
