@@ -73,6 +73,39 @@ def _places_for(draft: EventDraft, places: tuple[PlaceMention, ...]) -> list[Pla
     return _demonym_countries(draft)
 
 
+_SPEAKER_PLACE = re.compile(
+    r"\b(?:officials?|authorities|police|governor|sources?|residents?)\s+in\s+$", re.IGNORECASE
+)
+
+
+def _speaker_place(
+    draft: EventDraft, places: tuple[PlaceMention, ...], text: str
+) -> list[PlaceMention]:
+    """Where the speaker is, for an event its words do not place: "Officials in Kunar province
+    said the air strike targeted a house" happened in Kunar. Only local voices ("officials,
+    police, the governor, residents in X") at a town or province, never at a national
+    capital (where a state's officials speak of anywhere) or a country."""
+    from warlog.resolve.geocode import is_national_capital
+
+    if not draft.triggers:
+        return []
+    start = draft.event.evidence.start
+    first = min(t[4] for t in draft.triggers)
+    for place in places:
+        if not start <= place.evidence.start < first:
+            continue
+        if place.geonameid is None and place.lat is None:
+            continue
+        if _level(place) not in ("city", "region") or is_national_capital(place):
+            continue
+        if _SPEAKER_PLACE.search(
+            text[max(start, place.evidence.start - 40) : place.evidence.start]
+        ):
+            best = max(draft.triggers, key=lambda t: t[3])
+            return [replace(place, evidence=replace(place.evidence, start=best[0]))]
+    return []
+
+
 def _widened(draft: EventDraft) -> EventDraft:
     """The draft with each trigger's clause widened to its governing clause."""
     return replace(
@@ -548,6 +581,7 @@ def settle_events(
                 for place in _places_for(draft, places)
             ]
             or _agreement_country(draft, named_countries or {})
+            or _speaker_place(draft, places, article.text)
             or _coreferent_place(draft, places, article.text)
             or _scene_before(draft, places, scenes, article.text)
         )

@@ -352,6 +352,13 @@ def _capital_names() -> frozenset[tuple[str, str]]:
     )
 
 
+def is_national_capital(place: PlaceMention) -> bool:
+    """Whether a resolved mention is a country's capital city ("Washington", "Kabul")."""
+    if place.country_code is None or place.feature_kind != "city":
+        return False
+    return (place.country_code, folded(place.name or place.text)) in _capital_names()
+
+
 def _capitals_among(candidates: list[GeoPlace]) -> set[str]:
     """The keys of the candidates that are a country's capital: the biggest town of the
     capital's name in its country ("Washington" the capital, not Washington, Iowa)."""
