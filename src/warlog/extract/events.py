@@ -301,12 +301,47 @@ def classify(
 _GENERIC_SUBJECTS = frozenset({"they", "we", "insurgents", "militants", "rebels", "groups"})
 
 
+_FREQUENCY_ADVERBS = frozenset(
+    {
+        "frequently",
+        "often",
+        "regularly",
+        "repeatedly",
+        "routinely",
+        "usually",
+        "sometimes",
+        "occasionally",
+        "periodically",
+        "habitually",
+        "constantly",
+    }
+)
+
+
+def _frequent(doc: Doc, trigger: Trigger) -> bool:
+    """A frequency adverb on the trigger or on a verb that governs it ("have frequently
+    targeted mosques ... in addition to deadly attacks on security forces")."""
+    current = doc[trigger.start]
+    for _ in range(6):
+        before = doc[max(0, current.i - 2) : current.i]
+        if any(c.dep_ == "advmod" and c.lower_ in _FREQUENCY_ADVERBS for c in current.children):
+            return True
+        if any(t.lower_ in _FREQUENCY_ADVERBS for t in before):
+            return True
+        if current.head.i == current.i or current.dep_ in ("ccomp", "relcl", "advcl"):
+            return False
+        current = current.head
+    return False
+
+
 def _habitual(doc: Doc, trigger: Trigger) -> bool:
     """A present-tense habit is no event: "from those havens, they launch attacks against
     U.S. forces" (a plural present verb with a pronoun or generic plural subject)."""
     token = doc[trigger.start]
     while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
         token = token.head
+    if _frequent(doc, trigger):
+        return True  # "have frequently targeted mosques": a pattern, not one incident
     return token.tag_ == "VBP" and any(
         child.dep_ == "nsubj" and child.lower_ in _GENERIC_SUBJECTS for child in token.children
     )
