@@ -58,6 +58,7 @@ class SpeakerMemory:
     home_side: str | None = None
     last_person: tuple[int, str] | None = None  # (offset, name) of the latest person named
     people_by_title: dict[str, str] = field(default_factory=dict)  # "colonel" -> a full name
+    state_officials: set[str] = field(default_factory=set)  # family names named with an office
     last_statement: Claim | None = None
 
     def remember(self, claim: Claim) -> None:
@@ -357,15 +358,23 @@ def resolve_speaker(
     side = _side_of_tokens(subject_tokens) or _side_of_tokens(title_tokens)
     if side is None:
         side = _remembered_side(name, titles, subject_tokens, memory)
-    if side is None and memory.home_side is not None:
-        words = " ".join([name, *titles]).lower()
-        roles = set(lexicon()["state_roles"])
-        non_state = lexicon()["non_state_words"]
-        if set(re.findall(r"[\w.\-]+", words)) & roles and not any(
-            re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", words) for w in non_state
-        ):
-            side = memory.home_side
+    official = (
+        _state_office(" ".join([name, *titles])) or family_key(name) in memory.state_officials
+    )
+    if side is None and memory.home_side is not None and official:
+        side = memory.home_side
     return name, tuple(titles), side
+
+
+def _state_office(words: str) -> bool:
+    """Whether words name a state's office ("Prime Minister", "army spokesman"), not an armed
+    group's or a neutral body's."""
+    lowered = words.lower()
+    roles = set(lexicon()["state_roles"])
+    non_state = lexicon()["non_state_words"]
+    return bool(set(re.findall(r"[\w.\-]+", lowered)) & roles) and not any(
+        re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", lowered) for w in non_state
+    )
 
 
 def _side_of_tokens(tokens: list[Token]) -> str | None:
@@ -990,10 +999,20 @@ def _mention_sides(doc: Doc, memory: SpeakerMemory) -> None:
             continue
         window = doc[max(ent.sent.start, ent.start - 5) : ent.start]
         words = [t for t in window if not t.is_punct]
+        if ent.end < ent.sent.end and doc[ent.end].text == ",":
+            # "Fuad Siniora, the Lebanese prime minister, ..."
+            after = []
+            for token in doc[ent.end + 1 : min(ent.sent.end, ent.end + 7)]:
+                if token.text in (",", ".", ";") or token.pos_ in ("VERB", "AUX"):
+                    break
+                after.append(token)
+            words = words + after
         side = _side_of_tokens(words)
         family = family_key(ent.text)
         memory.full_names.setdefault(family, ent.text)
         memory.remember_titles(" ".join(t.text for t in words), ent.text)
+        if _state_office(" ".join(t.text for t in words)):
+            memory.state_officials.add(family)  # "Prime Minister Nouri al-Maliki"
         if side is not None:
             memory.sides_by_name.setdefault(family, side)
 
