@@ -320,7 +320,8 @@ def resolve_speaker(
     group = _resumed_group(subject_tokens)
     if group is not None:
         return group, (), None
-    resumed = _resumed_person(subject_tokens, memory)
+    named_beside = any(_person_in(apposition) for apposition in appositions)
+    resumed = None if named_beside else _resumed_person(subject_tokens, memory)
     if resumed is not None:
         return resumed, (_phrase(subject_tokens),), memory.sides_by_name.get(family_key(resumed))
     if not _is_party_like(subject_tokens) and not any(
