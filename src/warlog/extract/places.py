@@ -253,6 +253,25 @@ def _notable_town(text: str) -> bool:
     )
 
 
+LOCATED_TOWN_POPULATION = 10_000
+
+
+def _located_town(text: str) -> bool:
+    """A town of 10,000 people or more by its own name, not a people's name: enough to trust
+    a name the parse calls a people or a person when the sentence puts something in it
+    ("bombed rebel positions in Kidal")."""
+    from warlog.extract.sides import side_of
+    from warlog.geo import gazetteer
+    from warlog.resolve.name_forms import same_name
+
+    if not text[:1].isupper() or side_of(text) is not None:
+        return False
+    return any(
+        c.kind == "city" and c.population >= LOCATED_TOWN_POPULATION and same_name(c.name, text)
+        for c in gazetteer().lookup(text)
+    )
+
+
 _LEADING = ("the ", "The ")
 _TRAILING = ("'s", "\u2019s", "'")
 
@@ -339,6 +358,60 @@ def _read_as_person(ent: Any, surnames: frozenset[str]) -> bool:
     return ent.label_ == "PERSON" and head.dep_ == "compound" and head.head.lower_ in _LEADER_NOUNS
 
 
+# words of a body, a force or an office: "United States Coast Guard", "Russian Black Sea
+# Fleet", "Ivory Coast PM Guillaume Soro" name a country's body or officer, not a place
+_BODY_WORDS = frozenset(
+    {
+        "guard",
+        "navy",
+        "army",
+        "fleet",
+        "police",
+        "forces",
+        "military",
+        "pm",
+        "president",
+        "minister",
+        "premier",
+        "government",
+        "party",
+        "ministry",
+        "command",
+        "corps",
+    }
+)
+# a compass word alone ("into the North", "the South retaliated") is no place's name; "the
+# West" is read as the West
+_BARE_DIRECTIONS = frozenset({"north", "south", "east"})
+_DANGLING_RE = re.compile(r"\s+(?:and|or|&)$")
+
+
+def _body_of_country(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """A name of a country's body or officer ("United States Coast Guard") is the country
+    ("United States"): the span of the country's name, or an empty span when it is a
+    demonym ("Russian Black Sea Fleet": no place). None for any other name."""
+    from warlog.extract.sides import side_of
+    from warlog.geo import gazetteer
+
+    words = list(re.finditer(r"[\w'.-]+", text[start:end]))
+    if len(words) < 2 or not any(w.group(0).lower() in _BODY_WORDS for w in words[1:]):
+        return None
+    for size in range(len(words) - 1, 0, -1):
+        head = text[start : start + words[size - 1].end()]
+        if any(c.kind == "country" for c in gazetteer().lookup(head)):
+            return start, start + len(head)
+        if size == 1 and side_of(head) is not None:
+            return start, start  # a demonym
+    return None
+
+
+def _coordinated_tail(text: str, start: int, end: int) -> tuple[int, int]:
+    """ "North and South Korea": the names that share a last word are read by the one
+    written in full ("South Korea"); the other is named elsewhere or not at all."""
+    match = re.fullmatch(r"[A-Z]\w+ and ([A-Z]\w+ [A-Z]\w+)", text[start:end])
+    return (start + match.start(1), end) if match else (start, end)
+
+
 _QUALIFIED_RE = re.compile(r"([^,]+?),\s+([^,]+)")
 
 
@@ -371,6 +444,7 @@ def extract_places(doc: Doc, article: Article) -> list[PlaceMention]:
             if start >= end or not (
                 _is_gazetteer_place(text[start:end], countries)
                 or (_struck_or_located(ent) and _notable_town(text[start:end]))
+                or (not countries and _located(ent) and _located_town(text[start:end]))
                 or (ent.label_ != "NORP" and _named_as_place(doc, ent.start, ent.end - 1))
             ):
                 continue
@@ -381,8 +455,17 @@ def extract_places(doc: Doc, article: Article) -> list[PlaceMention]:
         start, end = trim_span(text, ent.start_char, ent.end_char)
         if start >= end or _unknown_abbreviation(text[start:end]):
             continue
+        dangling = _DANGLING_RE.search(text, start, end)
+        if dangling is not None:
+            end = dangling.start()  # "North and" (of "North and South Korea")
+        surface = text[start:end]
+        if not any(ch.isupper() for ch in surface) or surface.lower() in _BARE_DIRECTIONS:
+            continue  # "mosques", "the west coast", "the North": no proper name
         if _read_as_person(ent, surnames):
             continue  # "the arrival of Soro", "Trump spoke with Erdogan"
+        start, end = _body_of_country(text, start, end) or _coordinated_tail(text, start, end)
+        if start >= end:
+            continue
         for part_start, part_end in _qualified_parts(text, start, end):
             mentions[(part_start, part_end)] = PlaceMention(
                 text=text[part_start:part_end],
