@@ -32,3 +32,57 @@ def test_a_name_the_text_calls_a_place_is_one(nlp: Any) -> None:
 def test_a_demonym_is_not_a_place(nlp: Any) -> None:
     found = _places("Siniora told a meeting of Arab foreign ministers in Beirut.", nlp)
     assert [name for name, _ in found] == ["Beirut"]
+
+
+def test_a_family_name_of_someone_the_text_names_is_no_place(nlp: Any) -> None:
+    """ "Santos" after "Juan Manuel Santos", "Collins" after "Colonel Tom Collins": the
+    person, not the Brazilian port or a Mississippi town; "the Bush administration" and
+    "Holloway said" name people too. A name the text puts something in stays a place."""
+    found = _places(
+        'Defense Minister Juan Manuel Santos spoke in Bogota. "It is a blow", Santos said. '
+        "Colonel Tom Collins said the raid was a success. Collins rebuts this claim. "
+        "The Bush administration was divided. British spokesman Maj. Tom Holloway says so, "
+        "and Holloway said more. Paul Jackson was born in Jackson, Mississippi.",
+        nlp,
+    )
+    names = [name for name, _ in found]
+    assert not {"Santos", "Collins", "Bush", "Holloway"} & set(names)
+    assert "Bogota" in names and "Jackson" in names
+
+
+def test_a_town_and_its_area_in_one_entity_are_two_places(nlp: Any) -> None:
+    report = warlog.read(
+        "Violence broke out at Freedom Plaza in the US capital city of Washington, DC.",
+        published="2020-12-13",
+        nlp=nlp,
+    )
+    by_text = {p.text: p for p in report.places}
+    assert by_text["Washington"].geonameid == 4140963
+    plaza = by_text["Freedom Plaza"]
+    assert plaza.geonameid is None and abs(plaza.lat - 38.9) < 0.1
+
+
+def test_bodies_of_a_country_are_the_country_and_common_words_no_places(nlp: Any) -> None:
+    """ "United States Coast Guard" and "Ivory Coast PM Guillaume Soro" are the country;
+    "Russian Black Sea Fleet" (a demonym's body), "mosques", "the west coast" and "the North"
+    alone are no places; "North and South Korea" is read by "South Korea"."""
+    found = _places(
+        "The United States Coast Guard called off its search off the west coast. A missile "
+        "hit a plane carrying Ivory Coast PM Guillaume Soro. The Russian Black Sea Fleet "
+        "sailed. North and South Korea exchanged fire and shells fell into the North. "
+        "Gunmen attacked churches and mosques.",
+        nlp,
+    )
+    names = [name for name, _ in found]
+    assert "United States" in names and "Ivory Coast" in names and "South Korea" in names
+    assert not {"mosques", "west coast", "North", "Russian Black Sea Fleet"} & set(names)
+    assert not any(" and" in name or "Guard" in name or "Soro" in name for name in names)
+
+
+def test_a_town_the_parse_calls_a_people_is_a_place_where_something_is_in_it(
+    nlp: Any,
+) -> None:
+    """ "Kidal" is tagged a nationality; "rebel positions in Kidal" puts something in it, and
+    a town of 10,000 people or more by that name is enough where no country is named."""
+    found = _places("Government jets bombed rebel positions in Kidal on Thursday.", nlp)
+    assert found == [("Kidal", "ML")]

@@ -802,3 +802,49 @@ def test_a_county_smaller_than_a_town_of_its_name_ranks_as_a_town() -> None:
     name (30,000), which as an area would have outranked every town."""
     [cambridge] = _resolve(["Cambridge"])
     assert cambridge.country_code == "GB" and cambridge.feature_kind == "city"
+
+
+def test_a_town_qualified_by_its_area_is_the_town_of_that_area() -> None:
+    """ "Washington, DC" is the city, not the state that "DC" would make it as a list of two
+    areas; "Dublin, Georgia" is the US town and the state, not Ireland's capital and the
+    country; "Tbilisi, Georgia" keeps the country; a list of states stays a list."""
+    washington, dc = _in_text(
+        "Crowds rallied in Washington, DC on Saturday.", ["Washington", "DC"], {"US": 2}
+    )
+    assert washington.geonameid == 4140963 and dc.geonameid == 4138106
+    dublin, georgia = _in_text("A fire in Dublin, Georgia killed two.", ["Dublin", "Georgia"], {})
+    assert dublin.country_code == georgia.country_code == "US" and dublin.feature_kind == "city"
+    tbilisi, country = _in_text("He flew to Tbilisi, Georgia.", ["Tbilisi", "Georgia"], {})
+    assert country.geonameid == 614540 and tbilisi.geonameid == 611717
+    text = "Fires hit Washington, Oregon and California."
+    state, *_ = _in_text(text, ["Washington", "Oregon", "California"], {"US": 2})
+    assert state.geonameid == 5815135
+    california, _us = _in_text(
+        "A boat burned off California, United States.", ["California", "United States"], {}
+    )
+    assert california.geonameid == 5332921  # the state of the country, not a town named so
+
+
+def test_a_us_state_sits_at_its_geonames_point() -> None:
+    [california] = [c for c in gazetteer().lookup("California") if c.kind == "region"]
+    assert (california.lat, california.lon) == (37.25022, -119.75126)
+
+
+def test_an_unknown_place_in_a_country_then_narrowed_is_in_the_town() -> None:
+    """ "Qwzxplaza in the US capital city of Washington": the plaza is in Washington, not at
+    the middle of the United States."""
+    text = "Crowds rallied at Qwzxplaza in the US capital city of Washington on Saturday."
+    plaza, _us, washington = _in_text(text, ["Qwzxplaza", "US", "Washington"], {"US": 2})
+    assert washington.geonameid == 4140963
+    assert (plaza.lat, plaza.lon) == (washington.lat, washington.lon) and plaza.confidence == 0.4
+
+
+def test_an_unknown_place_in_a_part_of_a_country_is_in_that_part() -> None:
+    """ "Qwzxvillage in southern Lebanon" lies in the south of Lebanon, not at its middle."""
+    text = "Jets struck the village of Qwzxvillage in southern Lebanon on Sunday."
+    village, lebanon = _in_text(text, ["Qwzxvillage", "Lebanon"], {"LB": 2})
+    assert village.geonameid is None and village.confidence == 0.4
+    assert village.lat < lebanon.lat - 0.3 and village.country_code == "LB"
+    text = "Gunmen raided Qwzxtown in northern Mali."
+    town, mali = _in_text(text, ["Qwzxtown", "Mali"], {"ML": 2})
+    assert town.lat > mali.lat  # (the towns of the north, which crowd its south)

@@ -52,6 +52,52 @@ _FACILITY_AFTER = (
     ("border", "crossing"),
 )
 _DOTTED_RE = re.compile(r"(?:[A-Za-z]\.){2,3}")
+# "in Kidal", "at Sangin", "near Ganja": a name in such a place is one, whoever shares it
+_LOCATIVE_PREPOSITIONS = frozenset(
+    {"in", "at", "near", "into", "inside", "outside", "across", "throughout", "around"}
+)
+# "Santos said", "Collins rebuts", "Holloway says": a name that speaks is a person's
+_SPEECH_LEMMAS = frozenset(
+    {
+        "say",
+        "tell",
+        "claim",
+        "add",
+        "confirm",
+        "deny",
+        "state",
+        "announce",
+        "continue",
+        "rebut",
+        "rebute",
+        "insist",
+        "warn",
+        "explain",
+        "argue",
+        "ask",
+        "urge",
+        "accuse",
+        "call",
+        "speak",
+        "write",
+        "tweet",
+    }
+)
+# "the Bush administration", "the Maliki government": a person's name before these words
+_LEADER_NOUNS = frozenset(
+    {
+        "administration",
+        "government",
+        "regime",
+        "presidency",
+        "cabinet",
+        "era",
+        "loyalists",
+        "supporters",
+    }
+)
+_NAME_PARTICLES = ("al-", "el-", "Al-", "El-")
+_NAME_LINKS = frozenset({"al", "el", "bin", "ibn", "abu", "de", "da", "van", "von", "der", "la"})
 
 
 def context_countries(doc: Doc) -> Counter[str]:
@@ -207,6 +253,25 @@ def _notable_town(text: str) -> bool:
     )
 
 
+LOCATED_TOWN_POPULATION = 10_000
+
+
+def _located_town(text: str) -> bool:
+    """A town of 10,000 people or more by its own name, not a people's name: enough to trust
+    a name the parse calls a people or a person when the sentence puts something in it
+    ("bombed rebel positions in Kidal")."""
+    from warlog.extract.sides import side_of
+    from warlog.geo import gazetteer
+    from warlog.resolve.name_forms import same_name
+
+    if not text[:1].isupper() or side_of(text) is not None:
+        return False
+    return any(
+        c.kind == "city" and c.population >= LOCATED_TOWN_POPULATION and same_name(c.name, text)
+        for c in gazetteer().lookup(text)
+    )
+
+
 _LEADING = ("the ", "The ")
 _TRAILING = ("'s", "\u2019s", "'")
 
@@ -225,21 +290,161 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def person_surnames(doc: Doc) -> frozenset[str]:
+    """The family names of the people the text names in full ("Tom Collins", "Juan Manuel
+    Santos", "Nouri al-Maliki": "Collins", "Santos", "Maliki"), lower-cased. A full name is
+    proper nouns only ("Rethinking Egypt", "The George Twickenham" and "Historic Dublin" are
+    a headline, a pub and a quarter), a country or an area is no one's family name, and
+    neither is a name the text puts something in ("in Sochi")."""
+    from warlog.geo import gazetteer
+
+    names: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or any(
+            t.pos_ != "PROPN" and not (t.is_punct or t.lower_ in _NAME_LINKS) for t in ent
+        ):
+            continue
+        # capitalised words: "al-Zuhor" (a particle and a name) is no full name
+        words = [t.text for t in ent if t.is_alpha and t.text[:1].isupper()]
+        if len(words) >= 2 and not any(c.kind != "city" for c in gazetteer().lookup(words[-1])):
+            names.add(words[-1].lower())
+    # a name the text also puts something in is a place ("in Sochi", "in Historic Dublin")
+    located = {
+        t.lower_
+        for t in doc
+        if t.dep_ == "pobj" and t.head.lower_ in _LOCATIVE_PREPOSITIONS and t.lower_ in names
+    }
+    return frozenset(names - located)
+
+
+def _located(ent: Any) -> bool:
+    """Whether the sentence puts something in the entity ("in Kidal", "at Freedom Plaza")."""
+    head = ent.root
+    return head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE_PREPOSITIONS
+
+
+METONYM_CITY_POPULATION = 1_000_000
+
+
+def _speaks_as_place(name: str) -> bool:
+    """A name that may speak for its government ("Chad said", "the White House said",
+    "Moscow says"): a country, an area, a landmark, or a city of a million people."""
+    from warlog.geo import gazetteer
+    from warlog.resolve.geocode import is_landmark
+
+    return is_landmark(name) or any(
+        c.kind != "city" or c.population >= METONYM_CITY_POPULATION
+        for c in gazetteer().lookup(name)
+    )
+
+
+def _read_as_person(ent: Any, surnames: frozenset[str]) -> bool:
+    """A name the text uses for a person, not a place: the family name of someone it names
+    in full ("Collins rebuts" after "Colonel Tom Collins"), unless the sentence puts
+    something in it ("in Collins"); or a name the parse calls a person (or a body) that
+    speaks ("Holloway said") or that heads a government ("the Bush administration")."""
+    name = ent.text
+    for particle in _NAME_PARTICLES:
+        name = name.removeprefix(particle)
+    for suffix in _TRAILING:
+        name = name.removesuffix(suffix)
+    if name.lower() in surnames and not _located(ent):
+        return True
+    if ent.label_ not in ("PERSON", "ORG") or name.isupper() or _speaks_as_place(name):
+        return False  # (a dateline in capitals: "MAKHACHKALA -- ... said")
+    head = ent.root
+    if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in _SPEECH_LEMMAS:
+        return True
+    return ent.label_ == "PERSON" and head.dep_ == "compound" and head.head.lower_ in _LEADER_NOUNS
+
+
+# words of a body, a force or an office: "United States Coast Guard", "Russian Black Sea
+# Fleet", "Ivory Coast PM Guillaume Soro" name a country's body or officer, not a place
+_BODY_WORDS = frozenset(
+    {
+        "guard",
+        "navy",
+        "army",
+        "fleet",
+        "police",
+        "forces",
+        "military",
+        "pm",
+        "president",
+        "minister",
+        "premier",
+        "government",
+        "party",
+        "ministry",
+        "command",
+        "corps",
+    }
+)
+# a compass word alone ("into the North", "the South retaliated") is no place's name; "the
+# West" is read as the West
+_BARE_DIRECTIONS = frozenset({"north", "south", "east"})
+_DANGLING_RE = re.compile(r"\s+(?:and|or|&)$")
+
+
+def _body_of_country(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """A name of a country's body or officer ("United States Coast Guard") is the country
+    ("United States"): the span of the country's name, or an empty span when it is a
+    demonym ("Russian Black Sea Fleet": no place). None for any other name."""
+    from warlog.extract.sides import side_of
+    from warlog.geo import gazetteer
+
+    words = list(re.finditer(r"[\w'.-]+", text[start:end]))
+    if len(words) < 2 or not any(w.group(0).lower() in _BODY_WORDS for w in words[1:]):
+        return None
+    for size in range(len(words) - 1, 0, -1):
+        head = text[start : start + words[size - 1].end()]
+        if any(c.kind == "country" for c in gazetteer().lookup(head)):
+            return start, start + len(head)
+        if size == 1 and side_of(head) is not None:
+            return start, start  # a demonym
+    return None
+
+
+def _coordinated_tail(text: str, start: int, end: int) -> tuple[int, int]:
+    """ "North and South Korea": the names that share a last word are read by the one
+    written in full ("South Korea"); the other is named elsewhere or not at all."""
+    match = re.fullmatch(r"[A-Z]\w+ and ([A-Z]\w+ [A-Z]\w+)", text[start:end])
+    return (start + match.start(1), end) if match else (start, end)
+
+
+_QUALIFIED_RE = re.compile(r"([^,]+?),\s+([^,]+)")
+
+
+def _qualified_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """One entity that is a town and its area ("Washington, DC", "Dublin, Georgia") is two
+    mentions, each a place the gazetteer reads, so the area can qualify the town."""
+    from warlog.resolve.geocode import has_reading
+
+    match = _QUALIFIED_RE.fullmatch(text, start, end)
+    if match is None or not all(has_reading(match.group(g)) for g in (1, 2)):
+        return [(start, end)]
+    return [(match.start(1), match.end(1)), (match.start(2), match.end(2))]
+
+
 @register_extractor("places")
 def extract_places(doc: Doc, article: Article) -> list[PlaceMention]:
     text: str = doc.text
     mentions: dict[tuple[int, int], PlaceMention] = {}
     countries = set(context_countries(doc))
+    surnames = person_surnames(doc)
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS:
             if ent.label_ not in MISLABELLED or len(ent.text) > 40:
                 continue
             if ent.start > 0 and doc[ent.start - 1].lower_.rstrip(".") in _TITLE_WORDS:
                 continue
+            if _read_as_person(ent, surnames):
+                continue
             start, end = trim_span(text, ent.start_char, ent.end_char)
             if start >= end or not (
                 _is_gazetteer_place(text[start:end], countries)
                 or (_struck_or_located(ent) and _notable_town(text[start:end]))
+                or (not countries and _located(ent) and _located_town(text[start:end]))
                 or (ent.label_ != "NORP" and _named_as_place(doc, ent.start, ent.end - 1))
             ):
                 continue
@@ -250,13 +455,27 @@ def extract_places(doc: Doc, article: Article) -> list[PlaceMention]:
         start, end = trim_span(text, ent.start_char, ent.end_char)
         if start >= end or _unknown_abbreviation(text[start:end]):
             continue
-        mentions[(start, end)] = PlaceMention(
-            text=text[start:end],
-            label=ent.label_,
-            evidence=Evidence(article.id, start, end),
-        )
+        dangling = _DANGLING_RE.search(text, start, end)
+        if dangling is not None:
+            end = dangling.start()  # "North and" (of "North and South Korea")
+        surface = text[start:end]
+        if not any(ch.isupper() for ch in surface) or surface.lower() in _BARE_DIRECTIONS:
+            continue  # "mosques", "the west coast", "the North": no proper name
+        if _read_as_person(ent, surnames):
+            continue  # "the arrival of Soro", "Trump spoke with Erdogan"
+        start, end = _body_of_country(text, start, end) or _coordinated_tail(text, start, end)
+        if start >= end:
+            continue
+        for part_start, part_end in _qualified_parts(text, start, end):
+            mentions[(part_start, part_end)] = PlaceMention(
+                text=text[part_start:part_end],
+                label=ent.label_,
+                evidence=Evidence(article.id, part_start, part_end),
+            )
     for start, end in _proper_noun_runs(doc):
         if any(s <= start < e or start <= s < end for s, e in mentions):
+            continue
+        if text[start:end].lower() in surnames:
             continue
         if _is_gazetteer_place(text[start:end], countries) or _named_as_place(
             doc, *_token_range(doc, start, end)

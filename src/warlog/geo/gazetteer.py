@@ -20,7 +20,7 @@ from typing import Any
 
 from warlog.resources import load_json
 
-GAZETTEER_VERSION = 26
+GAZETTEER_VERSION = 27
 # an admin-1 area of this many people or more is never left to a town of unknown population
 UNKNOWN_TOWN_AREA_MAX = 1_000_000
 _KIND_RANK = {"continent": 3, "country": 3, "region": 2, "admin1": 2, "admin2": 2, "city": 1}
@@ -434,6 +434,22 @@ class Gazetteer:
             (south, north, west, east, limit),
         ).fetchall()
         return [(row[0], row[1], row[2], row[3] or 0) for row in rows]
+
+    @cache  # noqa: B019 - as lookup
+    def town_points(
+        self, country: str, admin1: str | None = None
+    ) -> tuple[tuple[float, float], ...]:
+        """(lat, lon) of every town of a country, or of one of its first-level areas."""
+        if admin1 is None:
+            rows = self._connection.execute(
+                "SELECT lat, lon FROM places WHERE country = ? AND kind = 'city'", (country,)
+            ).fetchall()
+        else:
+            rows = self._connection.execute(
+                "SELECT lat, lon FROM places WHERE country = ? AND kind = 'city' AND admin1 = ?",
+                (country, admin1),
+            ).fetchall()
+        return tuple((row[0], row[1]) for row in rows)
 
     @cache  # noqa: B019 - as lookup
     def areas(self) -> tuple[GeoPlace, ...]:

@@ -26,6 +26,7 @@ HOME_COUNTRY_MIN_MENTIONS = 2
 HOLDER_GAP = 24  # characters between an unknown place and the place that holds it
 APPROXIMATE_CONFIDENCE = 0.2  # placed where the article is about
 NEAR_NAMED_CONFIDENCE = 0.4  # placed in the area the text names beside it
+PART_MIN_TOWNS = 10  # towns an area needs for "southern X" to be placed in its south
 
 
 def home_country(countries: Mapping[str, int] | set[str]) -> str | None:
@@ -104,7 +105,11 @@ def folded(name: str) -> str:
     return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
 
 
-_HOLDER_GAP_RE = re.compile(r"\s*,?\s*(?:(?:in|of|near)\s+(?:the\s+)?(?:\w+ern\s+)?)?", re.I)
+_HOLDER_GAP_RE = re.compile(
+    r"\s*,?\s*(?:(?:in|of|near|off the coast of)\s+(?:the\s+)?"
+    r"(?:(?P<direction>[\w-]+ern|central)\s+)?)?",
+    re.I,
+)
 
 
 _CLAUSE_VERB_RE = re.compile(
@@ -127,7 +132,9 @@ def holder_of(
     """The place a text puts an unknown place in: "Damadola, Bajaur", "the village of
     Damadola in the Bajaur agency", "Kfraya in eastern Lebanon", "Derry's Altnagelvin
     Hospital". ``starts`` and ``ends`` hold the rankings of the mentions that start and end
-    at each offset."""
+    at each offset. A country or area the text then narrows down is the narrower place
+    ("Freedom Plaza in the US capital city of Washington" is in Washington); one with a
+    direction is that part of it ("Houla in southern Lebanon": the south of Lebanon)."""
     start = mention.evidence.start
     if text is not None and ends:
         for mark in ("'s ", "\u2019s "):
@@ -141,13 +148,106 @@ def holder_of(
             if ranking.best is None or ranking.fallback:
                 continue
             between = text[end : end + gap] if text is not None else None
-            if (between is None and gap == 2) or (
-                between is not None
-                and _HOLDER_GAP_RE.fullmatch(between)
-                and not _starts_a_clause(text, end + gap)
-            ):
-                return ranking.best
+            if between is None:
+                if gap == 2:
+                    return ranking.best
+                continue
+            matched = _HOLDER_GAP_RE.fullmatch(between)
+            if matched and not _starts_a_clause(text, end + gap):
+                holder = ranking.best
+                if text is not None and ends:
+                    holder = _narrowed(holder, ranking, end + gap, starts, ends, text)
+                direction = matched.group("direction")
+                if direction and holder.kind in ("country", "admin1", "region"):
+                    return part_of(holder, direction.lower()) or holder
+                return holder
     return None
+
+
+# "the US capital city of Washington", "the southern port city of Galle": what narrows a
+# country or an area down to a town in it
+_NARROWING_RE = re.compile(r"\s+(?:[a-z]+\s+){0,3}of\s+(?:the\s+)?")
+_NOT_NARROWING = frozenset({"instead", "outside", "because", "ahead", "out", "north", "south"})
+
+
+def _narrowed(
+    holder: GeoPlace,
+    ranking: Ranking,
+    at: int,
+    starts: dict[int, list[Ranking]],
+    ends: dict[int, list[Ranking]],
+    text: str,
+) -> GeoPlace:
+    """The town a text names right after a country or area as the place in it ("the US
+    capital city of Washington"), else the holder."""
+    if holder.kind not in ("country", "admin1", "region"):
+        return holder
+    holder_end = min(
+        (e for e, found in ends.items() if e > at and any(r is ranking for r in found)),
+        default=None,
+    )
+    if holder_end is None:
+        return holder
+    match = _NARROWING_RE.match(text, holder_end)
+    if match is None or set(match.group(0).split()) & _NOT_NARROWING:
+        return holder
+    for inner in starts.get(match.end(), ()):
+        town = inner.best
+        if (
+            town is not None
+            and not inner.fallback
+            and town.kind in ("city", "admin2")
+            and town.country_code == holder.country_code
+            and (holder.kind == "country" or town.admin1 == holder.admin1)
+        ):
+            return town
+    return holder
+
+
+_DIRECTIONS = {
+    "northern": (1, 0),
+    "southern": (-1, 0),
+    "eastern": (0, 1),
+    "western": (0, -1),
+    "northeastern": (1, 1),
+    "northwestern": (1, -1),
+    "southeastern": (-1, 1),
+    "southwestern": (-1, -1),
+    "north-eastern": (1, 1),
+    "north-western": (1, -1),
+    "south-eastern": (-1, 1),
+    "south-western": (-1, -1),
+    "central": (0, 0),
+}
+
+
+def part_of(area: GeoPlace, direction: str) -> GeoPlace | None:
+    """The part of a country or area a direction names ("southern Lebanon"): the middle of
+    the outer third, on that side, of the box around its towns (islands and outliers cut, as
+    for a country's middle); the box's middle for "central". None for another word."""
+    steps = _DIRECTIONS.get(direction)
+    if steps is None or area.country_code is None:
+        return None
+    towns = gazetteer().town_points(
+        area.country_code, area.admin1 if area.kind != "country" else None
+    )
+    if len(towns) < PART_MIN_TOWNS:
+        return None
+    lats = sorted(lat for lat, _ in towns)
+    lons = sorted(lon for _, lon in towns)
+    low, high = int(len(lats) * 0.02), max(int(len(lats) * 0.98) - 1, 0)
+    south, north, west, east = lats[low], lats[high], lons[low], lons[high]
+    return GeoPlace(
+        None,
+        f"{direction} {area.name}",
+        (south + north) / 2 + steps[0] * (north - south) / 3,
+        (west + east) / 2 + steps[1] * (east - west) / 3,
+        area.country_code,
+        "region",
+        0,
+        f"d{direction}:{area.key}",
+        area.admin1 if area.kind != "country" else None,
+    )
 
 
 def anchor_of(

@@ -70,7 +70,7 @@ from warlog.resolve.approximate import (
     near_at,
     stray_homonym,
 )
-from warlog.resolve.listing import listed_with_areas, short_for_county
+from warlog.resolve.listing import listed_with_areas, qualified_first, short_for_county
 from warlog.resolve.name_forms import (
     LARGE_CITY_POPULATION,
     abbreviated_areas,
@@ -244,6 +244,16 @@ def _landmarks() -> dict[str, int]:
         name.lower(): geonameid
         for name, geonameid in load_json("regions.json")["landmarks"].items()
     }
+
+
+def has_reading(text: str) -> bool:
+    """Whether the gazetteer reads a name as some place (by name, initials or form)."""
+    return bool(_candidates(text))
+
+
+def is_landmark(text: str) -> bool:
+    """Whether a name is a building that stands for its city ("the White House")."""
+    return text.lower().removeprefix("the ") in _landmarks()
 
 
 def _rank(
@@ -513,6 +523,7 @@ def geocode(
     rankings = short_for_county(rankings, mentions)
     if text is not None:
         rankings = listed_with_areas(rankings, mentions, text)
+        rankings = qualified_first(rankings, mentions, text)
     anchor = anchor_of(rankings, home, countries)
     starts: dict[int, list[Ranking]] = {}
     ends: dict[int, list[Ranking]] = {}

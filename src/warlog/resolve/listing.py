@@ -1,6 +1,7 @@
 """Ranking passes that read how a text lists its names: a name listed beside states or
-countries is one too ("California or Washington"), and a bare name beside its county is that
-county ("Suffolk" beside "Suffolk County")."""
+countries is one too ("California or Washington"); a town qualified by the area it lies in
+("Washington, DC", "Dublin, Georgia", "Mosul, Iraq") is the town of that area; and a bare name
+beside its county is that county ("Suffolk" beside "Suffolk County")."""
 
 from __future__ import annotations
 
@@ -11,7 +12,89 @@ from warlog.model import PlaceMention
 from warlog.resolve.spatial import Ranking
 
 _LIST_GAP_RE = re.compile(r"\s*(?:,|,? and|,? or|/|&)\s*")
+_QUALIFIER_GAP_RE = re.compile(r"\s*,\s*")
 _AREA_KINDS = ("region", "admin1", "country")
+
+
+def _inside(place: GeoPlace, area: GeoPlace) -> bool:
+    """Whether a town or county lies in a country or a first-level area."""
+    if place.kind not in ("city", "admin2") or place.key == area.key:
+        return False
+    if area.kind == "country":
+        return place.country_code == area.country_code
+    return area.admin1 is not None and place.admin1 == area.admin1
+
+
+def qualified_pairs(
+    rankings: list[Ranking], mentions: tuple[PlaceMention, ...], text: str
+) -> dict[int, tuple[int, GeoPlace]]:
+    """Mentions qualified by the area that follows them after a comma, as the news places a
+    town ("Washington, DC", "Dublin, Georgia", "Mosul, Iraq"): index of the town -> index of
+    the area and the area's reading that holds the town (the state of Georgia, for Dublin).
+    The area must be the last of the pair: in "Georgia, Armenia and Azerbaijan" the comma
+    lists, it does not qualify. The town must have a reading inside the area."""
+    order = sorted(range(len(mentions)), key=lambda i: mentions[i].evidence.start)
+    pairs: dict[int, tuple[int, GeoPlace]] = {}
+
+    def gap(first: int, second: int) -> str:
+        return text[mentions[first].evidence.end : mentions[second].evidence.start]
+
+    def area_at(index: int) -> GeoPlace | None:
+        best = rankings[index].best
+        return best if best is not None and best.kind in _AREA_KINDS else None
+
+    for position in range(len(order) - 1):
+        i, j = order[position], order[position + 1]
+        area = area_at(j)
+        if area is None or rankings[j].fallback or not _QUALIFIER_GAP_RE.fullmatch(gap(i, j)):
+            continue
+        if position + 2 < len(order):
+            k = order[position + 2]
+            if _LIST_GAP_RE.fullmatch(gap(j, k)) and area_at(k) is not None:
+                continue  # "Washington, Oregon and California": a list of states
+        if position > 0:
+            h = order[position - 1]
+            before = area_at(h)
+            if (
+                _QUALIFIER_GAP_RE.fullmatch(gap(h, i))
+                and before is not None
+                and before.kind == area.kind
+            ):
+                continue  # "Oregon, Washington, Idaho"
+        town = rankings[i].best
+        if (
+            town is not None
+            and town.kind in ("admin1", "region")
+            and area.kind == "country"
+            and town.country_code == area.country_code
+        ):
+            continue  # "California, United States": a state of the country, as read
+        for _, reading in rankings[j].scored:
+            if reading.kind in _AREA_KINDS and any(
+                _inside(c, reading) for _, c in rankings[i].scored
+            ):
+                pairs[i] = (j, reading)
+                break
+    return pairs
+
+
+def qualified_first(
+    rankings: list[Ranking], mentions: tuple[PlaceMention, ...], text: str
+) -> list[Ranking]:
+    """A town qualified by its area ("Washington, DC", "Dublin, Georgia") is its reading
+    inside that area, the best of them ranked first (the city of Washington, not the state;
+    Dublin, Georgia, not Ireland's), and the area is the one that holds it (the state of
+    Georgia, not the country)."""
+    result = list(rankings)
+    for i, (j, area) in qualified_pairs(rankings, mentions, text).items():
+        for index, chosen in ((i, None), (j, area)):
+            ranking = rankings[index]
+            if chosen is None:
+                chosen = next(c for _, c in ranking.scored if _inside(c, area))
+            top = ranking.scored[0][0]
+            rest = [(v, c) for v, c in ranking.scored if c is not chosen]
+            result[index] = Ranking([(top + 0.01, chosen), *rest], ranking.fallback)
+    return result
 
 
 def listed_with_areas(
@@ -22,10 +105,11 @@ def listed_with_areas(
     reading in the same country (a state) or anywhere (a country)."""
     order = sorted(range(len(mentions)), key=lambda i: mentions[i].evidence.start)
     result = list(rankings)
+    qualified = qualified_pairs(rankings, mentions, text)
     for position, i in enumerate(order):
         ranking = rankings[i]
         best = ranking.best
-        if best is None or best.kind in _AREA_KINDS:
+        if best is None or best.kind in _AREA_KINDS or i in qualified:
             continue
         siblings: list[GeoPlace] = []
         for step in (-1, 1):
