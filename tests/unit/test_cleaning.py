@@ -48,3 +48,10 @@ def _example(name: str) -> str:
 def test_story_continues_inside_a_sentence_is_kept() -> None:
     text = "The story continues to unfold, officials said."
     assert clean_text(text) == text
+
+
+def test_a_long_run_of_punctuation_keeps_its_first_three_marks() -> None:
+    assert clean_text('He said "' + '"' * 20_000 + " and left.") == 'He said """ and left.'
+    assert clean_text("Ganja ----------------------------- Baku") == "Ganja --- Baku"
+    # ordinary punctuation is untouched
+    assert clean_text('"Stop!" he said... (and "left").') == '"Stop!" he said... (and "left").'

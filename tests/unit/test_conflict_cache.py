@@ -38,3 +38,25 @@ def test_computed_once_per_doc(blank_nlp: Any, monkeypatch: pytest.MonkeyPatch) 
     assert len(calls) == 1
     conflict.is_conflict_text(blank_nlp("Another text entirely."))
     assert len(calls) == 2
+
+
+def test_context_countries_computed_once_per_doc(
+    blank_nlp: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from warlog.extract import places
+
+    calls = []
+    real = places._context_countries
+
+    def counting(doc: Any) -> Any:
+        calls.append(doc)
+        return real(doc)
+
+    monkeypatch.setattr(places, "_context_countries", counting)
+    doc = blank_nlp("Armenian forces shelled Azerbaijan's second city; Armenia denied it.")
+    first = places.context_countries(doc)
+    first["XX"] = 99  # a caller's copy: changing it changes nothing cached
+    second = places.context_countries(doc)
+    assert len(calls) == 1
+    assert second == real(doc) and "XX" not in second
+    assert second["AM"] >= 1 and second["AZ"] >= 1

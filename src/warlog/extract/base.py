@@ -7,7 +7,7 @@ every registered one; none of them writes to a store.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from warlog.model import Article, Evidence
 
@@ -15,6 +15,23 @@ Doc = Any  # spacy.tokens.Doc (spaCy ships no type stubs)
 Extractor = Callable[[Doc, Article], Sequence[Any]]
 
 EXTRACTORS: dict[str, Extractor] = {}
+
+_Fact = TypeVar("_Fact")
+
+
+def once_per_doc(doc: Doc, key: str, compute: Callable[[Doc], _Fact]) -> _Fact:
+    """A document-level fact several stages ask for, computed once per Doc: kept in
+    ``doc.user_data`` under ``key`` with the Doc's length (a Doc edited since is recomputed).
+    Anything without ``user_data`` (a Span, a stub) is computed afresh."""
+    user_data = getattr(doc, "user_data", None)
+    if not isinstance(user_data, dict):
+        return compute(doc)
+    cached = user_data.get(key)
+    if cached is None or cached[0] != len(doc):
+        cached = (len(doc), compute(doc))
+        user_data[key] = cached
+    fact: _Fact = cached[1]
+    return fact
 
 
 def register_extractor(name: str) -> Callable[[Extractor], Extractor]:

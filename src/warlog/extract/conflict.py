@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from warlog.extract.base import Doc
+from warlog.extract.base import Doc, once_per_doc
 from warlog.resources import load_json
 
 
@@ -38,14 +38,7 @@ def is_conflict_text(doc: Doc) -> bool:
     """At least ``conflict_min_terms`` conflict words or trigger phrases ("shot down"); one
     in a text of under 150 words. Computed once per Doc (kept in ``doc.user_data``): three
     extractors ask."""
-    user_data = getattr(doc, "user_data", None)
-    if isinstance(user_data, dict):
-        cached = user_data.get(_CACHE_KEY)
-        if cached is None or cached[0] != len(doc):
-            cached = (len(doc), _is_conflict_text(doc))
-            user_data[_CACHE_KEY] = cached
-        return bool(cached[1])
-    return _is_conflict_text(doc)
+    return bool(once_per_doc(doc, _CACHE_KEY, _is_conflict_text))
 
 
 def _is_conflict_text(doc: Doc) -> bool:

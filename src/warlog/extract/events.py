@@ -109,32 +109,63 @@ def _killings_by_armed_actors(sentence: Any) -> list[Trigger]:
     return found
 
 
+@cache
+def _phrase_index() -> tuple[
+    dict[str, tuple[tuple[int, tuple[str, ...], dict[str, Any]], ...]],
+    dict[str, tuple[int, dict[str, Any]]],
+]:
+    """The trigger phrases indexed once per process: by their first word (each with its rank in
+    _phrases(), longest first), and the one-word phrases by the word a token's lemma must be."""
+    by_first: dict[str, list[tuple[int, tuple[str, ...], dict[str, Any]]]] = {}
+    by_lemma: dict[str, tuple[int, dict[str, Any]]] = {}
+    for position, (words, entry) in enumerate(_phrases()):
+        by_first.setdefault(words[0], []).append((position, words, entry))
+        if len(words) == 1:
+            by_lemma.setdefault(words[0], (position, entry))
+    return {word: tuple(items) for word, items in by_first.items()}, by_lemma
+
+
+def _phrase_at(tokens: list[Token], i: int) -> tuple[tuple[str, ...], dict[str, Any]] | None:
+    """The first phrase of _phrases() that matches at token i: its words lower-cased, or one
+    word as the token's lemma. Only the phrases that begin with the token's word or lemma are
+    tried, so a sentence costs a dictionary look-up per token."""
+    by_first, by_lemma = _phrase_index()
+    best: tuple[int, tuple[str, ...], dict[str, Any]] | None = None
+    for position, words, entry in by_first.get(tokens[i].lower_, ()):
+        size = len(words)
+        if i + size <= len(tokens) and all(
+            tokens[i + k].lower_ == words[k] for k in range(1, size)
+        ):
+            best = (position, words, entry)
+            break
+    single = by_lemma.get(tokens[i].lemma_.lower())
+    if single is not None and (best is None or single[0] < best[0]):
+        best = (single[0], (tokens[i].lemma_.lower(),), single[1])
+    return None if best is None else (best[1], best[2])
+
+
 def find_triggers(sentence: Any) -> list[Trigger]:
     found: list[Trigger] = _killings_by_armed_actors(sentence)
     tokens = list(sentence)
     i = 0
     while i < len(tokens):
-        for words, entry in _phrases():
+        match = _phrase_at(tokens, i)
+        if match is not None:
+            words, entry = match
             size = len(words)
-            window = tokens[i : i + size]
-            if len(window) == size and (
-                tuple(t.lower_ for t in window) == words
-                or (size == 1 and window[0].lemma_.lower() == words[0])
-            ):
-                found.append(
-                    Trigger(
-                        entry["type"],
-                        entry["sub_type"],
-                        entry["rank"],
-                        bool(entry.get("generic")),
-                        window[0].i,
-                        window[-1].i + 1,
-                        bool(entry.get("in_force")),
-                        entry.get("class", ""),
-                    )
+            found.append(
+                Trigger(
+                    entry["type"],
+                    entry["sub_type"],
+                    entry["rank"],
+                    bool(entry.get("generic")),
+                    tokens[i].i,
+                    tokens[i + size - 1].i + 1,
+                    bool(entry.get("in_force")),
+                    entry.get("class", ""),
                 )
-                i += size - 1
-                break
+            )
+            i += size - 1
         i += 1
     return found
 

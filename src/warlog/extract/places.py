@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from warlog.extract.base import Doc, register_extractor
+from warlog.extract.base import Doc, once_per_doc, register_extractor
 from warlog.extract.sides import country_signal
 from warlog.model import Article, Evidence, PlaceMention
 
@@ -102,7 +102,12 @@ _NAME_LINKS = frozenset({"al", "el", "bin", "ibn", "abu", "de", "da", "van", "vo
 
 def context_countries(doc: Doc) -> Counter[str]:
     """Countries the article is about: the country names and demonyms it uses, each with
-    how often (a token and the entity that starts at it are one signal)."""
+    how often (a token and the entity that starts at it are one signal). Computed once per
+    Doc (the places extractor and the pipeline both ask); each caller gets its own copy."""
+    return Counter(once_per_doc(doc, "warlog.context_countries", _context_countries))
+
+
+def _context_countries(doc: Doc) -> Counter[str]:
     from warlog.geo import gazetteer
 
     signals: dict[int, str] = {}
