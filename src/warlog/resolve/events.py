@@ -324,6 +324,7 @@ def _date_for(
     anchor: int,
     drafts: tuple[EventDraft, ...] = (),
     previous: ResolvedDate | None = None,
+    previous_alike: ResolvedDate | None = None,
 ) -> tuple[ResolvedDate | None, bool]:
     """The date nearest the place in its sentence, else the paragraph's, else the day an
     earlier sentence gave the same kind of event the text names as known, else publication.
@@ -388,7 +389,14 @@ def _date_for(
     told = _told_before(draft, drafts, temporals, article.text)
     if told is not None:
         return told, True
+    if previous_alike is not None and _ALSO.search(article.text[start:end]):
+        # "A rally also took place in the town of Samarbagh": "also" adds an incident to the
+        # occasion the text has just told, so it happened on that one's day
+        return previous_alike, True
     return article.published, False
+
+
+_ALSO = re.compile(r"\b(?:also|too|as well)\b", re.IGNORECASE)
 
 
 def _told_before(
@@ -592,7 +600,12 @@ def settle_events(
             chosen_triggers.add(trigger)
             kind, sub_kind = trigger[1], trigger[2]
             previous = next((e.date for e in reversed(events) if e.date_from_text), None)
-            date = _date_for(draft, temporals, article, place.evidence.start, drafts, previous)
+            alike = next(
+                (e.date for e in reversed(events) if e.date_from_text and e.type == kind), None
+            )
+            date = _date_for(
+                draft, temporals, article, place.evidence.start, drafts, previous, alike
+            )
             events.append(_placed(event, kind, sub_kind, place, date))
             scenes.append((draft.event.evidence.start, place))
             precise[len(events) - 1] = _level(place) == "city"
