@@ -201,10 +201,13 @@ def test_inconsistent_incidents_are_refused(tmp_path: Path, reports: list[Report
     stray = next(
         o["id"] for o in records if o["record"] == "event" and o["id"] not in first["events"]
     )
-    first["events"].append(stray)
-    lines[number - 1] = json.dumps(first)
+    lines[number - 1] = json.dumps({**first, "events": [*first["events"], stray]})
     with pytest.raises(InputError, match=f"dump.jsonl:{number}"):
         read_export(lines, "dump.jsonl")
+    original = [json.dumps(o) for o in records]
+    listed_twice = {**first, "id": "another", "events": first["events"][:1]}
+    with pytest.raises(InputError, match=f"dump.jsonl:{len(original) + 1}"):
+        read_export([*original, json.dumps(listed_twice)], "dump.jsonl")
     lines[number - 1] = json.dumps({**first, "events": "not a list"})
     with pytest.raises(InputError, match=f"dump.jsonl:{number}"):
         read_export(lines, "dump.jsonl")

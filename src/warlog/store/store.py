@@ -416,6 +416,8 @@ class Store:
                 if self._insert_article(connection, report):
                     added.append(report)
             for members in incidents.values():
+                if len(members) < 2:  # one event: its incident is the one it is in already
+                    continue
                 current: set[str] = set()
                 for start in range(0, len(members), 500):
                     chunk = members[start : start + 500]
