@@ -881,13 +881,18 @@ def export(
 
 @app.command()
 def load(
-    path: Annotated[Path, typer.Argument(help="A file written by `warlog export --format jsonl`.")],
+    path: Annotated[
+        Path,
+        typer.Argument(help="A file written by `warlog export --format jsonl` (- for stdin)."),
+    ],
     db: DbOption = "warlog.db",
 ) -> None:
-    """Load an export back into a store (re-loading is a no-op)."""
+    """Load an export back into a store, with its incidents (re-loading is a no-op)."""
     from warlog.export.load import load_jsonl
 
     def run(store: Any) -> tuple[int, int]:
+        if str(path) == "-":
+            return load_jsonl(store, sys.stdin, "<stdin>")
         try:
             with path.open(encoding="utf-8") as lines:
                 return load_jsonl(store, lines, str(path))

@@ -352,6 +352,10 @@ def test_export_then_load_keeps_the_incidents(tmp_path: Path) -> None:
     assert runner.invoke(app, ["episodes", "--db", second, "--json"]).stdout == episodes_a
     again = runner.invoke(app, ["export", "--db", second]).stdout
     assert again.splitlines() == dump.read_text().splitlines()
+    third = str(tmp_path / "c.db")  # export | load
+    piped = runner.invoke(app, ["load", "-", "--db", third], input=again, env=narrow)
+    assert piped.exit_code == 0 and "3 articles loaded" in piped.output
+    assert partition(third) == partition(first)
 
 
 def test_eval_attribution_command(tmp_path: Path) -> None:
