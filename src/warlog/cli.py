@@ -841,8 +841,8 @@ def export(
 ) -> None:
     """Export the store: every record (jsonl), events as ACLED-style CSV or GeoJSON, or one
     record kind as a CSV table."""
-    from warlog.export import write_jsonl
     from warlog.export.acled import write_acled, write_geojson
+    from warlog.export.jsonl import write_store_jsonl
     from warlog.export.tables import RECORD_KINDS, write_table
 
     if export_format not in EXPORT_FORMATS:
@@ -859,7 +859,7 @@ def export(
 
     def write_to(store: Any, out: Any) -> int:
         if export_format == "jsonl":
-            return write_jsonl(store.reports(), out)
+            return write_store_jsonl(store, out)
         if export_format == "geojson":
             return write_geojson(store.incidents(), out)
         if export_format == "csv":
@@ -881,13 +881,18 @@ def export(
 
 @app.command()
 def load(
-    path: Annotated[Path, typer.Argument(help="A file written by `warlog export --format jsonl`.")],
+    path: Annotated[
+        Path,
+        typer.Argument(help="A file written by `warlog export --format jsonl` (- for stdin)."),
+    ],
     db: DbOption = "warlog.db",
 ) -> None:
-    """Load an export back into a store (re-loading is a no-op)."""
+    """Load an export back into a store, with its incidents (re-loading is a no-op)."""
     from warlog.export.load import load_jsonl
 
     def run(store: Any) -> tuple[int, int]:
+        if str(path) == "-":
+            return load_jsonl(store, sys.stdin, "<stdin>")
         try:
             with path.open(encoding="utf-8") as lines:
                 return load_jsonl(store, lines, str(path))

@@ -320,6 +320,44 @@ def test_export_then_load_gives_the_same_store(tmp_path: Path) -> None:
     assert bad.exit_code == EXIT_ERROR and "broken.jsonl:1" in bad.output
 
 
+def test_export_then_load_keeps_the_incidents(tmp_path: Path) -> None:
+    """Reports the store linked into one incident are one incident in the loaded store,
+    even where the loading store's link settings would not join them."""
+    first, second = str(tmp_path / "a.db"), str(tmp_path / "b.db")
+    files = [str(p) for p in sorted(EXAMPLES.glob("wn-02[01]-*.json"))]
+    files += [str(p) for p in EXAMPLES.glob("wn-018-*.json")]
+    assert runner.invoke(app, ["ingest", *files, "--db", first]).exit_code == 0
+    dump = tmp_path / "dump.jsonl"
+    assert runner.invoke(app, ["export", "--db", first, "-o", str(dump)]).exit_code == 0
+    records = [json.loads(line) for line in dump.read_text().splitlines()]
+    events = [r for r in records if r["record"] == "event"]
+    incidents = [r for r in records if r["record"] == "incident"]
+    assert events and all(e["incident_id"] and e["episode_id"] for e in events)
+    assert any(len(i["events"]) > 1 for i in incidents)  # reports of two articles, one incident
+    assert {e["id"] for e in events} == {m for i in incidents for m in i["events"]}
+
+    def partition(db: str) -> set[frozenset[str]]:
+        shown = json.loads(runner.invoke(app, ["events", "--db", db, "--json"]).stdout)
+        return {frozenset(r["event_id"] for r in i["reports"]) for i in shown}
+
+    assert partition(first) == {frozenset(i["events"]) for i in incidents}
+    # towns 5 km apart at most: the rule alone would split the linked reports
+    narrow = {"WARLOG_LINK_KM_TOWN": "5"}
+    loaded = runner.invoke(app, ["load", str(dump), "--db", second], env=narrow)
+    assert loaded.exit_code == 0 and "3 articles loaded" in loaded.output
+    assert partition(second) == partition(first)
+    events_a = runner.invoke(app, ["events", "--db", first, "--json"]).stdout
+    assert runner.invoke(app, ["events", "--db", second, "--json"]).stdout == events_a
+    episodes_a = runner.invoke(app, ["episodes", "--db", first, "--json"]).stdout
+    assert runner.invoke(app, ["episodes", "--db", second, "--json"]).stdout == episodes_a
+    again = runner.invoke(app, ["export", "--db", second]).stdout
+    assert again.splitlines() == dump.read_text().splitlines()
+    third = str(tmp_path / "c.db")  # export | load
+    piped = runner.invoke(app, ["load", "-", "--db", third], input=again, env=narrow)
+    assert piped.exit_code == 0 and "3 articles loaded" in piped.output
+    assert partition(third) == partition(first)
+
+
 def test_eval_attribution_command(tmp_path: Path) -> None:
     text = "The mayor said the election was fair. Voters were happy."
     (tmp_path / "text").mkdir()

@@ -229,6 +229,11 @@ def test_exports_follow_the_filters(client: Any) -> None:
     lines = client.get("/export/records.jsonl", params={"country": "AM"}).text.splitlines()
     kinds = [json.loads(line)["record"] for line in lines]
     assert kinds[0] == "article" and "event" in kinds and kinds.count("article") == 1
+    records = [json.loads(line) for line in lines]
+    incidents = {r["id"]: r for r in records if r["record"] == "incident"}
+    for event in (r for r in records if r["record"] == "event"):
+        assert event["id"] in incidents[event["incident_id"]]["events"]
+        assert event["episode_id"]
 
 
 def test_openapi_document_lists_the_twins(client: Any) -> None:

@@ -1,7 +1,11 @@
 """``warlog export --format jsonl``: every record, one JSON object per line.
 
 Each object has a ``record`` kind and an ``id``; articles carry ``url``, ``headline`` and
-``published``; other records carry their ``article_id`` and ``evidence`` offsets.
+``published``; other records carry their ``article_id`` and ``evidence`` offsets. Written
+from a store, each event carries the ``incident_id`` (and ``episode_id``) the store put it
+in, and each incident is an ``incident`` record of its own after the articles' records:
+its ``events`` (the event ids it groups), ``reports``, ``sources`` and summary fields, so
+``warlog load`` restores the same incidents.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from warlog.model import (
     Article,
     CasualtyReport,
     Claim,
+    Episode,
     Event,
     Evidence,
     Incident,
@@ -103,7 +108,14 @@ def event_fields(event: Event | Incident) -> dict[str, Any]:
     }
 
 
-def event_object(event: Event) -> dict[str, Any]:
+Grouping = dict[str, tuple[str, str | None]]  # event id -> (incident id, episode id)
+
+
+def event_object(
+    event: Event, incident_id: str | None = None, episode_id: str | None = None
+) -> dict[str, Any]:
+    """An article's event; ``incident_id``/``episode_id``: where the store grouped it (None
+    when written without the store's incidents)."""
     evidence = event.evidence
     return {
         "record": "event",
@@ -114,6 +126,8 @@ def event_object(event: Event) -> dict[str, Any]:
         "trigger": event.trigger,
         "date_from_text": event.date_from_text,
         "place_approximate": event.place_approximate,
+        "incident_id": incident_id,
+        "episode_id": episode_id,
         **event_fields(event),
     }
 
@@ -174,7 +188,9 @@ def actor_object(actor: Actor) -> dict[str, Any]:
     }
 
 
-def report_objects(report: Report) -> Iterator[dict[str, Any]]:
+def report_objects(report: Report, grouping: Grouping | None = None) -> Iterator[dict[str, Any]]:
+    """The records of one article; ``grouping`` gives each event's incident and episode."""
+    grouping = grouping or {}
     yield article_object(report.article)
     for place in report.places:
         yield place_object(place)
@@ -185,16 +201,61 @@ def report_objects(report: Report) -> Iterator[dict[str, Any]]:
     for casualty in report.casualties:
         yield casualty_object(casualty)
     for event in report.events:
-        yield event_object(event)
+        yield event_object(event, *grouping.get(event.id, (None, None)))
     for actor in report.actors:
         yield actor_object(actor)
 
 
-def write_jsonl(reports: Iterable[Report], out: TextIO) -> int:
-    """Write every record of ``reports`` to ``out``; return how many lines were written."""
+def incident_record(incident: Incident, episode_id: str | None = None) -> dict[str, Any]:
+    """An incident the store formed: its id, episode, the event ids it groups, its reports
+    and sources, and the summary fields ``warlog events`` shows."""
+    from warlog.export.incidents import incident_object
+
+    fields = incident_object(incident)
+    del fields["record"], fields["id"]
+    return {
+        "record": "incident",
+        "id": incident.id,
+        "episode_id": episode_id,
+        "events": [report.event_id for report in incident.reports],
+        **fields,
+    }
+
+
+def write_jsonl(
+    reports: Iterable[Report],
+    out: TextIO,
+    incidents: Iterable[Incident] | None = None,
+    episodes: Iterable[Episode] = (),
+) -> int:
+    """Write every record of ``reports`` to ``out``; return how many lines were written.
+
+    With ``incidents`` (and the ``episodes`` they form), each event carries its
+    ``incident_id`` and ``episode_id``, and each incident follows the articles' records as
+    an ``incident`` record of its own."""
+    found = list(incidents or ())
+    episode_of = {key: episode.id for episode in episodes for key in episode.incidents}
+    grouping: Grouping = {
+        report.event_id: (incident.id, episode_of.get(incident.id))
+        for incident in found
+        for report in incident.reports
+    }
     count = 0
     for report in reports:
-        for obj in report_objects(report):
+        for obj in report_objects(report, grouping):
             out.write(json.dumps(obj, ensure_ascii=False) + "\n")
             count += 1
+    for incident in found:
+        record = incident_record(incident, episode_of.get(incident.id))
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        count += 1
     return count
+
+
+def write_store_jsonl(store: Any, out: TextIO) -> int:
+    """``warlog export --format jsonl``: every record of ``store``, its events with their
+    incident and episode, and its incidents."""
+    from warlog.link.episodes import group_episodes
+
+    incidents = store.incidents()
+    return write_jsonl(store.reports(), out, incidents, group_episodes(incidents))

@@ -1,13 +1,17 @@
 """``warlog load FILE.jsonl``: read an export back into a store (the inverse of jsonl).
 
 Loading an export into an empty store gives the same store back: the same articles and
-records, and (the link rule being deterministic) the same incidents.
+records, and the same incidents. An export carries the store's incidents (each event's
+``incident_id`` and the ``incident`` records), and loading keeps them as they were, whatever
+the link settings of the store loaded into; an export without them (an older warlog's) is
+linked again by the link rule, as its articles are added.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 from warlog.errors import InputError
@@ -168,10 +172,42 @@ READERS = {
 }
 
 
-def read_reports(lines: Iterable[str], source: str) -> list[Report]:
-    """Reports rebuilt from export lines; a bad line raises InputError naming it."""
+@dataclass(slots=True)
+class Export:
+    """What an export file holds: its reports and, when it carries them, the incidents the
+    exporting store formed (incident id -> the ids of its events, in the file's order)."""
+
+    reports: list[Report]
+    incidents: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def grouped(self) -> bool:
+        return bool(self.incidents)
+
+
+def _incident_id(obj: Object) -> str | None:
+    value = obj.get("incident_id")
+    if value is not None and not isinstance(value, str):
+        raise TypeError("incident_id is not a string")
+    return value
+
+
+def _incident_members(obj: Object) -> list[str]:
+    members = obj["events"]
+    if not isinstance(obj["id"], str) or not isinstance(members, list):
+        raise TypeError("an incident needs an id and a list of events")
+    if not all(isinstance(member, str) for member in members):
+        raise TypeError("an incident's events are event ids")
+    return members
+
+
+def read_export(lines: Iterable[str], source: str) -> Export:
+    """Reports and incidents rebuilt from export lines; a bad line raises InputError naming
+    it, and so does an incident record that lists an event another incident holds."""
     articles: dict[str, Article] = {}
     records: dict[str, dict[str, list[Any]]] = {}
+    incident_of: dict[str, str] = {}  # event id -> the incident its own line names
+    listed: dict[str, tuple[str, str]] = {}  # event id -> (incident record id, its line)
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -182,9 +218,21 @@ def read_reports(lines: Iterable[str], source: str) -> list[Report]:
             if kind == "article":
                 articles[obj["id"]] = article_from(obj)
                 records.setdefault(obj["id"], {})
+            elif kind == "incident":
+                for member in _incident_members(obj):
+                    if member in listed and listed[member][0] != obj["id"]:
+                        raise ValueError(
+                            f"event {member} is in incident {listed[member][0]} "
+                            f"({listed[member][1]}) too"
+                        )
+                    listed[member] = (obj["id"], where)
             elif kind in READERS:
-                field, reader = READERS[kind]
-                records.setdefault(obj["article_id"], {}).setdefault(field, []).append(reader(obj))
+                field_name, reader = READERS[kind]
+                record = reader(obj)
+                records.setdefault(obj["article_id"], {}).setdefault(field_name, []).append(record)
+                incident_id = _incident_id(obj) if isinstance(record, Event) else None
+                if isinstance(record, Event) and incident_id is not None:
+                    incident_of[record.id] = incident_id
             else:
                 raise KeyError(f"record kind {kind!r}")
         except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
@@ -204,13 +252,43 @@ def read_reports(lines: Iterable[str], source: str) -> list[Report]:
             f"has records of {len(missing)} article(s) it does not hold",
             "Export and load whole stores, not parts of a file.",
         )
-    return reports
+    event_ids = [event.id for report in reports for event in report.events]
+    for event_id, (incident_id, where) in listed.items():
+        named = incident_of.get(event_id)
+        if event_id in incident_of and named != incident_id:
+            raise InputError(
+                where,
+                f"puts event {event_id} in incident {incident_id}, its event line in {named}",
+                "Give a file written by `warlog export --format jsonl`, unedited.",
+            )
+    incidents: dict[str, list[str]] = {}
+    for event_id in event_ids:  # an incident's events the file does not hold are skipped
+        incident_id = incident_of.get(event_id)
+        if incident_id is None and event_id in listed:
+            incident_id = listed[event_id][0]
+        if incident_id is not None:
+            incidents.setdefault(incident_id, []).append(event_id)
+    return Export(reports, incidents)
+
+
+def read_reports(lines: Iterable[str], source: str) -> list[Report]:
+    """Reports rebuilt from export lines; a bad line raises InputError naming it."""
+    return read_export(lines, source).reports
 
 
 def load_jsonl(store: Any, lines: Iterable[str], source: str = "<jsonl>") -> tuple[int, int]:
-    """Load an export into ``store``; returns (articles added, articles already there)."""
+    """Load an export into ``store``; returns (articles added, articles already there).
+
+    An export carrying incidents keeps them: its events are grouped as the file groups them
+    (never re-linked among themselves), and joined by the link rule only to the incidents
+    of articles the store held and the file does not. An export without incidents is
+    linked by the link rule, article by article."""
+    export = read_export(lines, source)
+    if export.grouped:
+        added, unchanged = store.load_reports(export.reports, export.incidents)
+        return int(added), int(unchanged)
     added = unchanged = 0
-    for report in read_reports(lines, source):
+    for report in export.reports:
         if store.add_report(report):
             added += 1
         else:

@@ -411,11 +411,17 @@ def create_app(settings: ServeSettings, store: Store | None = None) -> FastAPI:
     @app.get("/export/records.jsonl", summary="Every record of the filtered incidents' articles")
     def export_jsonl(request: Request) -> Response:
         from warlog.export import write_jsonl
+        from warlog.link.episodes import group_episodes
 
         found = query.select_incidents(opened, _filters(request))
         articles = dict.fromkeys(r.article_id for i in found for r in i.reports)
+        # every incident an event of these articles is in, and the store's episodes
+        everything = opened.incidents()
+        incidents = [i for i in everything if any(r.article_id in articles for r in i.reports)]
         out = io.StringIO()
-        write_jsonl((opened.report(a) for a in articles), out)
+        write_jsonl(
+            (opened.report(a) for a in articles), out, incidents, group_episodes(everything)
+        )
         return download(out.getvalue(), "application/x-ndjson", "warlog-records.jsonl")
 
     return app

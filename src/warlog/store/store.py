@@ -379,15 +379,65 @@ class Store:
     def add_report(self, report: Report) -> bool:
         """Store one article and its records in one transaction. False if it was there already."""
         with self._writing() as connection:
-            exists = connection.execute(
-                select(schema.articles.c.id).where(schema.articles.c.id == report.article.id)
-            ).first()
-            if exists is not None:
+            if not self._insert_article(connection, report):
                 return False
-            connection.execute(schema.articles.insert(), [rows.article_row(report.article, _now())])
-            self._insert_records(connection, report)
             self._link(connection, report.events)
         return True
+
+    def _insert_article(self, connection: Any, report: Report) -> bool:
+        """Insert an article and its records, each event an incident of its own; False if
+        the article is there already."""
+        exists = connection.execute(
+            select(schema.articles.c.id).where(schema.articles.c.id == report.article.id)
+        ).first()
+        if exists is not None:
+            return False
+        connection.execute(schema.articles.insert(), [rows.article_row(report.article, _now())])
+        self._insert_records(connection, report)
+        return True
+
+    def load_reports(
+        self, reports: list[Report], incidents: dict[str, list[str]]
+    ) -> tuple[int, int]:
+        """Store the reports of an export with the incidents it carries (incident id -> its
+        event ids), in one transaction; returns (articles added, articles already there).
+
+        The export's events are grouped as it groups them, never linked among themselves by
+        the link rule: an incident of the export stays whole and is never joined to another
+        of the export. Where its events are in the store already (an article it held) their
+        incidents are joined to it; the added events then link, by the rule, to the events of
+        articles the export does not hold. An event the export puts in no incident links by
+        the rule as ``add_report`` does. Incident ids stay the smallest event id of each
+        incident, so a load into an empty store gives the export's incidents, ids and all."""
+        table = schema.events
+        added: list[Report] = []
+        with self._writing() as connection:
+            for report in reports:
+                if self._insert_article(connection, report):
+                    added.append(report)
+            for members in incidents.values():
+                if len(members) < 2:  # one event: its incident is the one it is in already
+                    continue
+                current: set[str] = set()
+                for start in range(0, len(members), 500):
+                    chunk = members[start : start + 500]
+                    current.update(
+                        connection.execute(
+                            select(table.c.incident_id).where(table.c.id.in_(chunk))
+                        ).scalars()
+                    )
+                if len(current) > 1:
+                    connection.execute(
+                        table.update()
+                        .where(table.c.incident_id.in_(sorted(current)))
+                        .values(incident_id=min(current))
+                    )
+            grouped = {event_id for members in incidents.values() for event_id in members}
+            new_events = [event for report in added for event in report.events]
+            in_export = frozenset(report.article.id for report in reports)
+            self._link(connection, tuple(e for e in new_events if e.id in grouped), skip=in_export)
+            self._link(connection, tuple(e for e in new_events if e.id not in grouped))
+        return len(added), len(reports) - len(added)
 
     def replace_report(self, report: Report) -> None:
         """Replace a stored article's records by a new analysis of it, in one transaction,
@@ -460,8 +510,11 @@ class Store:
         with self.engine.connect() as connection:
             return [row.id for row in connection.execute(query.order_by(articles.c.id))]
 
-    def _link(self, connection: Any, new_events: tuple[Event, ...]) -> None:
-        """Join each new event to the incidents of every stored event it is the same as.
+    def _link(
+        self, connection: Any, new_events: tuple[Event, ...], skip: frozenset[str] = frozenset()
+    ) -> None:
+        """Join each new event to the incidents of every stored event it is the same as
+        (except the events of the articles in ``skip``).
 
         An incident's id is the smallest event id among its reports, so the incidents (the
         connected components of the link rule) are the same whatever the ingest order."""
@@ -491,6 +544,8 @@ class Store:
             )
             linked = set()
             for row in candidates:
+                if row.article_id in skip:
+                    continue
                 event = rows.event_from_row(row._mapping)
                 if same_event(new, event, rule) and mutual_best(new, event, article_events, rule):
                     linked.add(row.incident_id)
