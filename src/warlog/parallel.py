@@ -1,16 +1,20 @@
 """``warlog ingest --workers N [--scheduler ADDRESS]``: ingest with Dask, on one machine's
 processes or a cluster's workers.
 
-The inputs are split into chunks of files; each Dask task opens the store, loads the pipeline
-once per worker process and ingests its chunk, one transaction per article, as a serial
-ingest does. Writers take turns where it matters (linking; ``Store._writing``) and incidents
-are connected components of a symmetric rule, so the store ends the same as after one serial
-run, whatever order the chunks finish in. Locally the store may be SQLite (one machine); on a
-cluster it must be one every worker reaches: PostgreSQL.
+The inputs are split into chunks of files, about four per worker and of similar size in
+bytes (``chunk_files``), and the local scheduler hands a worker one chunk at a time
+(``local_scheduler_options``), so no worker idles while another holds a queue of chunks. Each
+Dask task opens the store, loads the pipeline once per worker process (``load_pipeline`` is
+cached) and ingests its chunk, one transaction per article, as a serial ingest does. Writers
+take turns where it matters (linking; ``Store._writing``) and incidents are connected
+components of a symmetric rule, so the store ends the same as after one serial run, whatever
+order the chunks finish in. Locally the store may be SQLite (one machine); on a cluster it
+must be one every worker reaches: PostgreSQL.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -47,6 +51,56 @@ def files_of(sources: list[str]) -> list[str]:
         else:
             files.append(name)
     return files
+
+
+CHUNKS_PER_WORKER = 4
+
+
+def _size(path: str) -> int:
+    """A file's size in bytes for balancing; one for what cannot be sized (it is rejected,
+    which costs little)."""
+    try:
+        return max(1, os.path.getsize(path))
+    except OSError:
+        return 1
+
+
+def chunk_files(
+    files: list[str], workers: int, *, per_worker: int = CHUNKS_PER_WORKER
+) -> list[list[str]]:
+    """The files cut into ``per_worker`` chunks per worker (fewer if there are fewer files),
+    each a run of consecutive files (the order kept) of about the same total bytes: many
+    small, even tasks, so that a worker that finishes early takes the next one."""
+    if not files:
+        return []
+    count = min(len(files), max(workers, 1) * max(per_worker, 1))
+    sizes = [_size(path) for path in files]
+    total = sum(sizes)
+    chunks: list[list[str]] = []
+    start = 0
+    done = 0  # bytes in the chunks cut so far
+    for k in range(count):
+        left = count - k - 1  # chunks still to cut after this one: one file each at least
+        target = total * (k + 1) / count
+        end = start + 1
+        done += sizes[start]
+        # take the next file while its middle falls before this chunk's share ends
+        while end < len(files) - left and done + sizes[end] / 2 <= target:
+            done += sizes[end]
+            end += 1
+        if k == count - 1:
+            done += sum(sizes[end:])
+            end = len(files)
+        chunks.append(files[start:end])
+        start = end
+    return chunks
+
+
+def local_scheduler_options(workers: int) -> dict[str, Any]:
+    """Keywords for ``dask.compute`` on this machine's processes: ``workers`` of them, each
+    given one task at a time (Dask's multiprocessing scheduler sends six by default, which
+    leaves a worker idle while another works through its queue)."""
+    return {"scheduler": "processes", "num_workers": max(workers, 1), "chunksize": 1}
 
 
 def ingest_chunk(
@@ -92,8 +146,7 @@ def ingest_in_parallel(
     files = files_of(sources)
     if not files:
         return IngestResult(), []
-    size = max(1, len(files) // (max(workers, 1) * 4))
-    chunks = [files[i : i + size] for i in range(0, len(files), size)]
+    chunks = chunk_files(files, workers)
     from warlog.store import open_store
 
     open_store(db).close()  # create the tables once, before the writers start
@@ -105,7 +158,7 @@ def ingest_in_parallel(
         with Client(scheduler) as client:  # type: ignore[no-untyped-call]
             outputs = tuple(client.gather(client.compute(tasks)))
     else:
-        outputs = compute(*tasks, scheduler="processes", num_workers=workers)  # type: ignore[no-untyped-call]
+        outputs = compute(*tasks, **local_scheduler_options(workers))  # type: ignore[no-untyped-call]
     merged = IngestResult()
     added: list[str] = []
     for output in outputs:
