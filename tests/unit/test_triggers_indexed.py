@@ -7,7 +7,7 @@ import time
 from typing import Any
 
 from warlog.extract import events
-from warlog.extract.events import Trigger, find_triggers
+from warlog.extract.events import Trigger, find_triggers, trigger_of
 
 _UNIT = (
     "Rebels attacked a police post and shelled the town; an airstrike killed six, a car bomb "
@@ -28,18 +28,7 @@ def _every_phrase_at_every_token(sentence: Any) -> list[Trigger]:
                 tuple(t.lower_ for t in window) == words
                 or (len(words) == 1 and window[0].lemma_.lower() == words[0])
             ):
-                found.append(
-                    Trigger(
-                        entry["type"],
-                        entry["sub_type"],
-                        entry["rank"],
-                        bool(entry.get("generic")),
-                        window[0].i,
-                        window[-1].i + 1,
-                        bool(entry.get("in_force")),
-                        entry.get("class", ""),
-                    )
-                )
+                found.append(trigger_of(entry, window[0].i, window[-1].i + 1))
                 i += len(words) - 1
                 break
         i += 1

@@ -144,6 +144,20 @@ def _phrase_at(tokens: list[Token], i: int) -> tuple[tuple[str, ...], dict[str, 
     return None if best is None else (best[1], best[2])
 
 
+def trigger_of(entry: dict[str, Any], start: int, end: int) -> Trigger:
+    """The trigger a lexicon entry makes of the tokens from ``start`` to ``end``."""
+    return Trigger(
+        entry["type"],
+        entry["sub_type"],
+        entry["rank"],
+        bool(entry.get("generic")),
+        start,
+        end,
+        bool(entry.get("in_force")),
+        entry.get("class", ""),
+    )
+
+
 def find_triggers(sentence: Any) -> list[Trigger]:
     found: list[Trigger] = _killings_by_armed_actors(sentence)
     tokens = list(sentence)
@@ -153,18 +167,7 @@ def find_triggers(sentence: Any) -> list[Trigger]:
         if match is not None:
             words, entry = match
             size = len(words)
-            found.append(
-                Trigger(
-                    entry["type"],
-                    entry["sub_type"],
-                    entry["rank"],
-                    bool(entry.get("generic")),
-                    tokens[i].i,
-                    tokens[i + size - 1].i + 1,
-                    bool(entry.get("in_force")),
-                    entry.get("class", ""),
-                )
-            )
+            found.append(trigger_of(entry, tokens[i].i, tokens[i + size - 1].i + 1))
             i += size - 1
         i += 1
     return found
