@@ -734,6 +734,8 @@ def _reference_tokens(sentence: Any) -> set[int]:
         above = prep.head
         if (
             word in _REFERENCE_PREPOSITIONS
+            # "a house near Pakistan": near a country is by its border, not in it
+            or (word in ("near", "nearer") and _names_country(token))
             or (word == "of" and (above.lower_ in _DIRECTIONS or above.lower_ in _DISTANCES))
             or (word == "of" and any(c.lower_ in _DISTANCES for c in above.children))
             or (word == "to" and above.lemma_.lower() in _ROUTES)

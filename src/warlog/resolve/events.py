@@ -73,6 +73,13 @@ def _places_for(draft: EventDraft, places: tuple[PlaceMention, ...]) -> list[Pla
     return _demonym_countries(draft)
 
 
+def _is_border_of(draft: EventDraft, place: PlaceMention) -> bool:
+    """Whether a place is a country the clause names only as a reference point ("near X")."""
+    return _level(place) == "country" and any(
+        s <= place.evidence.start < e for s, e in draft.references
+    )
+
+
 _SPEAKER_PLACE = re.compile(
     r"\b(?:officials?|authorities|police|governor|sources?|residents?)\s+in\s+$", re.IGNORECASE
 )
@@ -583,10 +590,16 @@ def settle_events(
             wide = _widened(draft)
             if _places_for(wide, places):
                 draft = wide
+        own = _places_for(draft, places)
+        if own and all(_is_border_of(draft, place) for place in own):
+            # "the air strike targeted a house near Pakistan", told by "officials in Kunar
+            # province": a country named as a reference point is where the scene borders,
+            # so the place local voices speak from comes first
+            own = _speaker_place(draft, places, article.text) or own
         placed = (
             [
                 _away_from_perpetrator(place, event.actor1_side, named_countries or {})
-                for place in _places_for(draft, places)
+                for place in own
             ]
             or _agreement_country(draft, named_countries or {})
             or _speaker_place(draft, places, article.text)
