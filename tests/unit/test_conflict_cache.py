@@ -23,15 +23,21 @@ def test_cached_answer_equals_a_fresh_one(blank_nlp: Any, text: str) -> None:
     assert conflict.is_conflict_text(doc) == first
 
 
-def test_computed_once_per_doc(blank_nlp: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    calls = []
-    real = conflict._is_conflict_text
+def _count_calls(monkeypatch: pytest.MonkeyPatch, module: Any, name: str) -> list[Any]:
+    """Replace ``module.name`` by a wrapper that records each Doc it is computed for."""
+    calls: list[Any] = []
+    real = getattr(module, name)
 
-    def counting(doc: Any) -> bool:
+    def counting(doc: Any) -> Any:
         calls.append(doc)
         return real(doc)
 
-    monkeypatch.setattr(conflict, "_is_conflict_text", counting)
+    monkeypatch.setattr(module, name, counting)
+    return calls
+
+
+def test_computed_once_per_doc(blank_nlp: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = _count_calls(monkeypatch, conflict, "_is_conflict_text")
     doc = blank_nlp("Shelling killed five soldiers near the border.")
     for _ in range(3):
         conflict.is_conflict_text(doc)
@@ -45,14 +51,8 @@ def test_context_countries_computed_once_per_doc(
 ) -> None:
     from warlog.extract import places
 
-    calls = []
     real = places._context_countries
-
-    def counting(doc: Any) -> Any:
-        calls.append(doc)
-        return real(doc)
-
-    monkeypatch.setattr(places, "_context_countries", counting)
+    calls = _count_calls(monkeypatch, places, "_context_countries")
     doc = blank_nlp("Armenian forces shelled Azerbaijan's second city; Armenia denied it.")
     first = places.context_countries(doc)
     first["XX"] = 99  # a caller's copy: changing it changes nothing cached

@@ -230,8 +230,7 @@ def read_export(lines: Iterable[str], source: str) -> Export:
                 field_name, reader = READERS[kind]
                 record = reader(obj)
                 records.setdefault(obj["article_id"], {}).setdefault(field_name, []).append(record)
-                incident_id = _incident_id(obj) if isinstance(record, Event) else None
-                if isinstance(record, Event) and incident_id is not None:
+                if isinstance(record, Event) and (incident_id := _incident_id(obj)) is not None:
                     incident_of[record.id] = incident_id
             else:
                 raise KeyError(f"record kind {kind!r}")
