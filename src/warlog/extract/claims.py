@@ -544,14 +544,26 @@ def _enemy_fighters(content: list[Token]) -> bool:
     return any(t.lemma_.lower() in _ENEMY_FIGHTERS for t in content)
 
 
-def _armed_group_agent(attack: Token) -> bool:
-    """Whether an attack's doer is an armed group's fighters ("militants", "gunmen")."""
+@cache
+def _enemy_words() -> frozenset[str]:
+    return frozenset(lexicon()["enemy_words"])
+
+
+_STATE_DOERS = frozenset(
+    {"government", "regime", "army", "military", "troop", "force", "police", "soldier"}
+)
+
+
+def _armed_group_agent(attack: Token, doers: frozenset[str] | None = None) -> bool:
+    """Whether an attack's doer is an armed group's fighters ("militants", "gunmen"), or one
+    of ``doers``."""
+    doers = _ENEMY_FIGHTERS if doers is None else doers
     for child in attack.children:
-        if child.dep_ in ("nsubj", "agent", "compound", "poss") or (
+        if child.dep_ in ("nsubj", "agent", "compound", "poss", "amod") or (
             child.dep_ == "prep" and child.lower_ == "by"
         ):
             heads = [child] + [c for c in child.children if c.dep_ == "pobj"]
-            if any(h.lemma_.lower() in _ENEMY_FIGHTERS for h in heads):
+            if any(h.lemma_.lower() in doers or h.lower_ in doers for h in heads):
                 return True
     return False
 
@@ -638,8 +650,12 @@ def stance_of(
     speaker_side: str | None,
     confirmed_before: bool = False,
     speaks_for_group: bool = False,
+    state_voice: bool = False,
+    armed_voice: bool = False,
 ) -> str:
-    """The stance of a claim: fixed by the cue, or read from its content."""
+    """The stance of a claim: fixed by the cue, or read from its content. ``state_voice``: the
+    speaker is a state's body or office, whose own forces the content may name; ``armed_voice``:
+    an armed group or its spokesperson, whose own fighters the content may name."""
     fixed = lexicon()["cues"].get(cue.lemma_.lower())
     if fixed == "confirms" and any(c.dep_ == "ccomp" for c in cue.children):
         fixed = (
@@ -679,7 +695,7 @@ def stance_of(
     if speaker_side and lowered & set(lexicon()["own_act_terms"]):
         return "confirms"  # a party announcing the arrests it made
     act = _own_territory_act(content, speaks_for_group)
-    if act is not None and (speaker_side or speaks_for_group):
+    if act is not None:
         return act  # "its troops are now in full control of Mafa", "they have not fled"
     said = " " + " ".join(t.lower_ for t in content) + " "
     if any(f" {phrase} " in said for phrase in lexicon()["denial_phrases"]):
@@ -703,8 +719,12 @@ def stance_of(
             if speaker_side is not None and side == speaker_side:
                 return "confirms"
             return "accuses"
-        if (speaker_side is not None or not speaks_for_group) and _armed_group_agent(attack):
+        if (speaker_side is not None or not armed_voice) and _armed_group_agent(attack):
             return "accuses"  # "the militants attacked the village", by a state or a witness
+        if _armed_group_agent(attack, _enemy_words()):
+            return "accuses"  # "the enemy shelled the town", "enemy shelling killed three"
+        if not state_voice and not armed_voice and _armed_group_agent(attack, _STATE_DOERS):
+            return "accuses"  # "activists reported government airstrikes": a voice of no party
     from warlog.extract.sides import side_of
 
     mentioned = {side_of(t.text) for t in content} - {None}
@@ -840,6 +860,12 @@ def _nearest_subject(cue: Token) -> Token | None:
     """The cue's subject; of two subjects before it (a parse of "The Inspector General of
     Police, Chandra Fernando told" or of "al-Maliki said"), the one next to the cue."""
     subjects = [c for c in cue.children if c.dep_ in _SUBJECT_DEPS]
+    after = [c for c in subjects if c.i > cue.i]
+    parenthetical = cue.dep_ == "parataxis" or (cue.i > 0 and cue.nbor(-1).text == ",")
+    if parenthetical and after:
+        # "The objective, said Rambukwella, was ...": the speaker follows the parenthetical
+        # cue; the noun before it is the subject of the sentence the parser hung on the cue
+        return after[0]
     before = [c for c in subjects if c.i < cue.i]
     if len(before) > 1:
         return before[-1]
@@ -858,6 +884,7 @@ def _earlier_subjects(subject: Token) -> list[list[Token]]:
         and c.i < subject.i
         and subject.dep_ in _SUBJECT_DEPS
         and c.i not in inside
+        and not c.i < subject.head.i < subject.i  # "The objective, said Rambukwella, was"
     ]
 
 
@@ -1158,6 +1185,12 @@ def attributions(doc: Doc, article: Article) -> list[Claim]:
                 speaks_for_group=any("spokes" in title.lower() for title in titles)
                 or family_key(name) in lexicon()["collective_speakers"]
                 or subject.tag_ in ("NNS", "NNPS"),  # "commanders said they ..."
+                state_voice=family_key(name) in lexicon()["collective_speakers"]
+                or _state_office(" ".join([name, *titles])),
+                armed_voice=_armed_group_voice(titles)
+                or _names_armed_group(name)
+                or family_key(name) in _ENEMY_FIGHTERS
+                or any(_names_armed_group(title) for title in titles),
             )
             if stance == "asserts":
                 stance = _conjoined_stance(cue, side) or stance

@@ -25,6 +25,7 @@ def load_pipeline(package: str | None = None) -> Language:
 
     nlp = module.load()
     split_glued_lists(nlp)
+    keep_title_abbreviations(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS, before="parser")
     return nlp
@@ -39,3 +40,15 @@ def split_glued_lists(nlp: Language) -> None:
         r"(?<=[A-Za-z])[:](?=[0-9A-Za-z])|(?<=[A-Za-z0-9])[+&](?=[A-Za-z])",
     ]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
+def keep_title_abbreviations(nlp: Language) -> None:
+    """A title's abbreviation is one token ("Maj.", "Capt.", "Sgt."), so its full stop does not
+    end the sentence before the name it precedes ("spokesman Maj. Tom Holloway says")."""
+    from spacy.symbols import ORTH
+
+    from warlog.resources import load_json
+
+    for abbreviation in load_json("claims.json")["title_abbreviations"]:
+        for form in (abbreviation, abbreviation.capitalize(), abbreviation.upper()):
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
