@@ -25,7 +25,7 @@ from warlog.model import (
     Incident,
     Report,
 )
-from warlog.store import rows, schema
+from warlog.store import rows, schema, search
 from warlog.store.filters import country_filter, date_filter
 
 
@@ -299,6 +299,7 @@ class Store:
             else:
                 self._upgrade(connection, int(version))
             self._check_columns(connection)
+            search.ensure_index(connection)
 
     def _upgrade(self, connection: Any, version: int) -> None:
         """Bring a store of an older schema version to this one, step by step."""
