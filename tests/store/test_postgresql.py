@@ -19,6 +19,7 @@ import pytest
 
 import warlog
 from tests.conftest import EXAMPLES, SEED
+from warlog.store import schema
 
 DSN = os.environ.get("WARLOG_TEST_PG")
 pytestmark = [
@@ -119,6 +120,7 @@ def test_a_store_of_the_previous_schema_is_upgraded_in_place(database: str) -> N
     engine = create_engine(database.replace("postgresql://", "postgresql+psycopg://", 1))
     with engine.begin() as connection:  # what warlog 0.2 wrote: schema version 1
         connection.execute(text("ALTER TABLE events DROP COLUMN place_approximate"))
+        connection.execute(text("DROP INDEX ix_articles_text_search"))
         connection.execute(text("UPDATE meta SET value = '1' WHERE key = 'schema_version'"))
     warlog.open(database).close()
     with engine.connect() as connection:
@@ -131,8 +133,12 @@ def test_a_store_of_the_previous_schema_is_upgraded_in_place(database: str) -> N
                 "WHERE table_name = 'events' AND column_name = 'place_approximate'"
             )
         ).all()
+        search_index = connection.execute(
+            text("SELECT 1 FROM pg_indexes WHERE indexname = 'ix_articles_text_search'")
+        ).all()
     engine.dispose()
-    assert version == "2" and len(columns) == 1
+    assert version == str(schema.SCHEMA_VERSION) and len(columns) == 1
+    assert len(search_index) == 1  # the full-text index of version 3
 
 
 def test_a_reader_of_a_postgresql_store_writes_nothing(database: str, nlp: Any) -> None:

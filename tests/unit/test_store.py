@@ -12,6 +12,7 @@ from warlog.errors import StoreError
 from warlog.export import write_jsonl
 from warlog.model import Evidence, PlaceMention, Report, TemporalExpression
 from warlog.pipeline import read
+from warlog.store import schema
 
 
 def _report(blank_nlp: Any) -> Report:
@@ -113,7 +114,7 @@ def test_a_store_of_the_previous_schema_is_upgraded_in_place(tmp_path: Path) -> 
     columns = {row[1] for row in connection.execute("PRAGMA table_info(events)")}
     version = connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
     connection.close()
-    assert "place_approximate" in columns and version == ("2",)
+    assert "place_approximate" in columns and version == (str(schema.SCHEMA_VERSION),)
 
 
 def test_a_store_of_a_newer_schema_is_refused(tmp_path: Path) -> None:

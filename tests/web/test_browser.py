@@ -136,3 +136,24 @@ def test_timeline_brush_sets_the_dates(page: Any, base_url: str) -> None:
     page.wait_for_selector("#map[data-loaded=true]", state="attached")
     assert page.get_attribute("#map", "data-markers") == "1"
     assert page.input_value("input[name=since]") > "2020-10-04"
+
+
+def test_text_search_and_near_filter_the_map(page: Any, base_url: str) -> None:
+    page.goto(base_url + "/")
+    page.wait_for_selector("#map[data-loaded=true]", state="attached")
+    page.fill("#f-q", '"police said"')
+    page.press("#f-q", "Enter")
+    page.wait_for_url("**/?q=%22police+said%22")
+    page.wait_for_selector("#map[data-loaded=true]", state="attached")
+    assert page.get_attribute("#map", "data-markers") == "1"
+    assert page.locator("#incidents tbody tr").count() == 1
+    assert page.input_value("#f-q") == '"police said"'
+
+    page.goto(base_url + "/")
+    page.fill("#f-near", "Ganja")
+    page.fill("#f-km", "30")
+    page.press("#f-near", "Enter")
+    page.wait_for_url("**/?*near=Ganja*")
+    page.wait_for_selector("#map[data-loaded=true]", state="attached")
+    assert page.get_attribute("#map", "data-markers") == "1"
+    assert page.locator("path.near-area").count() == 1  # the circle searched

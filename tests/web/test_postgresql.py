@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import pytest
 
 import warlog
-from tests.web.conftest import hostile_report
+from tests.web.conftest import hostile_report, plain_report
 
 DSN = os.environ.get("WARLOG_TEST_PG")
 pytestmark = pytest.mark.skipif(
@@ -51,5 +51,44 @@ def test_a_postgresql_store_is_served_read_only(database: str) -> None:
         with refused, store.engine.begin() as connection:
             connection.execute(text("DELETE FROM events"))
         assert len(store.incidents()) == 1
+    finally:
+        store.close()
+
+
+def test_postgresql_full_text_search_with_its_gin_index(database: str) -> None:
+    from sqlalchemy import text
+
+    from warlog.serve import query
+    from warlog.serve.store import open_read_only
+    from warlog.store import search
+
+    hostile, plain = hostile_report(), plain_report()
+    writer = warlog.open(database)
+    writer.add_report(hostile)
+    writer.add_report(plain)
+    writer.close()
+    store = open_read_only(database)
+    try:
+        with store.engine.connect() as connection:
+            index = connection.execute(
+                text("SELECT indexdef FROM pg_indexes WHERE indexname = :name"),
+                {"name": search.PG_INDEX},
+            ).scalar()
+        assert index is not None and "gin" in index and "to_tsvector" in index
+
+        def found(words: str) -> set[str]:
+            return query.search_articles(store, words)
+
+        assert found("GANJA shells") == {hostile.article.id}
+        assert found("shell") == {hostile.article.id}  # stemmed, as FTS5's porter
+        assert found("ganja yerevan") == set()
+        assert found('"police said"') == {plain.article.id}
+        assert found('"said police"') == set()
+        assert found("said") == {hostile.article.id, plain.article.id}
+        for hostile_input in ('"', "*", "ganja OR yerevan", "NEAR(", "-", "!(ganja", "a:*", "'&|"):
+            found(hostile_input)  # never a syntax error
+        assert found("-ganja") == {hostile.article.id}
+        filters = query.Filters.of({"q": "yerevan", "near": "Yerevan", "km": "20"})
+        assert [i.id for i in query.select_incidents(store, filters)] == [plain.events[0].id]
     finally:
         store.close()

@@ -81,17 +81,16 @@ def build_report(
 ) -> SituationReport:
     """Select the incidents and gather their figures and statements from the store."""
     from warlog.errors import ConfigError
-    from warlog.geo import gazetteer
+    from warlog.geo.gazetteer import place_named
     from warlog.resolve.geocode import haversine_km
     from warlog.store.store import check_filters
 
     check_filters(since, until, country)
     centre = None
     if near:
-        candidates = sorted(gazetteer().lookup(near), key=lambda p: -p.population)
-        if not candidates:
+        centre = place_named(near)
+        if centre is None:
             raise ConfigError(f"--near {near!r} is no place the gazetteer knows; check spelling")
-        centre = candidates[0]
     incidents = [
         incident
         for incident in store.incidents()

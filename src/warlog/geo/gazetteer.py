@@ -497,5 +497,12 @@ def gazetteer() -> Gazetteer:
     return Gazetteer()
 
 
+def place_named(name: str) -> GeoPlace | None:
+    """The place a user means by a name (``report --near``, the web app's "near"): of the
+    places the gazetteer knows by it, the most populous; None for a name it does not know."""
+    found = gazetteer().lookup(" ".join(name.split()))
+    return max(found, key=lambda p: p.population, default=None)
+
+
 def kind_rank(kind: str) -> int:
     return _KIND_RANK.get(kind, 0)

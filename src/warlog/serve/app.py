@@ -86,10 +86,14 @@ def _wants_json(request: Request) -> bool:
 
 
 def _filters(request: Request) -> Filters:
+    """The filters of the URL; a malformed one, or a "near" place the gazetteer does not
+    know, is a 400 with the message (an error page, or ``{"detail": ...}``)."""
     try:
-        return Filters.of(dict(request.query_params))
+        filters = Filters.of(dict(request.query_params))
+        query.centre_of(filters)
     except ValueError as error:
         raise HTTPException(status_code=400, detail=str(error)) from None
+    return filters
 
 
 def create_app(settings: ServeSettings, store: Store | None = None) -> FastAPI:
@@ -135,17 +139,28 @@ def create_app(settings: ServeSettings, store: Store | None = None) -> FastAPI:
         html = template.render(request=request, json_url=json_url, **context)
         return HTMLResponse(html, status_code=status)
 
+    def json_wanted(request: Request) -> bool:
+        path = request.url.path
+        return path.endswith(".json") or path.startswith("/api/") or _wants_json(request)
+
     @app.exception_handler(StoreError)
     async def not_found(request: Request, error: StoreError) -> Response:
-        if request.url.path.endswith(".json") or _wants_json(request):
+        if json_wanted(request):
             return JSONResponse({"detail": str(error)}, status_code=404)
-        return render(request, "error.html", status=404, message=str(error))
+        return render(request, "error.html", status=404, message=str(error), heading="Not found")
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, error: HTTPException) -> Response:
-        if request.url.path.endswith(".json") or _wants_json(request):
+        if json_wanted(request):
             return JSONResponse({"detail": error.detail}, status_code=error.status_code)
-        return render(request, "error.html", status=error.status_code, message=str(error.detail))
+        heading = "Not found" if error.status_code == 404 else "Cannot show this"
+        return render(
+            request,
+            "error.html",
+            status=error.status_code,
+            message=str(error.detail),
+            heading=heading,
+        )
 
     # -- the map ------------------------------------------------------------------------
 
@@ -163,6 +178,7 @@ def create_app(settings: ServeSettings, store: Store | None = None) -> FastAPI:
         casualties = query.casualties_of(opened, shown)
         return {
             "filters": filters.params(),
+            "near": query.near_of(filters),
             "total": len(found),
             "page": page,
             "pages": pages_count,

@@ -5,15 +5,17 @@ the tests can call it directly."""
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from warlog.errors import StoreError
 from warlog.export.acled import fatalities
+from warlog.geo.gazetteer import GeoPlace
 from warlog.model import CasualtyReport, Incident
 from warlog.store import Store, rows, schema
 
@@ -26,8 +28,11 @@ ACLED_TYPES = (
     "Strategic developments",
 )
 STATUSES = ("reported", "claimed", "contested", "confirmed")
-FILTER_NAMES = ("since", "until", "type", "side", "country", "actor", "status", "q")
+FILTER_NAMES = ("since", "until", "type", "side", "country", "actor", "status", "q", "near", "km")
 SEARCH_MAX_CHARS = 200
+NEAR_KM = 50.0  # the distance of "near" when none is given
+NEAR_MAX_KM = 20000.0  # half the Earth's circumference: everywhere
+EARTH_KM = 6371.0088  # as warlog.resolve.spatial.haversine_km
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +46,9 @@ class Filters:
     country: str | None = None  # where it happened (ISO 3166-1 alpha-2)
     actor: str | None = None  # part of an actor's name
     status: str | None = None  # reported, claimed, contested or confirmed
-    q: str | None = None  # words of the article text
+    q: str | None = None  # words and "quoted phrases" of the article text
+    near: str | None = None  # a place name the gazetteer knows
+    km: str | None = None  # the distance from ``near``, in km (NEAR_KM when not given)
 
     @classmethod
     def of(cls, params: Mapping[str, str | None]) -> Filters:
@@ -67,9 +74,11 @@ class Filters:
         status = values["status"]
         if status is not None and status not in STATUSES:
             raise ValueError("status must be one of " + ", ".join(STATUSES))
-        q = values["q"]
-        if q is not None and len(q) > SEARCH_MAX_CHARS:
-            raise ValueError(f"q is longer than {SEARCH_MAX_CHARS} characters")
+        for name in ("q", "near"):
+            value = values[name]
+            if value is not None and len(value) > SEARCH_MAX_CHARS:
+                raise ValueError(f"{name} is longer than {SEARCH_MAX_CHARS} characters")
+        values["km"] = _km(values["km"]) if values["near"] else None  # no place, no distance
         return cls(**values)
 
     def params(self) -> dict[str, str]:
@@ -79,37 +88,119 @@ class Filters:
     def without_dates(self) -> Filters:
         return replace(self, since=None, until=None)
 
+    @property
+    def radius_km(self) -> float:
+        return float(self.km) if self.km else NEAR_KM
+
+
+def _km(value: str | None) -> str | None:
+    """A distance as the URL holds it ("25", "12.5"), or a clear error."""
+    if value is None:
+        return None
+    try:
+        km = float(value)
+    except ValueError:
+        km = math.nan
+    if not 0 < km <= NEAR_MAX_KM:  # also NaN and infinities
+        raise ValueError(f"km must be a distance in km above 0 and at most {NEAR_MAX_KM:g}")
+    return f"{km:g}"
+
+
+def centre_of(filters: Filters) -> GeoPlace | None:
+    """The place "near" names (the gazetteer's most populous of that name), or None when
+    the filter is not set; an unknown name is a ValueError saying so."""
+    if not filters.near:
+        return None
+    from warlog.geo.gazetteer import place_named
+
+    place = place_named(filters.near)
+    if place is None:
+        raise ValueError(
+            f"near: no place called {filters.near!r} is in the gazetteer; check the spelling "
+            "or give a town nearby"
+        )
+    return place
+
+
+def box_around(lat: float, lon: float, km: float) -> tuple[float, float, float, float]:
+    """The latitude/longitude box (south, north, west, east) holding every point within
+    ``km`` of a point: its widest longitude is where the circle touches the box's sides,
+    asin(sin(r) / cos(lat)). West > east when it crosses the antimeridian; every longitude
+    when it holds a pole."""
+    radius = km / EARTH_KM  # in radians
+    slack = 1e-6  # degrees: rounding must not lose a point on the edge
+    south, north = lat - math.degrees(radius) - slack, lat + math.degrees(radius) + slack
+    if south <= -90 or north >= 90:
+        return max(south, -90.0), min(north, 90.0), -180.0, 180.0
+    spread = math.sin(radius) / math.cos(math.radians(lat))
+    if spread >= 1:
+        return south, north, -180.0, 180.0
+    width = math.degrees(math.asin(spread)) + slack
+    if width >= 180:
+        return south, north, -180.0, 180.0
+    west, east = lon - width, lon + width
+    if west < -180:
+        west += 360
+    if east > 180:
+        east -= 360
+    return south, north, west, east
+
 
 def search_articles(store: Store, words: str) -> set[str]:
-    """Ids of the articles whose text holds ``words`` (case-insensitive). The store has no
-    FTS5 index (warlog.store.schema), so this is a LIKE over the text."""
-    articles = schema.articles
-    escaped = words.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    query = select(articles.c.id).where(
-        func.lower(articles.c.text).like(f"%{escaped}%", escape="\\")
-    )
-    with store.engine.connect() as connection:
-        return {row.id for row in connection.execute(query)}
+    """Ids of the articles whose text holds every word and "quoted phrase" of ``words``:
+    SQLite's FTS5 index, PostgreSQL's full-text search (warlog.store.search)."""
+    from warlog.store.search import search_articles as search
+
+    return search(store.engine, words)
 
 
 def select_incidents(store: Store, filters: Filters) -> list[Incident]:
-    """The incidents the filters select, oldest first: date, type, side and actor in the
-    store's own query (Store.incidents), then status, country and text search."""
+    """The incidents the filters select, oldest first: date, type, side, actor and the box
+    around "near" in the store's own query (Store.incidents), then status, country, the
+    exact distance from "near" and text search."""
+    from warlog.resolve.spatial import haversine_km
+
+    centre = centre_of(filters)
+    km = filters.radius_km
     found = store.incidents(
         since=filters.since,
         until=filters.until,
         event_type=filters.type,
         country=filters.side,
         actor=filters.actor,
+        box=box_around(centre.lat, centre.lon, km) if centre is not None else None,
     )
     if filters.status:
         found = [i for i in found if i.status == filters.status]
     if filters.country:
         found = [i for i in found if i.country_code == filters.country]
+    if centre is not None:
+        found = [
+            i
+            for i in found
+            if i.lat is not None
+            and i.lon is not None
+            and haversine_km(i.lat, i.lon, centre.lat, centre.lon) <= km
+        ]
     if filters.q:
         matching = search_articles(store, filters.q)
         found = [i for i in found if any(r.article_id in matching for r in i.reports)]
     return found
+
+
+def near_of(filters: Filters) -> dict[str, Any] | None:
+    """The place "near" resolved to, and the distance, as the JSON twins show them."""
+    centre = centre_of(filters)
+    if centre is None:
+        return None
+    return {
+        "name": centre.name,
+        "country_code": centre.country_code,
+        "geonameid": centre.geonameid,
+        "lat": centre.lat,
+        "lon": centre.lon,
+        "km": filters.radius_km,
+    }
 
 
 def casualties_of(store: Store, incidents: Iterable[Incident]) -> dict[str, CasualtyReport]:
@@ -201,6 +292,7 @@ def map_data(store: Store, filters: Filters) -> dict[str, Any]:
         context = select_incidents(store, filters.without_dates())
     return {
         "filters": filters.params(),
+        "near": near_of(filters),
         "count": len(points),
         "placed": sum(1 for p in points if p["lat"] is not None and p["lon"] is not None),
         "points": points,

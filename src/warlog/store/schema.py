@@ -16,11 +16,15 @@ from sqlalchemy import (
     false,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # how a store of an older schema version is brought to the next one (SQLite and PostgreSQL
 # both run these); its articles' analysis is then stale, and `warlog reanalyse` redoes it
 UPGRADES: dict[int, tuple[str, ...]] = {
     1: ("ALTER TABLE events ADD COLUMN place_approximate BOOLEAN NOT NULL DEFAULT FALSE",),
+    # 2 -> 3: the full-text index of the articles' text, which differs between SQLite (FTS5)
+    # and PostgreSQL (GIN): warlog.store.search.ensure_index makes and fills it, after these
+    # steps, whenever a writer opens a store (so a new store gets it too)
+    2: (),
 }
 # dates compare as byte strings ("2020-10" < "2020-10-04" < "2020-10~"): PostgreSQL's default
 # collation would not, so its date columns use "C"; SQLite compares bytes already

@@ -25,7 +25,7 @@ from warlog.model import (
     Incident,
     Report,
 )
-from warlog.store import rows, schema
+from warlog.store import rows, schema, search
 from warlog.store.filters import country_filter, date_filter
 
 
@@ -216,6 +216,19 @@ def _near_in_time(table: Any, event: Event) -> Any:
     )
 
 
+def _in_box(table: Any, box: tuple[float, float, float, float]) -> Any:
+    """A SQL filter on events placed inside a latitude/longitude box."""
+    from sqlalchemy import and_, or_
+
+    south, north, west, east = box
+    lon = table.c.lon
+    across = west > east  # the box crosses the antimeridian
+    return and_(
+        table.c.lat.between(south, north),
+        or_(lon >= west, lon <= east) if across else lon.between(west, east),
+    )
+
+
 LINK_SEARCH_DAYS = 40
 WRITER_LOCK = 0x7761726C  # "warl": the advisory lock writers of a shared store take
 # every table of per-article records (deleted and written again by a reanalysis)
@@ -299,6 +312,7 @@ class Store:
             else:
                 self._upgrade(connection, int(version))
             self._check_columns(connection)
+            search.ensure_index(connection)
 
     def _upgrade(self, connection: Any, version: int) -> None:
         """Bring a store of an older schema version to this one, step by step."""
@@ -716,10 +730,12 @@ class Store:
         event_type: str | None = None,
         country: str | None = None,
         actor: str | None = None,
+        box: tuple[float, float, float, float] | None = None,
     ) -> list[Incident]:
         """Events across articles: one per incident, with every report of it; ``actor``
         keeps the incidents an actor whose name holds it took part in (as perpetrator or
-        target: "Military Forces of Armenia", "civilians").
+        target: "Military Forces of Armenia", "civilians"); ``box`` (south, north, west,
+        east; west > east across the antimeridian) those with a report placed inside it.
 
         The filters select incidents in SQL first (an incident with at least one report that
         passes them; indexes on date and incident), so only those incidents are read and
@@ -728,6 +744,8 @@ class Store:
         query = _event_filters(
             select(table.c.incident_id).distinct(), since, until, event_type, country
         )
+        if box is not None:
+            query = query.where(_in_box(table, box))
         with self.engine.connect() as connection:
             keys = [row.incident_id for row in connection.execute(query)]
             if actor:

@@ -26,9 +26,17 @@
     return box;
   }
 
+  var area = null;  // the circle of the "near" filter
   function draw(data) {
     clusters.clearLayers();
     var bounds = [];
+    if (area) { map.removeLayer(area); area = null; }
+    if (data.near) {
+      area = L.circle([data.near.lat, data.near.lon], {
+        radius: data.near.km * 1000, color: "#555555", weight: 1, fill: false,
+        dashArray: "4 4", interactive: false, className: "near-area"
+      }).addTo(map);
+    }
     data.points.forEach(function (point) {
       if (point.lat === null || point.lon === null) { return; }
       var outline = warlog.STATUS[point.status] || warlog.STATUS.reported;
@@ -47,6 +55,7 @@
       bounds.push([point.lat, point.lon]);
     });
     if (bounds.length) { map.fitBounds(bounds, { padding: [30, 30], maxZoom: 8 }); }
+    else if (area) { map.fitBounds(area.getBounds(), { padding: [30, 30] }); }
     node.dataset.markers = String(bounds.length);
     status.textContent = data.count + " incidents, " + data.placed + " on the map";
     timeline(data.timeline);
