@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from warlog.errors import InputError, StoreError
+from warlog.errors import InputError, StoreError, StoreErrors
 from warlog.store.ingest import IngestResult, Rejection, Unchanged
 
 
@@ -140,9 +140,7 @@ def ingest_in_parallel(
     from dask.delayed import delayed
 
     if scheduler and not db.startswith(("postgresql://", "postgres://")):
-        raise StoreError(
-            "a cluster's workers need a store they all reach: give --db postgresql://..."
-        )
+        raise StoreError(StoreErrors.W210)
     files = files_of(sources)
     if not files:
         return IngestResult(), []
