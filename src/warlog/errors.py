@@ -157,6 +157,22 @@ class ModelMissingError(WarlogError):
         )
 
 
+class ExtraMissingError(WarlogError):
+    """An optional dependency that is not installed (warlog.extras): the extra that brings
+    it is named."""
+
+    code = "W401"
+
+    def __init__(self, module: str, extra: str, needed_for: str, reason: str = "") -> None:
+        self.module = module
+        self.extra = extra
+        super().__init__(
+            f"{needed_for} needs the Python package '{module}', which cannot be imported"
+            + (f" ({reason})" if reason else "")
+            + f". Install it with: pip install 'warlog[{extra}]'"
+        )
+
+
 class AnalysisError(WarlogError):
     """An article that the pipeline failed on: a bug to report, not a bad input."""
 

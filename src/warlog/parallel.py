@@ -136,6 +136,11 @@ def ingest_in_parallel(
     """Ingest the sources with Dask: ``workers`` local processes, or the cluster whose
     scheduler is at ``scheduler`` ("tcp://host:8786"). Returns the merged result (reports as
     the ids of the articles added) and the ids added."""
+    from warlog.extras import require
+
+    require("dask")  # pip install 'warlog[parallel]', before any work is done
+    if scheduler:
+        require("distributed")
     from dask.base import compute
     from dask.delayed import delayed
 

@@ -129,6 +129,9 @@ def check_filters(since: str | None, until: str | None, country: str | None) -> 
 def _postgresql_engine(dsn: str, read_only: bool = False) -> Engine:
     """A PostgreSQL store (psycopg 3), for many writers sharing one database; a reader's
     sessions are read-only transactions."""
+    from warlog.extras import require
+
+    require("psycopg")  # else SQLAlchemy's ImportError: pip install 'warlog[postgres]'
     url = dsn.replace("postgres://", "postgresql://", 1)
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url[len("postgresql://") :]
