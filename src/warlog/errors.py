@@ -190,6 +190,20 @@ class AnalysisError(WarlogError):
         )
 
 
+def debug_traceback(source: str, exc: BaseException) -> None:
+    """With WARLOG_DEBUG set (``warlog.settings.debug``), the full traceback of an unforeseen
+    failure on one input (W112, W201, W500) on stderr, headed by the input it was: the
+    one-line message is reported as always."""
+    from warlog import settings
+
+    if settings.debug():
+        import sys
+        import traceback
+
+        print(f"warlog: traceback for {source}:", file=sys.stderr)
+        traceback.print_exception(exc, file=sys.stderr)
+
+
 # Input error codes: one per kind of bad input, so users and tests can tell them apart.
 EMPTY = "W101"
 BINARY = "W102"
