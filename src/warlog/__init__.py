@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from warlog.errors import (
     ConfigError,
+    ExtraMissingError,
     InputError,
     ModelMissingError,
     StoreError,
@@ -38,6 +39,7 @@ __all__ = [
     "ConfigError",
     "DatePrecision",
     "Evidence",
+    "ExtraMissingError",
     "InputError",
     "ModelMissingError",
     "PlaceMention",

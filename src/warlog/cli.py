@@ -1102,12 +1102,12 @@ def eval_attribution_command(
 def main() -> None:
     """The console entry point: an unexpected error is one line, not a traceback, unless
     WARLOG_DEBUG is set."""
-    import os
+    from warlog import settings
 
     try:
         app()
     except Exception as exc:
-        if os.environ.get("WARLOG_DEBUG"):
+        if settings.debug():
             raise
         err_console.print(
             f"[bold red]internal error:[/] {escape(type(exc).__name__)}: {escape(str(exc))}. "

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from warlog.errors import InputError, StoreError
+from warlog.errors import InputError, StoreError, StoreErrors
 from warlog.store.ingest import IngestResult, Rejection, Unchanged
 
 
@@ -136,13 +136,16 @@ def ingest_in_parallel(
     """Ingest the sources with Dask: ``workers`` local processes, or the cluster whose
     scheduler is at ``scheduler`` ("tcp://host:8786"). Returns the merged result (reports as
     the ids of the articles added) and the ids added."""
+    from warlog.extras import require
+
+    require("dask")  # pip install 'warlog[parallel]', before any work is done
+    if scheduler:
+        require("distributed")
     from dask.base import compute
     from dask.delayed import delayed
 
     if scheduler and not db.startswith(("postgresql://", "postgres://")):
-        raise StoreError(
-            "a cluster's workers need a store they all reach: give --db postgresql://..."
-        )
+        raise StoreError(StoreErrors.W210)
     files = files_of(sources)
     if not files:
         return IngestResult(), []

@@ -186,15 +186,8 @@ def _too_slow(item: PreparedArticle, over: OverBudget, doing: str) -> AnalysisEr
 def _analysis_error(item: PreparedArticle, exc: Exception) -> AnalysisError:
     """The error for one article the pipeline failed on; with WARLOG_DEBUG set its traceback
     is printed to stderr."""
-    import os
-
     source = item.article.source or item.article.id
-    if os.environ.get("WARLOG_DEBUG"):
-        import sys
-        import traceback
-
-        print(f"warlog: traceback for {source}:", file=sys.stderr)
-        traceback.print_exception(exc, file=sys.stderr)
+    errors.debug_traceback(source, exc)
     detail = str(exc)
     detail = detail if len(detail) <= 200 else detail[:200] + "…"
     return AnalysisError(source, f"{type(exc).__name__}: {detail}")

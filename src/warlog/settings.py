@@ -129,6 +129,16 @@ def get(name: str) -> str | int:
     return raw
 
 
+DEBUG_ENV = "WARLOG_DEBUG"
+
+
+def debug() -> bool:
+    """WARLOG_DEBUG set (to anything but "" or "0"): an unexpected failure on one input
+    prints its full traceback to stderr beside its one-line message, and an internal error
+    of the CLI is raised with its traceback."""
+    return os.environ.get(DEBUG_ENV, "").strip() not in ("", "0")
+
+
 def get_int(name: str) -> int:
     value = get(name)
     assert isinstance(value, int)

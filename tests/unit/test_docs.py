@@ -20,3 +20,20 @@ def test_readme_shows_the_two_commands() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     first_screen = "\n".join(readme.splitlines()[:15])
     assert "make demo" in first_screen and "make test" in first_screen
+
+
+def test_the_docs_speak_of_warlog_not_of_work_sessions() -> None:
+    """Reference pages state what warlog does and scores; history is in CHANGELOG.md."""
+    import re
+
+    pattern = re.compile(
+        r"(?i)\b(first|second|third|fourth|fifth|sixth|this|that|same|next|last|work)"
+        r"(\W+day's)? session"
+    )
+    pages = [*sorted((ROOT / "docs").glob("*.md")), ROOT / "README.md"]
+    found = [
+        f"{page.name}: {match.group(0)}"
+        for page in pages
+        for match in pattern.finditer(page.read_text(encoding="utf-8"))
+    ]
+    assert not found, found

@@ -51,7 +51,7 @@ def iter_sources(
                     "traceback).",
                     errors.READ_FAILED,
                 )
-                _debug_traceback("<stdin>", exc)
+                errors.debug_traceback("<stdin>", exc)
         elif text_name.startswith(("http://", "https://")):
             yield InputError(
                 text_name,
@@ -105,17 +105,7 @@ def _read_file(path: Path, encoding: str | None) -> Iterator[Item]:
             "(WARLOG_DEBUG=1 prints the traceback).",
             errors.READ_FAILED,
         )
-        _debug_traceback(str(path), exc)
-
-
-def _debug_traceback(source: str, exc: BaseException) -> None:
-    import os
-
-    if os.environ.get("WARLOG_DEBUG"):
-        import traceback
-
-        print(f"warlog: traceback for {source}:", file=sys.stderr)
-        traceback.print_exception(exc, file=sys.stderr)
+        errors.debug_traceback(str(path), exc)
 
 
 def _not_regular(source: str, mode: int) -> InputError | None:
@@ -242,10 +232,12 @@ def _read_jsonl(stream: BinaryIO, source: str) -> Iterator[Item]:
         except InputError as error:
             yield error
         except Exception as exc:  # a bug on this line: the next lines are still read
+            errors.debug_traceback(f"{source}:{line_number}", exc)
             yield InputError(
                 f"{source}:{line_number}",
                 f"could not be read ({type(exc).__name__}: {str(exc)[:200]})",
-                "The other lines were read; please report it with the line attached.",
+                "The other lines were read; please report it with the line attached "
+                "(WARLOG_DEBUG=1 prints the traceback).",
                 errors.READ_FAILED,
             )
     if not seen_any:

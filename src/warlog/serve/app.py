@@ -20,7 +20,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.middleware.gzip import GZipMiddleware
 
 from warlog import __version__
-from warlog.errors import StoreError
+from warlog.errors import StoreError, StoreErrors
 from warlog.export.jsonl import (
     actor_object,
     article_object,
@@ -359,7 +359,7 @@ def create_app(settings: ServeSettings, store: Store | None = None) -> FastAPI:
     def actor_data(name: str) -> tuple[Any, dict[str, Any]]:
         summary = next((a for a in opened.actors(name=name) if a.name == name), None)
         if summary is None:
-            raise StoreError(f"no actor named '{name}'; see `warlog actors`")
+            raise StoreError(StoreErrors.W227, name=name)
         found = opened.incidents(actor=name)
         rows = incident_rows(found, query.casualties_of(opened, found))
         return summary, {"actor": to_dict(summary), "events": rows}
@@ -378,7 +378,7 @@ def create_app(settings: ServeSettings, store: Store | None = None) -> FastAPI:
     def place_data(name: str) -> tuple[Any, dict[str, Any]]:
         place = next((p for p in opened.places() if p.text == name), None)
         if place is None:
-            raise StoreError(f"no place named '{name}'; see `warlog places`")
+            raise StoreError(StoreErrors.W228, name=name)
         found = [
             i
             for i in opened.incidents()

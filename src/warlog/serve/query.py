@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from warlog.errors import StoreError
+from warlog.errors import StoreError, StoreErrors
 from warlog.export.acled import fatalities
 from warlog.geo.gazetteer import GeoPlace
 from warlog.model import CasualtyReport, Incident
@@ -323,5 +323,5 @@ def page_of(items: list[Any], page: int, size: int) -> tuple[list[Any], int]:
     """One page of a list (pages count from 1) and the number of pages."""
     pages = max(1, -(-len(items) // size))
     if page < 1 or page > pages:
-        raise StoreError(f"no page {page}; there are {pages}")
+        raise StoreError(StoreErrors.W229, page=page, pages=pages)
     return items[(page - 1) * size : page * size], pages

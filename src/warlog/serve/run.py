@@ -7,7 +7,7 @@ import errno
 import socket
 from collections.abc import Callable
 
-from warlog.errors import ConfigError, StoreError
+from warlog.errors import ConfigError, StoreError, StoreErrors
 
 
 def check_port(host: str, port: int) -> None:
@@ -35,10 +35,7 @@ def serve(db: str, host: str, port: int, say: Callable[[str], None] = print) -> 
     store = open_read_only(db)
     try:
         if store.article_count() == 0:
-            raise StoreError(
-                f"the store {db} holds no articles; add some with "
-                f"`warlog ingest --db {db} examples/articles`"
-            )
+            raise StoreError(StoreErrors.W215, db=db)
         check_port(host, port)
         app = create_app(ServeSettings(db=db, host=host, port=port), store=store)
         say(f"warlog serve: {store.article_count()} articles from {db}, read only")

@@ -8,19 +8,16 @@ from typing import Any
 
 from sqlalchemy import create_engine, event
 
-from warlog.errors import StoreError
+from warlog.errors import StoreError, StoreErrors
 from warlog.store import Store, schema
 
 
 def _check_sqlite(path: Path) -> None:
     """A SQLite store the web app can read: it exists and has this warlog's schema."""
     if not path.exists():
-        raise StoreError(
-            f"there is no store at {path}; build one with `warlog ingest --db {path} PATH...` "
-            f"(or `make demo`) and give it with --db"
-        )
+        raise StoreError(StoreErrors.W211, path=path)
     if path.is_dir():
-        raise StoreError(f"{path} is a directory; give the store's file with --db")
+        raise StoreError(StoreErrors.W212, path=path)
     try:
         connection = sqlite3.connect(f"file:{path.resolve()}?mode=ro", uri=True)
         try:
@@ -30,12 +27,11 @@ def _check_sqlite(path: Path) -> None:
         finally:
             connection.close()
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{path} is not a warlog store ({exc}); give another --db") from None
+        raise StoreError(StoreErrors.W213, path=path, reason=exc) from None
     if row is None or int(row[0]) != schema.SCHEMA_VERSION:
         version = row[0] if row else "unknown"
         raise StoreError(
-            f"{path} has schema version {version}, this warlog reads {schema.SCHEMA_VERSION}; "
-            "open it once with a writing command (e.g. `warlog reanalyse`) or re-ingest"
+            StoreErrors.W214, path=path, version=version, current=schema.SCHEMA_VERSION
         )
 
 

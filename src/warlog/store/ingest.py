@@ -122,7 +122,7 @@ def ingest(
 def _failure(source: str, doing: str, exc: BaseException) -> Rejection:
     """A rejection for an unexpected failure on one article (a bug): its type and message,
     the traceback kept in the log under WARLOG_DEBUG."""
-    _log_traceback(source, exc)
+    errors.debug_traceback(source, exc)
     return Rejection(
         source,
         AnalysisError.code,
@@ -135,7 +135,7 @@ def _failure(source: str, doing: str, exc: BaseException) -> Rejection:
 def _store_failure(source: str, exc: BaseException) -> Rejection:
     """One article the store could not hold. A database error names only its kind: its
     text may quote the whole SQL statement with the article's values."""
-    _log_traceback(source, exc)
+    errors.debug_traceback(source, exc)
     if isinstance(exc, WarlogError):
         detail = exc.message
     else:
@@ -155,17 +155,6 @@ def _store_failure(source: str, exc: BaseException) -> Rejection:
 def _short(exc: BaseException, size: int = 200) -> str:
     text = str(exc)
     return text if len(text) <= size else text[:size] + "…"
-
-
-def _log_traceback(source: str, exc: BaseException) -> None:
-    import os
-
-    if os.environ.get("WARLOG_DEBUG"):
-        import sys
-        import traceback
-
-        print(f"warlog: traceback for {source}:", file=sys.stderr)
-        traceback.print_exception(exc, file=sys.stderr)
 
 
 def analysed(

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, func, select
 from sqlalchemy.exc import DatabaseError, OperationalError
 
-from warlog.errors import StoreError
+from warlog.errors import StoreError, StoreErrors
 from warlog.link.episodes import group_episodes
 from warlog.model import (
     Actor,
@@ -129,6 +129,9 @@ def check_filters(since: str | None, until: str | None, country: str | None) -> 
 def _postgresql_engine(dsn: str, read_only: bool = False) -> Engine:
     """A PostgreSQL store (psycopg 3), for many writers sharing one database; a reader's
     sessions are read-only transactions."""
+    from warlog.extras import require
+
+    require("psycopg")  # else SQLAlchemy's ImportError: pip install 'warlog[postgres]'
     url = dsn.replace("postgres://", "postgresql://", 1)
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url[len("postgresql://") :]
@@ -150,11 +153,11 @@ def _now() -> str:
 
 def _sqlite_engine(path: Path, read_only: bool = False) -> Engine:
     if path.is_dir():
-        raise StoreError(f"{path} is a directory; give a file path for the store, e.g. warlog.db")
+        raise StoreError(StoreErrors.W202, path=path)
     if read_only:
         return _sqlite_reader(path)
     if not path.parent.exists():
-        raise StoreError(f"the folder {path.parent} of the store {path} does not exist; create it")
+        raise StoreError(StoreErrors.W203, folder=path.parent, path=path)
     engine = create_engine(f"sqlite:///{path}")
 
     @event.listens_for(engine, "connect")
@@ -176,10 +179,7 @@ def _sqlite_reader(path: Path) -> Engine:
     from urllib.parse import quote
 
     if not path.exists():
-        raise StoreError(
-            f"no store at {path}; ingest articles into it first (warlog ingest --db {path} "
-            "FILES) or give the right --db"
-        )
+        raise StoreError(StoreErrors.W204, path=path)
     uri = f"file:{quote(str(path.resolve()))}?mode=ro"
     folder_writable = os.access(path.resolve().parent, os.W_OK)
     if not folder_writable:  # no -shm can be made beside it: nobody is writing it either
@@ -264,8 +264,7 @@ class Store:
         except (DatabaseError, OperationalError) as exc:
             self.engine.dispose()
             raise StoreError(
-                f"{self.shown} is not a warlog store or cannot be reached "
-                f"({_redacted(str(exc.orig))}); give another --db"
+                StoreErrors.W205, store=self.shown, reason=_redacted(str(exc.orig))
             ) from None
         except StoreError:
             self.engine.dispose()
@@ -281,20 +280,19 @@ class Store:
         from sqlalchemy import inspect
 
         if not inspect(connection).has_table(schema.meta.name):
-            raise StoreError(f"{self.shown} is not a warlog store; give another --db")
+            raise StoreError(StoreErrors.W206, store=self.shown)
         version = connection.execute(
             select(schema.meta.c.value).where(schema.meta.c.key == "schema_version")
         ).scalar()
         if version is None or int(version) > schema.SCHEMA_VERSION:
             raise StoreError(
-                f"{self.shown} has schema version {version}, this warlog reads "
-                f"{schema.SCHEMA_VERSION}; upgrade warlog or use a new --db"
+                StoreErrors.W207,
+                store=self.shown,
+                version=version,
+                current=schema.SCHEMA_VERSION,
             )
         if int(version) < schema.SCHEMA_VERSION:
-            raise StoreError(
-                f"{self.shown} has the older schema version {version}; a writing command "
-                f"(warlog reanalyse --db {self.shown}) upgrades it in place"
-            )
+            raise StoreError(StoreErrors.W208, store=self.shown, version=version)
         self._check_columns(connection)
 
     def _migrate(self) -> None:
@@ -322,8 +320,10 @@ class Store:
             step not in schema.UPGRADES for step in range(version, schema.SCHEMA_VERSION)
         ):
             raise StoreError(
-                f"{self.shown} has schema version {version}, this warlog reads "
-                f"{schema.SCHEMA_VERSION}; upgrade warlog or use a new --db"
+                StoreErrors.W207,
+                store=self.shown,
+                version=version,
+                current=schema.SCHEMA_VERSION,
             )
         for step in range(version, schema.SCHEMA_VERSION):
             for statement in schema.UPGRADES[step]:
@@ -345,8 +345,10 @@ class Store:
             missing = sorted(set(table.columns.keys()) - have)
             if missing:
                 raise StoreError(
-                    f"{self.shown} was written by another warlog version (table "
-                    f"{table.name} lacks {', '.join(missing)}); re-ingest into a new --db"
+                    StoreErrors.W209,
+                    store=self.shown,
+                    table=table.name,
+                    columns=", ".join(missing),
                 )
 
     def close(self) -> None:
@@ -646,7 +648,7 @@ class Store:
         """The full id of the one article whose id starts with ``id_or_prefix``."""
         prefix = id_or_prefix.strip().lower()
         if len(prefix) < 4:
-            raise StoreError(f"'{id_or_prefix}' is too short; give at least 4 characters of an id")
+            raise StoreError(StoreErrors.W220, prefix=id_or_prefix)
         with self.engine.connect() as connection:
             found = (
                 connection.execute(
@@ -658,9 +660,9 @@ class Store:
                 .all()
             )
         if not found:
-            raise StoreError(f"no article id starts with '{id_or_prefix}'; see `warlog articles`")
+            raise StoreError(StoreErrors.W221, prefix=id_or_prefix)
         if len(found) > 1:
-            raise StoreError(f"'{id_or_prefix}' names several articles; give more of the id")
+            raise StoreError(StoreErrors.W222, prefix=id_or_prefix)
         return str(found[0])
 
     def report(self, article_id: str) -> Report:
@@ -783,7 +785,7 @@ class Store:
         for episode in group_episodes(incidents.values()):
             if episode.id == episode_id:
                 return episode, [incidents[key] for key in episode.incidents]
-        raise StoreError(f"no episode '{episode_id}'; see `warlog episodes`")
+        raise StoreError(StoreErrors.W225, episode_id=episode_id)
 
     @staticmethod
     def _incidents_of_actor(connection: Any, name: str) -> set[str]:
@@ -844,7 +846,7 @@ class Store:
                 )
             ).first()
             if key is None:
-                raise StoreError(f"no event '{incident_id}'; see `warlog events`")
+                raise StoreError(StoreErrors.W224, incident_id=incident_id)
             [incident] = self._build_incidents(connection, [key.incident_id])
         reports = [self.report(a) for a in dict.fromkeys(r.article_id for r in incident.reports)]
         return incident, reports
@@ -907,7 +909,7 @@ class Store:
                 select(schema.articles.c.text).where(schema.articles.c.id == article_id)
             ).scalar()
         if text is None:
-            raise StoreError(f"no article {article_id}")
+            raise StoreError(StoreErrors.W223, article_id=article_id)
         return str(text)
 
     def find(self, record_id: str) -> tuple[Report, Any]:
@@ -925,7 +927,7 @@ class Store:
                 for record in getattr(report, attribute):
                     if record.id == record_id:
                         return report, record
-                raise StoreError(f"no record '{record_id}'; see `warlog {attribute}`")
+                raise StoreError(StoreErrors.W226, record_id=record_id, command=attribute)
         report = self.report(record_id)
         return report, report.article
 
