@@ -99,6 +99,8 @@ def _victim_phrase(doc: Doc, phrase: NumberPhrase, sentence_end: int) -> list[An
 
 
 _PART_NOUNS = frozenset({"member", "members"})
+# verbs of a manner of killing that take "dead" before their object ("shot dead", "beat dead")
+_KILLING_MANNERS = frozenset({"shoot", "shot", "stab", "beat", "gun", "hack", "club", "stone"})
 
 
 def _counts_a_whole(doc: Doc, phrase: NumberPhrase, sentence: Any) -> bool:
@@ -174,6 +176,12 @@ def _kind_for(
         doc[before].pos_ == "DET" or doc[before].lower_ == "another"
     ):
         before -= 1
+    if (
+        before > sentence.start
+        and doc[before].lower_ == "dead"
+        and doc[before - 1].lemma_.lower() in _KILLING_MANNERS
+    ):
+        return "killed"  # "gunmen shot dead three policemen"
     if before >= sentence.start:
         verb = doc[before]
         if verb.lemma_.lower() in lexicon()["object_verbs"] or verb.lower_ in ("killing", "killed"):
@@ -188,6 +196,12 @@ def _kind_for(
         if noun.lemma_.lower() in ("death", "body", "corpse", "life", "killing"):
             return "killed"
     predicate = _kind_after(doc, phrase.end, sentence.end)
+    partitive = doc[phrase.end : min(sentence.end, phrase.end + 3)]
+    if len(partitive) == 3 and partitive[0].lower_ == "of" and partitive[1].lower_ == "the":
+        # "two of the wounded later died": what became of them, else what they were
+        predicate = _kind_after(doc, phrase.end + 3, sentence.end) or predicate
+    if predicate is not None and _own_predicate_is_other(doc, phrase, victim_words):
+        predicate = None  # "20 people were arrested, and two officers were injured"
     # the counted noun itself says it: "35 bodies", "18 dead"; but a hostage's fate is what
     # the predicate says ("34 hostages were killed"), and a freed one is no casualty
     for word in victim_words:
@@ -230,9 +244,32 @@ def _kind_for(
     return None
 
 
+def _own_predicate_is_other(doc: Doc, phrase: NumberPhrase, victim_words: list[Any]) -> bool:
+    """Whether the counted noun is the subject of a verb of its own whose clause holds no
+    casualty word: the casualty word further right belongs to another clause ("Twenty
+    people were arrested, and two police officers were injured")."""
+    noun = victim_words[-1] if victim_words else doc[phrase.end - 1]
+    if noun.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = noun.head
+    if verb.pos_ != "VERB" or _kind(verb) is not None or verb.lemma_.lower() in _REPORTING:
+        return False
+    other_clauses = {
+        t.i
+        for c in verb.children
+        if c.dep_ == "conj" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+        for t in c.subtree
+    }
+    return not any(_kind(t) is not None for t in verb.subtree if t.i not in other_clauses)
+
+
 def _kind_after(doc: Doc, start: int, end: int) -> str | None:
     for token in doc[start : min(end, start + _RIGHT_WINDOW)]:
-        raising = token.i + 1 < end and token.nbor(1).lower_ == "to"  # "reported to have died"
+        raising = token.i + 1 < end and (
+            token.nbor(1).lower_ == "to"  # "reported to have died"
+            or _kind(token.nbor(1)) is not None  # "were reported killed"
+            or (token.nbor(1).text == "," and token.dep_ == "parataxis")  # ", the army said,"
+        )
         if (token.lemma_.lower() in _REPORTING and not raising) or token.text in (
             ";",
             ":",
@@ -290,6 +327,15 @@ def _single_victims(doc: Doc, sentence: Any) -> list[NumberPhrase]:
     found = []
     table = _victim_of_word()
     for token in sentence:
+        if (
+            token.lower_ == "another"
+            and token.dep_ in ("nsubj", "nsubjpass")
+            and _kind(token.head) in ("killed", "injured")
+            and token.head.dep_ == "conj"
+        ):
+            # "one person was killed and another wounded": one more of the same victims
+            found.append(NumberPhrase(token.i, token.i, token.i + 1, 1, "exact", 1, 1))
+            continue
         if token.lower_ not in ("a", "an") or token.dep_ != "det":
             continue
         noun = token.head
@@ -305,6 +351,8 @@ def _single_victims(doc: Doc, sentence: Any) -> list[NumberPhrase]:
         if table[noun.lemma_.lower()] not in ("civilians", "military"):
             continue
         verb = role.head
+        if role.dep_ == "nsubj" and any(c.dep_ in ("dobj", "conj") for c in verb.children):
+            continue  # "a suicide bomber killed 11": the doer of an active verb, no victim
         if _kind(verb) in ("killed", "injured") and verb.pos_ == "VERB":
             found.append(NumberPhrase(token.i, token.i, token.i + 1, 1, "exact", 1, 1))
     return found

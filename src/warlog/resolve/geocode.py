@@ -287,6 +287,12 @@ def _rank(
     # a big city outranks its country's state or region of the same name ("New York",
     # "Washington"), not a homonym abroad
     area_countries = {c.country_code for c in candidates if c.kind in ("region", "admin1")}
+    # a city outranks the areas of its name abroad when they hold fewer people than the city
+    # itself ("Gaza" is the city of 410,000, not Mozambique's Gaza Province of 385,000)
+    largest_area = max(
+        (c.population for c in candidates if c.kind in ("region", "admin1") and c.population),
+        default=0,
+    )
     capitals = _capitals_among(candidates)
     dominant = _dominant_city(candidates)
     biggest_city = max((c.population for c in candidates if c.kind == "city"), default=0)
@@ -304,6 +310,15 @@ def _rank(
                     if c.kind == "city"
                     and c.population >= LARGE_CITY_POPULATION
                     and c.country_code in area_countries
+                    else 0.0
+                )
+                + (
+                    KIND_WEIGHT
+                    if c.kind == "city"
+                    and same_name(c.name, text)
+                    and c.population >= DOMINANT_CITY_POPULATION
+                    and 0 < largest_area <= c.population
+                    and c.country_code not in area_countries
                     else 0.0
                 )
                 + (CAPITAL_BONUS if c.key in capitals else 0.0)
