@@ -658,6 +658,8 @@ def _excluded_tokens(sentence: Any, trigger_tokens: frozenset[int] = frozenset()
         return set()
     excluded: set[int] = set()
     for token in sentence:
+        if token.dep_ == "nsubjpass" and token.head.i in trigger_tokens:
+            continue  # "Kabul was hit by two car bombs": the target, where it happened
         if token.dep_ in ("nsubj", "nsubjpass"):
             excluded.add(token.i)
             excluded.update(
