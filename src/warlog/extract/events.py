@@ -823,6 +823,56 @@ class EventDraft:
     # each trigger's governing clause (one verb up), for a trigger whose own clause names no
     # place: "Sirens went off in Tel Aviv after missiles ... approached the city"
     wider: tuple[tuple[int, int], ...] = ()
+    # character ranges of the words that date a statement about the event, not the event:
+    # "officials said Sunday that the strike ...", "On Saturday, Iran acknowledged it had
+    # shot down ..."
+    statement_times: tuple[tuple[int, int], ...] = ()
+
+
+# verbs of saying whose own time words date the statement, not what it reports
+_STATEMENT_VERBS = frozenset(
+    {
+        "say",
+        "tell",
+        "announce",
+        "acknowledge",
+        "admit",
+        "confirm",
+        "report",
+        "state",
+        "claim",
+        "deny",
+        "add",
+        "disclose",
+        "reveal",
+        "concede",
+    }
+)
+_TIME_DEPS = frozenset({"npadvmod", "tmod", "prep", "advmod", "obl"})
+
+
+def _statement_times(
+    doc: Doc, sentence: Any, triggers: list[Trigger]
+) -> tuple[tuple[int, int], ...]:
+    """The time words of a verb of saying whose reported clause holds the triggers: "said
+    Sunday that the air strike targeted ...". Words inside the reported clause date the
+    event itself and stay."""
+    spans: list[tuple[int, int]] = []
+    trigger_tokens = {i for t in triggers for i in range(t.start, t.end)}
+    for verb in sentence:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _STATEMENT_VERBS:
+            continue
+        reported = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
+        inside = {t.i for c in reported for t in c.subtree}
+        if not trigger_tokens or not trigger_tokens <= inside:
+            continue
+        for child in verb.children:
+            if child.dep_ not in _TIME_DEPS or child.i in inside:
+                continue
+            words = sorted(child.subtree, key=lambda t: t.i)
+            if any(t.ent_type_ in ("DATE", "TIME") for t in words):
+                spans.append((words[0].idx, words[-1].idx + len(words[-1].text)))
+    return tuple(spans)
 
 
 _ANTECEDENT_CHARS = 1500  # how far back a generic "the attack" finds its weapon
@@ -911,6 +961,14 @@ def extract_events(doc: Doc, article: Article) -> list[EventDraft]:
         )
         wider = tuple(_governing_range(doc, t, sentence, label_start) for t in triggers)
         events.append(
-            EventDraft(event, excluded, placed, _demonym_places(sentence), references, wider)
+            EventDraft(
+                event,
+                excluded,
+                placed,
+                _demonym_places(sentence),
+                references,
+                wider,
+                _statement_times(doc, sentence, triggers),
+            )
         )
     return events

@@ -371,6 +371,9 @@ def _date_for(
         and t.date is not None
         and not any(o[4] <= t.evidence.start < o[5] for o in others)
     ]
+    # the day a statement about it was made dates it only when nothing else does
+    stated = [t for t in here if any(s <= t.evidence.start < e for s, e in draft.statement_times)]
+    here = [t for t in here if t not in stated]
     if here:
         nearest = min(here, key=lambda t: abs(t.evidence.start - anchor))
         return nearest.date, True
@@ -396,6 +399,8 @@ def _date_for(
     told = _told_before(draft, drafts, temporals, article.text)
     if told is not None:
         return told, True
+    if stated:
+        return min(stated, key=lambda t: abs(t.evidence.start - anchor)).date, True
     if previous_alike is not None and _ALSO.search(article.text[start:end]):
         # "A rally also took place in the town of Samarbagh": "also" adds an incident to the
         # occasion the text has just told, so it happened on that one's day
