@@ -656,6 +656,8 @@ def stance_of(
     """The stance of a claim: fixed by the cue, or read from its content. ``state_voice``: the
     speaker is a state's body or office, whose own forces the content may name; ``armed_voice``:
     an armed group or its spokesperson, whose own fighters the content may name."""
+    if cue.lemma_.lower() == "speak" and _speaks_out(cue):
+        return "accuses"  # "the interim president spoke out against the strike"
     fixed = lexicon()["cues"].get(cue.lemma_.lower())
     if fixed == "confirms" and any(c.dep_ == "ccomp" for c in cue.children):
         fixed = (
@@ -802,14 +804,21 @@ def _cues(sentence: Span) -> list[tuple[Token, Token | None]]:
             continue
         if token.pos_ not in ("VERB", "AUX") or lemma not in lexicon()["cues"]:
             continue
+        if lemma == "quote":
+            quoted = _quoted_as_saying(token)
+            if quoted is not None:
+                found.append(quoted)  # "Reuters quoted X as saying", "X was quoted as saying"
+            continue
         if lemma == "put" and not any(
             c.dep_ == "dobj" and c.lemma_.lower() in _FIGURE_NOUNS for c in token.children
         ):
             continue  # only "put the death toll at 15"
-        if lemma == "speak" and not any(
-            t.text in _QUOTE_MARKS for t in token.doc[token.i + 1 : sentence.end]
+        if (
+            lemma == "speak"
+            and not _speaks_out(token)
+            and not any(t.text in _QUOTE_MARKS for t in token.doc[token.i + 1 : sentence.end])
         ):
-            continue  # only "spoke on Fox News, \"This is ...\""
+            continue  # only "spoke on Fox News, \"This is ...\"", "spoke out against"
         if token.dep_ in ("relcl", "amod") and token.tag_ != "VBG":
             continue
         if token.dep_ == "acl" and token.tag_ not in ("VBG",):
@@ -841,6 +850,12 @@ def _cues(sentence: Span) -> list[tuple[Token, Token | None]]:
                 governor = governor.head.head if governor.dep_ == "pobj" else governor.head
             if governor.pos_ in ("VERB", "AUX"):
                 subject = next((c for c in governor.children if c.dep_ == "nsubj"), None)
+        if subject is None and token.dep_ == "xcomp" and token.head.lemma_.lower() in _RAISING:
+            # "He is reported to have said that ...": the subject of the passive verb
+            subject = next((c for c in token.head.children if c.dep_ == "nsubjpass"), None)
+            if subject is not None:
+                found.append((token, subject))
+            continue
         if subject is None or subject.dep_ == "nsubjpass":
             continue
         found.append((token, subject))
@@ -854,6 +869,36 @@ def _cues(sentence: Span) -> list[tuple[Token, Token | None]]:
 
 
 _FIGURE_NOUNS = frozenset({"toll", "figure", "number", "count", "tally"})
+# passive verbs through which a speaker is reported to have said something
+_RAISING = frozenset({"report", "believe", "understand", "say", "think", "know"})
+
+
+def _quoted_as_saying(quote: Token) -> tuple[Token, Token] | None:
+    """(the "saying" cue, the speaker) of "The newspaper quoted a senior officer as saying
+    ..." (the object speaks, not the newspaper) and "The minister was quoted as saying ..."."""
+    saying = next(
+        (
+            grandchild
+            for child in quote.children
+            if child.dep_ == "prep" and child.lower_ == "as"
+            for grandchild in child.children
+            if grandchild.lemma_.lower() in ("say", "tell", "state", "describe")
+        ),
+        None,
+    )
+    if saying is None:
+        return None
+    speaker = next((c for c in quote.children if c.dep_ == "dobj"), None) or next(
+        (c for c in quote.children if c.dep_ == "nsubjpass"), None
+    )
+    return (saying, speaker) if speaker is not None else None
+
+
+def _speaks_out(cue: Token) -> bool:
+    """ "spoke out against the strike": a condemnation."""
+    return any(c.dep_ == "prt" and c.lower_ == "out" for c in cue.children) and any(
+        c.dep_ == "prep" and c.lower_ == "against" for c in cue.children
+    )
 
 
 def _nearest_subject(cue: Token) -> Token | None:
@@ -1140,6 +1185,8 @@ def attributions(doc: Doc, article: Article) -> list[Claim]:
                 continue
             issuer = _issuer(subject)
             channel = _channel(sentence, cue)
+            if cue.head.lower_ == "as" and cue.head.head.lemma_.lower() == "quote":
+                channel = "media"  # whoever quotes a speaker "as saying" is a medium
             if issuer is not None:
                 subject, channel = issuer, "statement"
             own, appositions = _subject_parts(subject)
