@@ -447,8 +447,11 @@ def _content_tokens(cue: Token, sentence: Span, subject: Token | None) -> list[T
     return sorted(tokens, key=lambda t: t.i)
 
 
-def _agent_side(token: Token, group_pronouns: bool = False) -> tuple[str | None, bool]:
-    """The side of who does ``token`` (an attack verb or noun), and whether it is "us"."""
+def _agent_side(
+    token: Token, group_pronouns: bool = False, state_voice: bool = False
+) -> tuple[str | None, bool]:
+    """The side of who does ``token`` (an attack verb or noun), and whether it is "us"; for
+    a state's voice, "the army" or "troops" of no named country are its own."""
     candidates: list[Token] = []
     for child in token.children:
         if child.dep_ in ("nsubj", "poss", "agent", "compound", "amod") or (
@@ -472,6 +475,8 @@ def _agent_side(token: Token, group_pronouns: bool = False) -> tuple[str | None,
         side = side_of_words([t.text for t in words])
         if side is not None:
             return side, False
+        if state_voice and candidate.lemma_.lower() in _STATE_DOERS:
+            return None, True  # the defence minister's "the army had retaken the town"
     return None, False
 
 
@@ -498,6 +503,7 @@ def _governing_light_verb(token: Token) -> Token | None:
 
 _NEGATION_REACH = frozenset(
     {
+        "attr",  # "the Mahdi Army was not the target"
         "acl",
         "relcl",
         "xcomp",
@@ -599,7 +605,7 @@ def _other_side_acts(content: list[Token], speaker_side: str | None, group: bool
     return False
 
 
-def _own_territory_act(content: list[Token], group: bool) -> str | None:
+def _own_territory_act(content: list[Token], group: bool, state_voice: bool = False) -> str | None:
     """``confirms`` for an act on ground or forces the speaker's own side did ("its troops
     are in full control of", "Chadian troops drove the rebels out"), ``denies`` when negated
     ("they have not fled"); None when no such act is the speaker's."""
@@ -607,10 +613,10 @@ def _own_territory_act(content: list[Token], group: bool) -> str | None:
     for token in content:
         if token.lemma_.lower() not in acts:
             continue
-        _, own = _agent_side(token, group_pronouns=group)
+        _, own = _agent_side(token, group_pronouns=group, state_voice=state_voice)
         if not own and token.dep_ == "pobj" and token.head.head.pos_ in ("VERB", "AUX"):
             verb = token.head.head  # "(its troops) are in control"
-            _, own = _agent_side(verb, group_pronouns=group)
+            _, own = _agent_side(verb, group_pronouns=group, state_voice=state_voice)
         if not own:
             continue
         verb = token if token.pos_ in ("VERB", "AUX") else token.head.head
@@ -679,7 +685,7 @@ def stance_of(
         return "confirms"  # the toll a party gives for its own operation
     attack_terms = set(lexicon()["attack_terms"])
     if not any(t.lower_ in lexicon()["modal_words"] for t in content) and any(
-        _agent_side(t, group_pronouns=speaks_for_group)[1]
+        _agent_side(t, group_pronouns=speaks_for_group, state_voice=state_voice)[1]
         and t.tag_ in ("VBD", "VBN")  # done, not threatened or owned as a right
         for t in content
         if t.lemma_.lower() in attack_terms
@@ -696,7 +702,7 @@ def stance_of(
     lowered = {t.lemma_.lower() for t in content} | {t.lower_ for t in content}
     if speaker_side and lowered & set(lexicon()["own_act_terms"]):
         return "confirms"  # a party announcing the arrests it made
-    act = _own_territory_act(content, speaks_for_group)
+    act = _own_territory_act(content, speaks_for_group, state_voice)
     if act is not None:
         return act  # "its troops are now in full control of Mafa", "they have not fled"
     said = " " + " ".join(t.lower_ for t in content) + " "
@@ -714,7 +720,7 @@ def stance_of(
     if any(t.lower_ in lexicon()["modal_words"] for t in content):
         return "asserts"
     for attack in attacks:
-        side, own = _agent_side(attack, group_pronouns=speaks_for_group)
+        side, own = _agent_side(attack, group_pronouns=speaks_for_group, state_voice=state_voice)
         if own:
             return "confirms"
         if side is not None:
