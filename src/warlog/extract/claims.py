@@ -703,7 +703,7 @@ def stance_of(
     if speaker_side and lowered & set(lexicon()["own_act_terms"]):
         return "confirms"  # a party announcing the arrests it made
     act = _own_territory_act(content, speaks_for_group, state_voice)
-    if act is not None:
+    if act is not None and not any(t.lower_ in lexicon()["modal_words"] for t in content):
         return act  # "its troops are now in full control of Mafa", "they have not fled"
     said = " " + " ".join(t.lower_ for t in content) + " "
     if any(f" {phrase} " in said for phrase in lexicon()["denial_phrases"]):
