@@ -368,8 +368,10 @@ def test_warlog_debug_prints_the_traceback_of_an_analysis_failure(
     "unit", [" ", "\t", "\n", " \n", '"', "pic.twitter.com/ ", "Oct 4 ", "<a "]
 )
 def test_cleaning_and_datelines_are_linear_in_the_input(unit: str) -> None:
-    """100,000 characters of one repeated unit: a second at most (a run of 80,000 spaces
-    took 210 s in the debris patterns before they were anchored at the start of a run)."""
+    """100,000 characters of one repeated unit: well under a second of CPU, so a generous
+    bound of 20 s of this process's CPU time (not wall time, which a busy machine stretches)
+    only fails on a super-linear pattern (a run of 80,000 spaces took 210 s in the debris
+    patterns before they were anchored at the start of a run)."""
     import time
 
     from warlog.dates import full_dates_in
@@ -378,10 +380,10 @@ def test_cleaning_and_datelines_are_linear_in_the_input(unit: str) -> None:
     from warlog.ingest.readers import check_markup_limits
 
     text = (unit * (100_000 // len(unit) + 1))[:100_000]
-    started = time.perf_counter()
+    started = time.process_time()
     cleaned = clean_text(text)
     parse_dateline(cleaned)
     full_dates_in(text)
     with contextlib.suppress(errors.InputError):
         check_markup_limits(text, "x")
-    assert time.perf_counter() - started < 2
+    assert time.process_time() - started < 20

@@ -560,6 +560,23 @@ _STATE_DOERS = frozenset(
 )
 
 
+def _named_doer(attack: Token, speaker_name: str) -> bool:
+    """Whether an attack's subject is a named organisation or group (an entity) other than
+    the speaker: "the RSF shelled", "Wagner fighters attacked"."""
+    spoken = speaker_name.lower()
+    for child in attack.children:
+        if child.dep_ not in ("nsubj", "agent"):
+            continue
+        heads = [child] + [c for c in child.children if c.dep_ == "pobj"]
+        for head in heads:
+            words = [head, *(c for c in head.children if c.dep_ == "compound")]
+            if any(w.ent_type_ in ("ORG", "NORP") and w.pos_ == "PROPN" for w in words) and not any(
+                w.lower_ in spoken for w in words
+            ):
+                return True
+    return False
+
+
 def _armed_group_agent(attack: Token, doers: frozenset[str] | None = None) -> bool:
     """Whether an attack's doer is an armed group's fighters ("militants", "gunmen"), or one
     of ``doers``."""
@@ -658,6 +675,7 @@ def stance_of(
     speaks_for_group: bool = False,
     state_voice: bool = False,
     armed_voice: bool = False,
+    speaker_name: str = "",
 ) -> str:
     """The stance of a claim: fixed by the cue, or read from its content. ``state_voice``: the
     speaker is a state's body or office, whose own forces the content may name; ``armed_voice``:
@@ -665,7 +683,11 @@ def stance_of(
     if cue.lemma_.lower() == "speak" and _speaks_out(cue):
         return "accuses"  # "the interim president spoke out against the strike"
     fixed = lexicon()["cues"].get(cue.lemma_.lower())
-    if fixed == "confirms" and any(c.dep_ == "ccomp" for c in cue.children):
+    if (
+        fixed == "confirms"
+        and cue.lemma_.lower() == "confirm"
+        and any(c.dep_ == "ccomp" for c in cue.children)
+    ):
         fixed = (
             None  # "reports confirm that 16 were killed" asserts; "confirmed his death" confirms
         )
@@ -731,6 +753,8 @@ def stance_of(
             return "accuses"  # "the militants attacked the village", by a state or a witness
         if _armed_group_agent(attack, _enemy_words()):
             return "accuses"  # "the enemy shelled the town", "enemy shelling killed three"
+        if _named_doer(attack, speaker_name):
+            return "accuses"  # "Sudan's army said the RSF shelled a hospital": another party
         if not state_voice and not armed_voice and _armed_group_agent(attack, _STATE_DOERS):
             return "accuses"  # "activists reported government airstrikes": a voice of no party
     from warlog.extract.sides import side_of
@@ -898,6 +922,15 @@ def _quoted_as_saying(quote: Token) -> tuple[Token, Token] | None:
         (c for c in quote.children if c.dep_ == "nsubjpass"), None
     )
     return (saying, speaker) if speaker is not None else None
+
+
+def _plural_name(subject: Token) -> bool:
+    """ "the Houthis", "the Kurds": a proper noun in the plural, a group that says "they"."""
+    return (
+        subject.pos_ == "PROPN"
+        and subject.lower_.endswith("s")
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
+    )
 
 
 def _speaks_out(cue: Token) -> bool:
@@ -1237,9 +1270,14 @@ def attributions(doc: Doc, article: Article) -> list[Claim]:
                 or (_names_armed_group(name) and _state_forces_named(content)),
                 speaks_for_group=any("spokes" in title.lower() for title in titles)
                 or family_key(name) in lexicon()["collective_speakers"]
-                or subject.tag_ in ("NNS", "NNPS"),  # "commanders said they ..."
+                or subject.tag_ in ("NNS", "NNPS")  # "commanders said they ..."
+                or _plural_name(subject)  # "the Houthis said they ..."
+                or _names_armed_group(name)
+                or subject.ent_type_ in ("ORG", "NORP")  # "the SDF said it ..."
+                or subject.lemma_.lower() in lexicon()["body_nouns"],  # "the air force"
                 state_voice=family_key(name) in lexicon()["collective_speakers"]
                 or _state_office(" ".join([name, *titles])),
+                speaker_name=" ".join([name, *titles]),
                 armed_voice=_armed_group_voice(titles)
                 or _names_armed_group(name)
                 or family_key(name) in _ENEMY_FIGHTERS
