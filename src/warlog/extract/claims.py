@@ -560,11 +560,21 @@ _STATE_DOERS = frozenset(
 )
 
 
+def _doer_slots(attack: Token) -> list[Token]:
+    """The words that can name who did an attack: its own dependents, and for an attack
+    noun that is the subject of a passive light verb ("the attack was carried out by
+    terrorists"), that verb's."""
+    slots = list(attack.children)
+    if attack.dep_ == "nsubjpass" and attack.head.lemma_.lower() in _LIGHT_VERBS:
+        slots.extend(attack.head.children)
+    return slots
+
+
 def _named_doer(attack: Token, speaker_name: str) -> bool:
     """Whether an attack's subject is a named organisation or group (an entity) other than
     the speaker: "the RSF shelled", "Wagner fighters attacked"."""
     spoken = speaker_name.lower()
-    for child in attack.children:
+    for child in _doer_slots(attack):
         if child.dep_ not in ("nsubj", "agent"):
             continue
         heads = [child] + [c for c in child.children if c.dep_ == "pobj"]
@@ -581,7 +591,7 @@ def _armed_group_agent(attack: Token, doers: frozenset[str] | None = None) -> bo
     """Whether an attack's doer is an armed group's fighters ("militants", "gunmen"), or one
     of ``doers``."""
     doers = _ENEMY_FIGHTERS if doers is None else doers
-    for child in attack.children:
+    for child in _doer_slots(attack):
         if child.dep_ in ("nsubj", "agent", "compound", "poss", "amod") or (
             child.dep_ == "prep" and child.lower_ == "by"
         ):
