@@ -30,6 +30,11 @@ PUBLISHED = parse_iso("2020-10-04")  # a Sunday
         ("1992", "1992", "year"),
         ("in 1994", "1994", "year"),
         ("last year", "2019", "year"),
+        ("at the weekend", "2020-10-03", "day"),
+        ("over the weekend", "2020-10-03", "day"),
+        ("last weekend", "2020-09-26", "day"),
+        ("next weekend", "2020-10-10", "day"),
+        ("last week", "2020-09", "month"),
     ],
 )
 def test_resolves(text: str, value: str, precision: str) -> None:
@@ -62,3 +67,8 @@ def test_parse_iso_rejects_impossible_dates() -> None:
 def test_full_dates_in_text() -> None:
     found = full_dates_in("Hajiyev (@HikmetHajiyev) October 4, 2020 and 2020-10-05.")
     assert [date.value for date, _, _ in found] == ["2020-10-04", "2020-10-05"]
+
+
+def test_the_weekend_of_a_weekday_report_is_the_one_before() -> None:
+    resolved, rule = resolve_expression("at the weekend", parse_iso("2024-03-14"))  # Thursday
+    assert resolved is not None and resolved.value == "2024-03-09" and rule == "weekend"

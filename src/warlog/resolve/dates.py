@@ -36,6 +36,7 @@ _AGO_RE = re.compile(
     r"\b(?P<n>\d{1,4}|a|one|two|three|four|five|six|seven)\s+(?P<unit>day|week)s?\s+ago\b"
 )
 _WEEKDAY_RE = re.compile(r"\b(?P<which>last|next|this)?\s*(?P<day>" + "|".join(WEEKDAYS) + r")\b")
+_WEEKEND_RE = re.compile(r"\bweek-?end\b")
 _SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
@@ -78,6 +79,19 @@ def resolve_expression(
             count = int(ago["n"]) if ago["n"].isdigit() else _SMALL[ago["n"]]
             days = count * (7 if ago["unit"] == "week" else 1)
             return from_date(anchor - dt.timedelta(days=days)), "days-ago"
+        if _WEEKEND_RE.search(lowered):
+            # "at the weekend", "over the weekend": the Saturday of the weekend just past
+            # (this one's when published on it); "next weekend" is the coming one
+            back = (anchor.weekday() - 5) % 7
+            saturday = anchor - dt.timedelta(days=back)
+            if "next weekend" in lowered:
+                saturday += dt.timedelta(days=7)
+            elif "last weekend" in lowered and back <= 1:
+                saturday -= dt.timedelta(days=7)
+            return from_date(saturday), "weekend"
+        if "last week" in lowered or "past week" in lowered:
+            week_before = anchor - dt.timedelta(days=7)
+            return make_date(week_before.year, week_before.month), "relative-week"
         weekday = _WEEKDAY_RE.search(lowered)
         if weekday:
             return from_date(_weekday_date(anchor, WEEKDAYS[weekday["day"]], weekday["which"])), (
