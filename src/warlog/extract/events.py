@@ -215,6 +215,8 @@ def _kinds(role: str, grams: set[str]) -> frozenset[str]:
 def _clause_head(doc: Doc, trigger: Trigger) -> Token:
     """The nearest verb above a trigger, or a "when" clause's head (see _clause_range)."""
     token = doc[trigger.start]
+    if token.pos_ in ("VERB", "AUX") and token.dep_ in ("csubj", "nsubj", "nsubjpass"):
+        token = token.head  # "Shelling killed 12 civilians": a gerund subject, parsed a verb
     while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
         token = token.head
     if (
@@ -330,6 +332,29 @@ def classify(
         if trigger.klass in row.get("default_for", ()):
             return replace(trigger, type=row["type"], sub_type=row["sub_type"])
     return trigger
+
+
+# words of an outcome that name no means: the weapon of their sentence says what it was
+_OUTCOME_WORDS = frozenset({"massacre", "massacred", "massacres"})
+
+
+def _by_their_means(doc: Doc, triggers: list[Trigger]) -> list[Trigger]:
+    """ "Shelling killed 12 civilians in a massacre at the market": a massacre done by a
+    remote weapon is that weapon's event (ACLED codes remote violence by its means, whoever
+    the victims), not an attack on civilians."""
+    means = max(
+        (t for t in triggers if t.type == EXPLOSIONS and not t.generic),
+        key=lambda t: t.rank,
+        default=None,
+    )
+    if means is None:
+        return triggers
+    return [
+        replace(t, type=means.type, sub_type=means.sub_type)
+        if doc[t.start : t.end].text.lower() in _OUTCOME_WORDS
+        else t
+        for t in triggers
+    ]
 
 
 _GENERIC_SUBJECTS = frozenset({"they", "we", "insurgents", "militants", "rebels", "groups"})
@@ -918,7 +943,9 @@ def extract_events(doc: Doc, article: Article) -> list[EventDraft]:
             continue
         window = sentence.start_char - _ANTECEDENT_CHARS
         earlier = frozenset(k for end, kinds in weapon_history if end >= window for k in kinds)
-        triggers = [classify(doc, t, sentence, triggers, earlier) for t in triggers]
+        triggers = _by_their_means(
+            doc, [classify(doc, t, sentence, triggers, earlier) for t in triggers]
+        )
         if any(not t.generic for t in triggers):
             weapon_history.append((sentence.end_char, _kinds("weapon", _grams(list(sentence)))))
         earlier_triggers.update(
