@@ -19,6 +19,7 @@ import pytest
 
 import warlog
 from tests.conftest import EXAMPLES, SEED
+from warlog.store.schema import SCHEMA_VERSION
 
 DSN = os.environ.get("WARLOG_TEST_PG")
 pytestmark = [
@@ -119,6 +120,7 @@ def test_a_store_of_the_previous_schema_is_upgraded_in_place(database: str) -> N
     engine = create_engine(database.replace("postgresql://", "postgresql+psycopg://", 1))
     with engine.begin() as connection:  # what warlog 0.2 wrote: schema version 1
         connection.execute(text("ALTER TABLE events DROP COLUMN place_approximate"))
+        connection.execute(text("DROP INDEX ix_events_link"))  # and 0.3's: no link index
         connection.execute(text("UPDATE meta SET value = '1' WHERE key = 'schema_version'"))
     warlog.open(database).close()
     with engine.connect() as connection:
@@ -131,8 +133,11 @@ def test_a_store_of_the_previous_schema_is_upgraded_in_place(database: str) -> N
                 "WHERE table_name = 'events' AND column_name = 'place_approximate'"
             )
         ).all()
+        index = connection.execute(
+            text("SELECT indexname FROM pg_indexes WHERE indexname = 'ix_events_link'")
+        ).all()
     engine.dispose()
-    assert version == "2" and len(columns) == 1
+    assert version == str(SCHEMA_VERSION) and len(columns) == 1 and len(index) == 1
 
 
 def test_a_reader_of_a_postgresql_store_writes_nothing(database: str, nlp: Any) -> None:

@@ -15,6 +15,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 
 from warlog.errors import StoreError
 from warlog.link.episodes import group_episodes
+from warlog.link.rule import LinkRule
 from warlog.model import (
     Actor,
     Article,
@@ -191,32 +192,94 @@ def _sqlite_reader(path: Path) -> Engine:
     return create_engine("sqlite://", creator=connect)
 
 
-def _near_in_time(table: Any, event: Event) -> Any:
-    """A SQL filter narrowing link candidates to dates that could be compatible: within
-    ``LINK_SEARCH_DAYS`` of the event, or the month or year strings that contain it."""
+def _near_in_time(table: Any, event: Event, rule: LinkRule | None = None) -> Any:
+    """A SQL filter narrowing link candidates to the dates the rule could link to the
+    event's: for a day, the days at most ``rule.search_days`` away, its month and its year;
+    for a month, its days and itself and its year; for a year, every date in it. Dates
+    compare as strings ("2020-10" < "2020-10-04" < "2020-10~"), so each is a range of the
+    index on (type, date)."""
     from sqlalchemy import and_, or_
 
     from warlog.dates import to_date
+    from warlog.link import LinkRule
 
     assert event.date is not None
-    day = to_date(event.date)
+    value = event.date.value
+    column = table.c.date
     if event.date.precision.value != "day":
-        return table.c.date.startswith(event.date.value[:4])
+        within = and_(column >= value, column <= value + "~")
+        return within if len(value) == 4 else or_(within, column == value[:4])
+    days = (rule or LinkRule.from_settings()).search_days
+    day = to_date(event.date)
     try:
-        low = day - dt.timedelta(days=LINK_SEARCH_DAYS)
+        low = day - dt.timedelta(days=days)
     except OverflowError:  # near year 1: the window starts at the first day there is
         low = dt.date.min
     try:
-        high = day + dt.timedelta(days=LINK_SEARCH_DAYS)
+        high = day + dt.timedelta(days=days)
     except OverflowError:
         high = dt.date.max
     return or_(
-        and_(table.c.date >= low.strftime("%Y-%m"), table.c.date <= high.isoformat()),
-        table.c.date == str(day.year),
+        and_(column >= low.isoformat(), column <= high.isoformat()),
+        column == value[:7],
+        column == value[:4],
     )
 
 
-LINK_SEARCH_DAYS = 40
+def _near_in_place(table: Any, event: Event, rule: LinkRule) -> Any:
+    """A SQL filter narrowing link candidates to the places the rule could link to the
+    event's (warlog.link.rule): its GeoNames id; its country, or no country when it has none
+    (a name in common, or both placed only at the country); or, for a point, a box around it
+    holding every point at most ``rule.search_km`` away (a little more: the rule then
+    measures the distance)."""
+    import math
+
+    from sqlalchemy import and_, or_
+
+    places = [
+        table.c.country_code == event.country_code
+        if event.country_code is not None
+        else table.c.country_code.is_(None)
+    ]
+    if event.geonameid is not None:
+        places.append(table.c.geonameid == event.geonameid)
+    if event.lat is not None and event.lon is not None:
+        radius = (rule.search_km + 1.0) / EARTH_RADIUS_KM  # radians, 1 km to spare
+        dlat = math.degrees(radius)
+        box = [table.c.lat >= event.lat - dlat, table.c.lat <= event.lat + dlat]
+        if abs(event.lat) + dlat < 89.0:  # near a pole every longitude is near
+            dlon = math.degrees(
+                math.asin(min(1.0, math.sin(radius) / math.cos(math.radians(event.lat))))
+            )
+            west, east = event.lon - dlon, event.lon + dlon
+            if west >= -180.0 and east <= 180.0:  # across the antimeridian: every longitude
+                box += [table.c.lon >= west, table.c.lon <= east]
+        places.append(and_(*box))
+    return or_(*places)
+
+
+def link_candidates(
+    connection: Any, new: Event, rule: LinkRule, skip: frozenset[str] = frozenset()
+) -> list[tuple[Event, str]]:
+    """The stored events the rule could link to ``new`` (a dated event), each with its
+    incident id: narrowed in SQL by type, date and place (the index on type and date),
+    only the columns the rule reads (``rows.LINK_COLUMNS``), the articles in ``skip`` left
+    out. A superset of what the rule links: the rule itself decides."""
+    table = schema.events
+    query = select(*(table.c[name] for name in rows.LINK_COLUMNS)).where(
+        table.c.type == new.type,
+        table.c.article_id != new.evidence.article_id,
+        _near_in_time(table, new, rule),
+        _near_in_place(table, new, rule),
+    )
+    return [
+        (rows.link_event_from_row(row._mapping), row.incident_id)
+        for row in connection.execute(query)
+        if row.article_id not in skip
+    ]
+
+
+EARTH_RADIUS_KM = 6371.0088  # as warlog.resolve.spatial.haversine_km
 WRITER_LOCK = 0x7761726C  # "warl": the advisory lock writers of a shared store take
 # every table of per-article records (deleted and written again by a reanalysis)
 RECORD_TABLES = (
@@ -518,18 +581,19 @@ class Store:
 
         An incident's id is the smallest event id among its reports, so the incidents (the
         connected components of the link rule) are the same whatever the ingest order."""
-        from warlog.link import LinkRule, mutual_best, same_event
+        from warlog.link import mutual_best, same_event
 
         rule = LinkRule.from_settings()
         table = schema.events
+        columns = [table.c[name] for name in rows.LINK_COLUMNS]
         of_article: dict[str, list[Event]] = {}
 
         def article_events(article_id: str) -> list[Event]:
             if article_id not in of_article:
                 of_article[article_id] = [
-                    rows.event_from_row(row._mapping)
+                    rows.link_event_from_row(row._mapping)
                     for row in connection.execute(
-                        select(table).where(table.c.article_id == article_id)
+                        select(*columns).where(table.c.article_id == article_id)
                     )
                 ]
             return of_article[article_id]
@@ -537,18 +601,11 @@ class Store:
         for new in new_events:
             if new.date is None:
                 continue  # an undated report links to nothing
-            candidates = connection.execute(
-                select(table).where(
-                    table.c.type == new.type, table.c.id != new.id, _near_in_time(table, new)
-                )
-            )
-            linked = set()
-            for row in candidates:
-                if row.article_id in skip:
-                    continue
-                event = rows.event_from_row(row._mapping)
-                if same_event(new, event, rule) and mutual_best(new, event, article_events, rule):
-                    linked.add(row.incident_id)
+            linked = {
+                incident_id
+                for event, incident_id in link_candidates(connection, new, rule, skip)
+                if same_event(new, event, rule) and mutual_best(new, event, article_events, rule)
+            }
             current = connection.execute(
                 select(table.c.incident_id).where(table.c.id == new.id)
             ).scalar_one()
