@@ -258,23 +258,27 @@ def _near_in_place(table: Any, event: Event, rule: LinkRule) -> Any:
     return or_(*places)
 
 
-def link_candidates(
-    connection: Any, new: Event, rule: LinkRule, skip: frozenset[str] = frozenset()
-) -> list[tuple[Event, str]]:
-    """The stored events the rule could link to ``new`` (a dated event), each with its
-    incident id: narrowed in SQL by type, date and place (the index on type and date),
-    only the columns the rule reads (``rows.LINK_COLUMNS``), the articles in ``skip`` left
-    out. A superset of what the rule links: the rule itself decides."""
+def candidate_query(new: Event, rule: LinkRule) -> Any:
+    """The query for the stored events the rule could link to ``new`` (a dated event):
+    narrowed in SQL by type, date and place, read through the index on (type, date), only
+    the columns the rule reads (``rows.LINK_COLUMNS``). A superset of what the rule links."""
     table = schema.events
-    query = select(*(table.c[name] for name in rows.LINK_COLUMNS)).where(
+    return select(*(table.c[name] for name in rows.LINK_COLUMNS)).where(
         table.c.type == new.type,
         table.c.article_id != new.evidence.article_id,
         _near_in_time(table, new, rule),
         _near_in_place(table, new, rule),
     )
+
+
+def link_candidates(
+    connection: Any, new: Event, rule: LinkRule, skip: frozenset[str] = frozenset()
+) -> list[tuple[Event, str]]:
+    """The stored events of ``candidate_query``, each with its incident id, as the link rule
+    sees them (``rows.link_event_from_row``), but those of the articles in ``skip``."""
     return [
         (rows.link_event_from_row(row._mapping), row.incident_id)
-        for row in connection.execute(query)
+        for row in connection.execute(candidate_query(new, rule))
         if row.article_id not in skip
     ]
 
