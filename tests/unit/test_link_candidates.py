@@ -37,8 +37,8 @@ PLACES: tuple[
     ("Talish", None, 40.2, 46.6, "AZ", 1, True),
     ("Ganja", None, None, None, None, 2, False),
     ("the hills", None, None, None, None, 3, False),
-    ("Levuka East", 1, -17.68, 179.95, "FJ", 1, False),
-    ("Levuka West", 2, -17.68, -179.95, "FJ", 1, False),
+    ("East Cape", 1, -17.68, 179.95, "FJ", 1, False),
+    ("West Cape", 2, -17.68, -179.95, "TO", 1, False),
     ("Pole A", 3, 89.95, 0.0, "NO", 1, False),
     ("Pole B", 4, 89.95, 120.0, "RU", 1, False),
 )
@@ -221,34 +221,40 @@ def test_rows_read_per_new_event_do_not_grow_with_the_store(
 def test_the_candidate_query_reads_the_link_index(tmp_path: Path, blank_nlp: Any) -> None:
     store = warlog.open(tmp_path / "s.db")
     new = _reports(blank_nlp, 1, seed=7)[0].events[0]
-    query = store_module.candidate_query(new, RULE)
-    compiled = query.compile(store.engine, compile_kwargs={"literal_binds": True})
+    query, parameters = store_module.candidate_query(new, RULE)
+    compiled = query.params(parameters).compile(
+        store.engine, compile_kwargs={"literal_binds": True}
+    )
     with store.engine.connect() as connection:
-        plan = " ".join(
-            str(row[-1]) for row in connection.execute(text(f"EXPLAIN QUERY PLAN {compiled}"))
-        )
+        plan = [str(row[-1]) for row in connection.execute(text(f"EXPLAIN QUERY PLAN {compiled}"))]
     store.close()
-    assert "ix_events_link" in plan and "SCAN" not in plan.replace("SCAN CONSTANT", "")
+    searches = [step for step in plan if step.startswith("SEARCH events")]
+    assert searches and not [step for step in plan if step.startswith("SCAN events")]
+    # each date range read through the index: not every event of the type
+    assert all(
+        step.startswith("SEARCH events USING INDEX ix_events_link (type=? AND date")
+        for step in searches
+    )
 
 
 def test_the_day_window_is_the_rules() -> None:
     """A day-dated event's candidates: the days the rule could link (the longer of the day
     window and the report lag), its month and its year; not a month around it."""
-    from sqlalchemy import column, table
 
-    events = table("events", column("date"))
-    new = Event(
-        type="Battles",
-        sub_type="Armed clash",
-        trigger="clash",
-        evidence=Evidence("a" * 64, 0, 5),
-        date=ResolvedDate("2020-10-15", DatePrecision.DAY),
-    )
+    def dated(value: str, precision: DatePrecision) -> Event:
+        return Event(
+            type="Battles",
+            sub_type="Armed clash",
+            trigger="clash",
+            evidence=Evidence("a" * 64, 0, 5),
+            date=ResolvedDate(value, precision),
+        )
+
     rule = LinkRule(day_window=2, km_town=30, km_region=150, report_lag_days=10)
-    clause = store_module._near_in_time(events, new, rule)
-    sql = str(clause.compile(compile_kwargs={"literal_binds": True}))
-    assert "'2020-10-05'" in sql and "'2020-10-25'" in sql
-    assert "'2020-10'" in sql and "'2020'" in sql
+    window = store_module._date_window(dated("2020-10-15", DatePrecision.DAY), rule)
+    assert window == {"low": "2020-10-05", "high": "2020-10-25", "month": "2020-10", "year": "2020"}
+    window = store_module._date_window(dated("2020-10", DatePrecision.MONTH), rule)
+    assert window == {"low": "2020-10", "high": "2020-10~", "year": "2020"}
 
 
 def test_the_ingest_summary_holds_no_report(tmp_path: Path, blank_nlp: Any) -> None:
@@ -274,3 +280,40 @@ def test_the_ingest_summary_holds_no_report(tmp_path: Path, blank_nlp: Any) -> N
         assert added.source in {str(p) for p in good}
     store.close()
     assert [r.source for r in result.rejected] == [str(empty)] and result.rejected[0].hint
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [(10, 11), (12, 13), (2, 3), (0, 1)],
+    ids=["across-the-antimeridian", "by-the-pole", "across-a-border", "two-towns"],
+)
+def test_towns_close_by_are_candidates(
+    tmp_path: Path, blank_nlp: Any, first: int, second: int
+) -> None:
+    def placed(key: str, index: int) -> Report:
+        article = _article(blank_nlp, key, "2020-10-04").article
+        place, geonameid, lat, lon, country, precision, approximate = PLACES[index]
+        event = dataclasses.replace(
+            _event(article.id, 0, random.Random(0), "2020-10-04"),
+            type="Battles",
+            date=ResolvedDate("2020-10-04", DatePrecision.DAY),
+            place=place,
+            geonameid=geonameid,
+            lat=lat,
+            lon=lon,
+            country_code=country,
+            geo_precision=precision,
+            place_approximate=approximate,
+            actor1_side=None,
+        )
+        return Report(article=article, events=(event,))
+
+    stored, new = placed("stored", first), placed("new", second).events[0]
+    rule = dataclasses.replace(RULE, km_town=150.0) if first == 2 else RULE  # Ijevan-Tovuz: 42 km
+    store = warlog.open(tmp_path / "s.db")
+    store.add_report(stored)
+    with store.engine.connect() as connection:
+        found = store_module.link_candidates(connection, new, rule)
+    store.close()
+    assert [e.id for e, _ in found] == [stored.events[0].id]
+    assert same_event(new, found[0][0], rule)
