@@ -199,7 +199,6 @@ def _date_window(event: Event, rule: LinkRule | None = None) -> dict[str, str]:
     a year, every date in it. Dates compare as strings ("2020-10" < "2020-10-04" <
     "2020-10~")."""
     from warlog.dates import to_date
-    from warlog.link import LinkRule
 
     assert event.date is not None
     value = event.date.value
@@ -221,13 +220,13 @@ def _date_window(event: Event, rule: LinkRule | None = None) -> dict[str, str]:
 
 def _place_box(event: Event, rule: LinkRule) -> dict[str, Any]:
     """What places the rule could link to an event's (warlog.link.rule): its GeoNames id;
-    its country, or no country when it has none (a name in common, or both placed only at
-    the country); or, for a point, a box around it holding every point at most
+    its ``country``, or no country when it has none (a name in common, or both placed only
+    at the country); or, for a point, a box around it holding every point at most
     ``rule.search_km`` away (a little more: the rule then measures the distance); near a
     pole or across the antimeridian, the box spans every longitude."""
     import math
 
-    found: dict[str, Any] = {"country": event.country_code}
+    found: dict[str, Any] = {} if event.country_code is None else {"country": event.country_code}
     if event.geonameid is not None:
         found["geonameid"] = event.geonameid
     if event.lat is None or event.lon is None:
@@ -262,14 +261,14 @@ def candidate_query(new: Event, rule: LinkRule) -> tuple[Any, dict[str, Any]]:
         **_date_window(new, rule),
         **_place_box(new, rule),
     }
-    shape = tuple(sorted(parameters)) + (("null",) if new.country_code is None else ())
+    shape = tuple(sorted(parameters))
     query = _CANDIDATE_QUERIES.get(shape)
     if query is None:
         table = schema.events
         places = [
-            table.c.country_code.is_(None)
-            if new.country_code is None
-            else table.c.country_code == bindparam("country")
+            table.c.country_code == bindparam("country")
+            if "country" in parameters
+            else table.c.country_code.is_(None)
         ]
         if "geonameid" in parameters:
             places.append(table.c.geonameid == bindparam("geonameid"))
@@ -298,8 +297,6 @@ def candidate_query(new: Event, rule: LinkRule) -> tuple[Any, dict[str, Any]]:
         parts = [select(*columns).where(*where, when) for when in dates]
         query = parts[0] if len(parts) == 1 else union(*parts)
         _CANDIDATE_QUERIES[shape] = query
-    if new.country_code is None:
-        del parameters["country"]
     return query, parameters
 
 
