@@ -235,13 +235,13 @@ def _ingest_summary(result: Any) -> dict[str, Any]:
     return {
         "added": [
             {
-                "id": report.article.id,
-                "source": report.article.source,
-                "published": report.article.published.value if report.article.published else None,
-                "places": [place.text for place in report.places],
-                "dates": len(report.temporals),
+                "id": added.id,
+                "source": added.source,
+                "published": added.published,
+                "places": list(added.places),
+                "dates": added.dates,
             }
-            for report in result.added
+            for added in result.added
         ],
         "unchanged": [{"id": item.article_id, "source": item.source} for item in result.unchanged],
         "rejected": [
@@ -265,14 +265,14 @@ def _print_ingest(result: Any) -> None:
         table.add_column("places", justify="right")
         table.add_column("dates", justify="right")
         table.add_column("places named", overflow="fold")
-        for report in result.added:
-            names = list(dict.fromkeys(place.text for place in report.places))
+        for added in result.added:
+            names = list(dict.fromkeys(added.places))
             table.add_row(
-                report.article.id[:12],
-                report.article.headline or Path(report.article.source or "").name or "-",
-                report.article.published.value if report.article.published else "-",
-                str(len(report.places)),
-                str(len(report.temporals)),
+                added.id[:12],
+                added.headline or Path(added.source or "").name or "-",
+                added.published or "-",
+                str(len(added.places)),
+                str(added.dates),
                 ", ".join(names[:5]) + (" …" if len(names) > 5 else ""),
             )
         console.print(table)

@@ -117,7 +117,7 @@ def ingest_chunk(
     finally:
         store.close()
     return ChunkResult(
-        added=[report.article.id for report in result.added],
+        added=[added.id for added in result.added],
         unchanged=[(item.source, item.article_id) for item in result.unchanged],
         rejected=[(r.source, r.code, r.reason, r.hint) for r in result.rejected],
         warnings=list(result.warnings),

@@ -121,6 +121,7 @@ def test_a_store_of_the_previous_schema_is_upgraded_in_place(database: str) -> N
     with engine.begin() as connection:  # what warlog 0.2 wrote: schema version 1
         connection.execute(text("ALTER TABLE events DROP COLUMN place_approximate"))
         connection.execute(text("DROP INDEX ix_articles_text_search"))
+        connection.execute(text("DROP INDEX ix_events_link"))  # and 0.3's: no link index
         connection.execute(text("UPDATE meta SET value = '1' WHERE key = 'schema_version'"))
     warlog.open(database).close()
     with engine.connect() as connection:
@@ -136,8 +137,11 @@ def test_a_store_of_the_previous_schema_is_upgraded_in_place(database: str) -> N
         search_index = connection.execute(
             text("SELECT 1 FROM pg_indexes WHERE indexname = 'ix_articles_text_search'")
         ).all()
+        index = connection.execute(
+            text("SELECT indexname FROM pg_indexes WHERE indexname = 'ix_events_link'")
+        ).all()
     engine.dispose()
-    assert version == str(schema.SCHEMA_VERSION) and len(columns) == 1
+    assert version == str(schema.SCHEMA_VERSION) and len(columns) == 1 and len(index) == 1
     assert len(search_index) == 1  # the full-text index of version 3
 
 

@@ -113,8 +113,30 @@ def test_a_store_of_the_previous_schema_is_upgraded_in_place(tmp_path: Path) -> 
     connection = sqlite3.connect(path)
     columns = {row[1] for row in connection.execute("PRAGMA table_info(events)")}
     version = connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    indexes = {row[1] for row in connection.execute("PRAGMA index_list(events)")}
     connection.close()
     assert "place_approximate" in columns and version == (str(schema.SCHEMA_VERSION),)
+    assert "ix_events_link" in indexes
+
+
+def test_a_store_without_the_link_index_gets_it(tmp_path: Path, blank_nlp: Any) -> None:
+    import sqlite3
+
+    # what warlog 0.3 wrote: schema version 2, no index on events (type, date)
+    path = _store_altered(
+        tmp_path / "v2.db",
+        "DROP INDEX ix_events_link",
+        "UPDATE meta SET value = '2' WHERE key = 'schema_version'",
+    )
+    with pytest.raises(StoreError, match="older schema version 2"):
+        warlog.open(path, read_only=True)
+    with warlog.open(path) as store:
+        assert store.add_report(_report(blank_nlp))
+    connection = sqlite3.connect(path)
+    indexes = {row[1] for row in connection.execute("PRAGMA index_list(events)")}
+    version = connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    connection.close()
+    assert "ix_events_link" in indexes and version == (str(schema.SCHEMA_VERSION),)
 
 
 def test_a_store_of_a_newer_schema_is_refused(tmp_path: Path) -> None:

@@ -46,6 +46,16 @@ class LinkRule:
             settings.get_int("link_report_lag_days"),
         )
 
+    @property
+    def search_days(self) -> int:
+        """The most days two day-dated reports the rule links can be apart."""
+        return max(self.day_window, self.report_lag_days)
+
+    @property
+    def search_km(self) -> float:
+        """The most km two reports the rule links by distance can be apart."""
+        return max(self.km_town, self.km_region)
+
 
 def _level(event: Event) -> int:
     """ACLED's geo precision for linking: a place the gazetteer lacks, put only where the

@@ -1,9 +1,10 @@
 """store: SQLite (default) behind SQLAlchemy Core; queries return records."""
 
-from warlog.store.ingest import IngestResult, Rejection, Unchanged
+from warlog.store.ingest import Added, IngestResult, Rejection, Unchanged
 from warlog.store.store import ArticleSummary, PlaceCount, Store, open_store
 
 __all__ = [
+    "Added",
     "ArticleSummary",
     "IngestResult",
     "PlaceCount",

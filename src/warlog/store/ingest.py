@@ -41,11 +41,37 @@ class Unchanged:
     article_id: str
 
 
+@dataclass(frozen=True, slots=True)
+class Added:
+    """An article ingest added, as its summary shows it: the article's text and records
+    stay in the store, so a long run holds a line per article, never its report."""
+
+    id: str
+    source: str | None
+    headline: str | None
+    published: str | None
+    places: tuple[str, ...]  # the place names in text order
+    dates: int  # its temporal expressions
+
+    @classmethod
+    def of(cls, report: Report) -> Added:
+        article = report.article
+        return cls(
+            id=article.id,
+            source=article.source,
+            headline=article.headline,
+            published=article.published.value if article.published else None,
+            places=tuple(place.text for place in report.places),
+            dates=len(report.temporals),
+        )
+
+
 @dataclass(slots=True)
 class IngestResult:
-    """What one ``ingest`` did: added reports, unchanged articles, rejects, warnings."""
+    """What one ``ingest`` did, gathered as it goes: the articles added (a summary line
+    each), unchanged articles, rejects (every one, for the user to see), warnings."""
 
-    added: list[Report] = field(default_factory=list)
+    added: list[Added] = field(default_factory=list)
     unchanged: list[Unchanged] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -112,7 +138,7 @@ def ingest(
             continue
         result.warnings.extend(report.warnings)
         if stored:
-            result.added.append(report)
+            result.added.append(Added.of(report))
         else:
             result.unchanged.append(Unchanged(report.article.source or "", report.article.id))
         _tick(on_item, source)

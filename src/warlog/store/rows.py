@@ -251,6 +251,50 @@ def event_from_row(row: Row) -> Event:
     )
 
 
+# what the link rule reads of a stored event (warlog.link.rule), with its id and incident
+LINK_COLUMNS = (
+    "id",
+    "article_id",
+    "start",
+    "end",
+    "type",
+    "date",
+    "date_precision",
+    "place",
+    "geonameid",
+    "lat",
+    "lon",
+    "actor1_side",
+    "country_code",
+    "geo_precision",
+    "date_from_text",
+    "place_approximate",
+    "incident_id",
+)
+
+
+def link_event_from_row(row: Row) -> Event:
+    """A stored event as the link rule sees it, from the ``LINK_COLUMNS`` of its row: what
+    the rule never reads (sub-type, trigger, actors' names, weapons, status, the claims and
+    casualty reports) is left empty and no list is decoded."""
+    return Event(
+        type=row["type"],
+        sub_type="",
+        trigger="",
+        evidence=Evidence(row["article_id"], row["start"], row["end"]),
+        date=_date(row["date"], row["date_precision"]),
+        place=row["place"],
+        geonameid=row["geonameid"],
+        lat=row["lat"],
+        lon=row["lon"],
+        actor1_side=row["actor1_side"],
+        country_code=row["country_code"],
+        geo_precision=row["geo_precision"],
+        date_from_text=row["date_from_text"],
+        place_approximate=row["place_approximate"],
+    )
+
+
 _ACTOR_LISTS = ("titles", "mentions", "claims", "events", "casualties")
 
 

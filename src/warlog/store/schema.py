@@ -16,15 +16,18 @@ from sqlalchemy import (
     false,
 )
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # how a store of an older schema version is brought to the next one (SQLite and PostgreSQL
-# both run these); its articles' analysis is then stale, and `warlog reanalyse` redoes it
+# both run these); after a new column its articles' analysis is stale, and `warlog
+# reanalyse` redoes it (a new index changes nothing stored)
 UPGRADES: dict[int, tuple[str, ...]] = {
     1: ("ALTER TABLE events ADD COLUMN place_approximate BOOLEAN NOT NULL DEFAULT FALSE",),
     # 2 -> 3: the full-text index of the articles' text, which differs between SQLite (FTS5)
     # and PostgreSQL (GIN): warlog.store.search.ensure_index makes and fills it, after these
     # steps, whenever a writer opens a store (so a new store gets it too)
     2: (),
+    # linking reads the candidates of a new event by type and date range
+    3: ("CREATE INDEX IF NOT EXISTS ix_events_link ON events (type, date)",),
 }
 # dates compare as byte strings ("2020-10" < "2020-10-04" < "2020-10~"): PostgreSQL's default
 # collation would not, so its date columns use "C"; SQLite compares bytes already
@@ -168,6 +171,7 @@ events = Table(
     Index("ix_events_article", "article_id"),
     Index("ix_events_incident", "incident_id"),
     Index("ix_events_date", "date"),
+    Index("ix_events_link", "type", "date"),  # link candidates (store.link_candidates)
 )
 
 

@@ -10,11 +10,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, func, select
+from sqlalchemy import Engine, bindparam, create_engine, event, func, select
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from warlog.errors import StoreError, StoreErrors
 from warlog.link.episodes import group_episodes
+from warlog.link.rule import LinkRule
 from warlog.model import (
     Actor,
     Article,
@@ -191,29 +192,30 @@ def _sqlite_reader(path: Path) -> Engine:
     return create_engine("sqlite://", creator=connect)
 
 
-def _near_in_time(table: Any, event: Event) -> Any:
-    """A SQL filter narrowing link candidates to dates that could be compatible: within
-    ``LINK_SEARCH_DAYS`` of the event, or the month or year strings that contain it."""
-    from sqlalchemy import and_, or_
-
+def _date_window(event: Event, rule: LinkRule | None = None) -> dict[str, str]:
+    """The dates the rule could link to a dated event's, as ranges and values of the index
+    on (type, date): for a day, the days ``low``-``high`` at most ``rule.search_days`` away,
+    then its ``month`` and its ``year``; for a month, its days and itself, then its year; for
+    a year, every date in it. Dates compare as strings ("2020-10" < "2020-10-04" <
+    "2020-10~")."""
     from warlog.dates import to_date
 
     assert event.date is not None
-    day = to_date(event.date)
+    value = event.date.value
     if event.date.precision.value != "day":
-        return table.c.date.startswith(event.date.value[:4])
+        window = {"low": value, "high": value + "~"}
+        return window if len(value) == 4 else {**window, "year": value[:4]}
+    days = (rule or LinkRule.from_settings()).search_days
+    day = to_date(event.date)
     try:
-        low = day - dt.timedelta(days=LINK_SEARCH_DAYS)
+        low = day - dt.timedelta(days=days)
     except OverflowError:  # near year 1: the window starts at the first day there is
         low = dt.date.min
     try:
-        high = day + dt.timedelta(days=LINK_SEARCH_DAYS)
+        high = day + dt.timedelta(days=days)
     except OverflowError:
         high = dt.date.max
-    return or_(
-        and_(table.c.date >= low.strftime("%Y-%m"), table.c.date <= high.isoformat()),
-        table.c.date == str(day.year),
-    )
+    return {"low": low.isoformat(), "high": high.isoformat(), "month": value[:7], "year": value[:4]}
 
 
 def _in_box(table: Any, box: tuple[float, float, float, float]) -> Any:
@@ -229,7 +231,109 @@ def _in_box(table: Any, box: tuple[float, float, float, float]) -> Any:
     )
 
 
-LINK_SEARCH_DAYS = 40
+
+def _place_box(event: Event, rule: LinkRule) -> dict[str, Any]:
+    """What places the rule could link to an event's (warlog.link.rule): its GeoNames id;
+    its ``country``, or no country when it has none (a name in common, or both placed only
+    at the country); or, for a point, a box around it holding every point at most
+    ``rule.search_km`` away (a little more: the rule then measures the distance); near a
+    pole or across the antimeridian, the box spans every longitude."""
+    import math
+
+    found: dict[str, Any] = {} if event.country_code is None else {"country": event.country_code}
+    if event.geonameid is not None:
+        found["geonameid"] = event.geonameid
+    if event.lat is None or event.lon is None:
+        return found
+    radius = (rule.search_km + 1.0) / EARTH_RADIUS_KM  # radians, 1 km to spare
+    dlat = math.degrees(radius)
+    found |= {"south": event.lat - dlat, "north": event.lat + dlat}
+    if abs(event.lat) + dlat < 89.0:
+        dlon = math.degrees(
+            math.asin(min(1.0, math.sin(radius) / math.cos(math.radians(event.lat))))
+        )
+        if event.lon - dlon >= -180.0 and event.lon + dlon <= 180.0:
+            found |= {"west": event.lon - dlon, "east": event.lon + dlon}
+    return found
+
+
+_CANDIDATE_QUERIES: dict[tuple[str, ...], Any] = {}
+
+
+def candidate_query(new: Event, rule: LinkRule) -> tuple[Any, dict[str, Any]]:
+    """The query for the stored events the rule could link to ``new`` (a dated event), and
+    its parameters: narrowed in SQL by type, date and place, each date range read through
+    the index on (type, date) (an OR of them would read every date of the type), only the
+    columns the rule reads (``rows.LINK_COLUMNS``). A superset of what the rule links. The
+    queries are built once per shape (which ranges and places there are), so SQLAlchemy
+    compiles each once."""
+    from sqlalchemy import and_, or_, union
+
+    parameters: dict[str, Any] = {
+        "type": new.type,
+        "article_id": new.evidence.article_id,
+        **_date_window(new, rule),
+        **_place_box(new, rule),
+    }
+    shape = tuple(sorted(parameters))
+    query = _CANDIDATE_QUERIES.get(shape)
+    if query is None:
+        table = schema.events
+        places = [
+            table.c.country_code == bindparam("country")
+            if "country" in parameters
+            else table.c.country_code.is_(None)
+        ]
+        if "geonameid" in parameters:
+            places.append(table.c.geonameid == bindparam("geonameid"))
+        if "south" in parameters:
+            box = [table.c.lat >= bindparam("south"), table.c.lat <= bindparam("north")]
+            if "west" in parameters:
+                box += [table.c.lon >= bindparam("west"), table.c.lon <= bindparam("east")]
+            places.append(and_(*box))
+        where = (
+            table.c.type == bindparam("type"),
+            table.c.article_id != bindparam("article_id"),
+            or_(*places),
+        )
+        dates = [and_(table.c.date >= bindparam("low"), table.c.date <= bindparam("high"))]
+        if "month" in parameters:
+            day_of = table.c.date.type
+            dates.append(
+                table.c.date.in_(
+                    [bindparam("month", type_=day_of), bindparam("year", type_=day_of)]
+                )
+            )
+        elif "year" in parameters:
+            dates.append(table.c.date == bindparam("year"))
+        columns = [table.c[name] for name in rows.LINK_COLUMNS]
+        # one query per date range; UNION drops an event two hold (a month sorts among days)
+        parts = [select(*columns).where(*where, when) for when in dates]
+        query = parts[0] if len(parts) == 1 else union(*parts)
+        _CANDIDATE_QUERIES[shape] = query
+    return query, parameters
+
+
+def link_candidates(
+    connection: Any, new: Event, rule: LinkRule, skip: frozenset[str] = frozenset()
+) -> list[tuple[Event, str]]:
+    """The stored events of ``candidate_query``, each with its incident id, as the link rule
+    sees them (``rows.link_event_from_row``), but those of the articles in ``skip``."""
+    query, parameters = candidate_query(new, rule)
+    return [
+        (rows.link_event_from_row(row._mapping), row.incident_id)
+        for row in connection.execute(query, parameters)
+        if row.article_id not in skip
+    ]
+
+
+# what linking reads again and again, built once (so compiled once): an article's events as
+# the rule sees them, and an event's incident
+_EVENTS_OF_ARTICLE = select(*(schema.events.c[name] for name in rows.LINK_COLUMNS)).where(
+    schema.events.c.article_id == bindparam("article_id")
+)
+_INCIDENT_OF = select(schema.events.c.incident_id).where(schema.events.c.id == bindparam("id"))
+EARTH_RADIUS_KM = 6371.0088  # as warlog.resolve.spatial.haversine_km
 WRITER_LOCK = 0x7761726C  # "warl": the advisory lock writers of a shared store take
 # every table of per-article records (deleted and written again by a reanalysis)
 RECORD_TABLES = (
@@ -534,7 +638,7 @@ class Store:
 
         An incident's id is the smallest event id among its reports, so the incidents (the
         connected components of the link rule) are the same whatever the ingest order."""
-        from warlog.link import LinkRule, mutual_best, same_event
+        from warlog.link import mutual_best, same_event
 
         rule = LinkRule.from_settings()
         table = schema.events
@@ -543,31 +647,20 @@ class Store:
         def article_events(article_id: str) -> list[Event]:
             if article_id not in of_article:
                 of_article[article_id] = [
-                    rows.event_from_row(row._mapping)
-                    for row in connection.execute(
-                        select(table).where(table.c.article_id == article_id)
-                    )
+                    rows.link_event_from_row(row._mapping)
+                    for row in connection.execute(_EVENTS_OF_ARTICLE, {"article_id": article_id})
                 ]
             return of_article[article_id]
 
         for new in new_events:
             if new.date is None:
                 continue  # an undated report links to nothing
-            candidates = connection.execute(
-                select(table).where(
-                    table.c.type == new.type, table.c.id != new.id, _near_in_time(table, new)
-                )
-            )
-            linked = set()
-            for row in candidates:
-                if row.article_id in skip:
-                    continue
-                event = rows.event_from_row(row._mapping)
-                if same_event(new, event, rule) and mutual_best(new, event, article_events, rule):
-                    linked.add(row.incident_id)
-            current = connection.execute(
-                select(table.c.incident_id).where(table.c.id == new.id)
-            ).scalar_one()
+            linked = {
+                incident_id
+                for event, incident_id in link_candidates(connection, new, rule, skip)
+                if same_event(new, event, rule) and mutual_best(new, event, article_events, rule)
+            }
+            current = connection.execute(_INCIDENT_OF, {"id": new.id}).scalar_one()
             merged = {current, *linked}
             target = min(merged)
             if merged != {target}:
