@@ -232,7 +232,45 @@ def create_app(settings: ServeSettings, store: Store | None = None) -> FastAPI:
             "event.html",
             incident=incident,
             page=pages.incident_page(incident, reports),
+            episode=episode_of(incident.id),
         )
+
+    # -- episodes ---------------------------------------------------------------------------
+
+    episodes_seen: dict[str, Any] = {}
+
+    def episode_of(incident_id: str) -> Any:
+        """The episode an incident is in. The episodes are grouped once per state of the
+        store (its article count), not on every incident page."""
+        from warlog.link.episodes import group_episodes
+
+        key = opened.article_count()
+        if episodes_seen.get("key") != key:
+            found = group_episodes(opened.incidents())
+            episodes_seen["key"] = key
+            episodes_seen["by_incident"] = {i: e for e in found for i in e.incidents}
+        return episodes_seen["by_incident"].get(incident_id)
+
+    def episode_data(episode_id: str) -> tuple[Any, list[Any], dict[str, Any]]:
+        from warlog.export.acled import fatalities
+
+        episode, incidents = opened.episode(episode_id)
+        casualties = query.casualties_of(opened, incidents)
+        rows = incident_rows(incidents, casualties)
+        for row, incident in zip(rows, incidents, strict=True):
+            row["fatalities"] = fatalities(incident, casualties)[0]
+        return episode, incidents, {"episode": to_dict(episode), "events": rows}
+
+    @app.get("/episodes/{episode_id}.json", summary="An episode and its incidents, in time order")
+    def episode_json(episode_id: str) -> JSONResponse:
+        return JSONResponse(episode_data(episode_id)[2])
+
+    @app.get("/episodes/{episode_id}", response_class=HTMLResponse, summary="An episode's page")
+    def episode_page(request: Request, episode_id: str) -> Response:
+        episode, _incidents, data = episode_data(episode_id)
+        if _wants_json(request):
+            return JSONResponse(data)
+        return render(request, "episode.html", episode=episode, events=data["events"])
 
     # -- one article ----------------------------------------------------------------------
 
