@@ -100,6 +100,12 @@ SETTINGS: tuple[Setting, ...] = (
         env="WARLOG_SERVE_PORT",
     ),
     Setting(
+        "serve_max_upload_bytes",
+        5_000_000,
+        "`warlog serve --allow-ingest` refuses an upload request larger than this (413).",
+        env="WARLOG_SERVE_MAX_UPLOAD_BYTES",
+    ),
+    Setting(
         "batch_size",
         16,
         "Articles parsed together by nlp.pipe.",

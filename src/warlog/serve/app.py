@@ -1,4 +1,5 @@
-"""``warlog serve``: the analyst's web app (FastAPI + Jinja2), read only.
+"""``warlog serve``: the analyst's web app (FastAPI + Jinja2), read only unless started with
+``--allow-ingest`` (then an upload form, warlog.serve.upload).
 
 Every HTML page has a JSON twin at the same URL plus ``.json`` (or with ``Accept:
 application/json``) in the record shapes of the JSONL export. One app object is built from
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -20,6 +21,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.middleware.gzip import GZipMiddleware
 
 from warlog import __version__
+from warlog import settings as settings_table
 from warlog.errors import StoreError, StoreErrors
 from warlog.export.jsonl import (
     actor_object,
@@ -57,14 +59,33 @@ KINDS = ("killed", "injured", "missing", "captured", "displaced")
 TYPE_CLASSES = {name: f"t{index}" for index, name in enumerate(query.ACLED_TYPES)}
 
 
+def _setting(name: str) -> Any:
+    return field(default_factory=lambda: settings_table.get_int(name))
+
+
 @dataclass(frozen=True, slots=True)
 class ServeSettings:
-    """What the app is built from: the store, and where ``warlog serve`` listens."""
+    """What the app is built from: the store, where ``warlog serve`` listens, whether it
+    takes uploads (``--allow-ingest``) and its request limits (warlog.settings)."""
 
     db: str
     host: str = "127.0.0.1"
     port: int = 8765
     page_size: int = PAGE_SIZE
+    allow_ingest: bool = False
+    max_upload_bytes: int = _setting("serve_max_upload_bytes")
+    # the Host header values an upload may come to (DNS rebinding); empty: this machine's
+    # names at ``port`` (any host when listening on all addresses)
+    allowed_hosts: tuple[str, ...] = ()
+
+    def upload_hosts(self) -> frozenset[str] | None:
+        """The hosts an upload may be addressed to; None: any (listening on all addresses)."""
+        if self.allowed_hosts:
+            return frozenset(h.lower() for h in self.allowed_hosts)
+        if self.host in ("0.0.0.0", "::", ""):
+            return None
+        names = {self.host, "localhost", "127.0.0.1", "[::1]"}
+        return frozenset(f"{name}:{self.port}".lower() for name in names)
 
 
 def _environment() -> jinja2.Environment:
@@ -102,6 +123,7 @@ def create_app(settings: ServeSettings, store: Store | None = None) -> FastAPI:
 
     opened = store if store is not None else open_read_only(settings.db)
     environment = _environment()
+    environment.globals["allow_ingest"] = settings.allow_ingest
     app = FastAPI(
         title="warlog",
         version=__version__,
@@ -478,4 +500,8 @@ def create_app(settings: ServeSettings, store: Store | None = None) -> FastAPI:
         )
         return download(out.getvalue(), "application/x-ndjson", "warlog-records.jsonl")
 
+    if settings.allow_ingest:
+        from warlog.serve.upload import add_ingest_routes
+
+        add_ingest_routes(app, settings, render, _wants_json)
     return app

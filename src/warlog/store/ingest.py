@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from warlog import errors
 from warlog.errors import AnalysisError, InputError, WarlogError
-from warlog.ingest import PreparedArticle, iter_sources, parse_published, prepare
+from warlog.ingest import PreparedArticle, Upload, iter_sources, parse_published, prepare
 from warlog.model import Report
 from warlog.nlp import Language
 from warlog.pipeline import analyse_each
@@ -58,9 +58,31 @@ class IngestResult:
 ProgressCallback = Callable[[str], None]
 
 
+def ingest_summary(result: IngestResult) -> dict[str, Any]:
+    """What an ingest did as JSON data (``warlog ingest --json``, the web app's upload)."""
+    return {
+        "added": [
+            {
+                "id": report.article.id,
+                "source": report.article.source,
+                "published": report.article.published.value if report.article.published else None,
+                "places": [place.text for place in report.places],
+                "dates": len(report.temporals),
+            }
+            for report in result.added
+        ],
+        "unchanged": [{"id": item.article_id, "source": item.source} for item in result.unchanged],
+        "rejected": [
+            {"source": r.source, "code": r.code, "reason": r.reason, "hint": r.hint}
+            for r in result.rejected
+        ],
+        "warnings": list(result.warnings),
+    }
+
+
 def ingest(
     store: Store,
-    sources: Iterable[str | Path],
+    sources: Iterable[str | Path | Upload],
     *,
     published: str | None = None,
     encoding: str | None = None,
