@@ -74,6 +74,9 @@ class ServeSettings:
     page_size: int = PAGE_SIZE
     allow_ingest: bool = False
     max_upload_bytes: int = _setting("serve_max_upload_bytes")
+    max_request_bytes: int = _setting("serve_max_request_bytes")
+    rate_per_second: float = _setting("serve_rate_per_second")
+    rate_burst: int = _setting("serve_rate_burst")
     # the Host header values an upload may come to (DNS rebinding); empty: this machine's
     # names at ``port`` (any host when listening on all addresses)
     allowed_hosts: tuple[str, ...] = ()
@@ -117,8 +120,17 @@ def _filters(request: Request) -> Filters:
     return filters
 
 
-def create_app(settings: ServeSettings, store: Store | None = None) -> FastAPI:
-    """The web app over the store of ``settings`` (opened read only), or over ``store``."""
+UPLOAD_PATHS = frozenset({"/ingest", "/ingest.json"})
+
+
+def create_app(
+    settings: ServeSettings, store: Store | None = None, clock: Callable[[], float] | None = None
+) -> FastAPI:
+    """The web app over the store of ``settings`` (opened read only), or over ``store``;
+    ``clock`` (seconds, monotonic) is the rate limiter's, for tests."""
+    import time
+
+    from warlog.serve.limits import RateLimiter, RequestLimits
     from warlog.serve.store import open_read_only
 
     opened = store if store is not None else open_read_only(settings.db)
@@ -504,4 +516,15 @@ def create_app(settings: ServeSettings, store: Store | None = None) -> FastAPI:
         from warlog.serve.upload import add_ingest_routes
 
         add_ingest_routes(app, settings, render, _wants_json)
+
+    def body_limit(path: str) -> int:
+        if settings.allow_ingest and path in UPLOAD_PATHS:
+            return settings.max_upload_bytes
+        return settings.max_request_bytes
+
+    limiter = RateLimiter(settings.rate_per_second, settings.rate_burst, clock or time.monotonic)
+    app.state.limiter = limiter
+    app.add_middleware(  # the outermost: a refused request costs no page
+        RequestLimits, limiter=limiter, body_limit=body_limit, headers=SECURITY_HEADERS
+    )
     return app
