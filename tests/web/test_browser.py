@@ -41,12 +41,19 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def base_url(built: Built) -> Iterator[str]:
-    import uvicorn
-
-    from warlog.serve.app import ServeSettings, create_app
+    from warlog.serve.app import ServeSettings
 
     port = _free_port()
-    app = create_app(ServeSettings(db=str(built.path), port=port))
+    yield from _serve(ServeSettings(db=str(built.path), port=port))
+
+
+def _serve(settings: Any) -> Iterator[str]:
+    import uvicorn
+
+    from warlog.serve.app import create_app
+
+    port = settings.port
+    app = create_app(settings)
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -200,3 +207,33 @@ def test_incident_to_its_episode_and_its_map(page: Any, base_url: str, built: Bu
     assert page.locator("#episode-incidents tbody tr").count() == 2
     page.click(f'#episode-incidents a[href="/events/{built.plain.events[0].id}"]')
     page.wait_for_url(f"**/events/{built.plain.events[0].id}")
+
+
+@pytest.fixture()
+def upload_url(built: Built, tmp_path: Path) -> Iterator[str]:
+    import shutil
+
+    from warlog.serve.app import ServeSettings
+
+    path = tmp_path / "upload.db"
+    shutil.copy(built.path, path)
+    yield from _serve(ServeSettings(db=str(path), port=_free_port(), allow_ingest=True))
+
+
+@pytest.mark.model
+def test_the_upload_form_ingests_in_a_browser(page: Any, upload_url: str, tmp_path: Path) -> None:
+    article = tmp_path / "strike.txt"
+    article.write_text("Shells hit Stepanakert on Sunday, killing three civilians, officials said.")
+    empty = tmp_path / "<img src=x onerror=alert(1)>.txt"
+    empty.write_text("")
+    page.goto(upload_url + "/ingest")
+    page.set_input_files("#ingest-files", [str(article), str(empty)])
+    page.click("#ingest-submit")  # the browser's own Origin header lets it through
+    page.wait_for_selector("#ingest-result")
+    assert "1 added, 0 unchanged, 1 rejected" in page.inner_text("#ingest-result h2")
+    assert "[W101] <img src=x onerror=alert(1)>.txt: is empty." in page.inner_text(
+        "#ingest-rejected"
+    )
+    page.click("#ingest-added a")
+    page.wait_for_url("**/articles/*")
+    assert "Stepanakert" in page.inner_text(".article-text")
