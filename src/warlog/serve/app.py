@@ -279,11 +279,12 @@ def create_app(
         from warlog.link.episodes import group_episodes
 
         key = opened.article_count()
-        if episodes_seen.get("key") != key:
+        state = episodes_seen.get("state")
+        if state is None or state[0] != key:
             found = group_episodes(opened.incidents())
-            episodes_seen["key"] = key
-            episodes_seen["by_incident"] = {i: e for e in found for i in e.incidents}
-        return episodes_seen["by_incident"].get(incident_id)
+            state = (key, {i: e for e in found for i in e.incidents})
+            episodes_seen["state"] = state  # one assignment: threads see old or new whole
+        return state[1].get(incident_id)
 
     def episode_data(episode_id: str) -> tuple[Any, list[Any], dict[str, Any]]:
         from warlog.export.acled import fatalities
