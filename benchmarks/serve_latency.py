@@ -43,7 +43,7 @@ def main() -> None:
 
     from warlog.serve.app import ServeSettings, create_app
 
-    app = create_app(ServeSettings(db=args.db))
+    app = create_app(ServeSettings(db=args.db, rate_per_second=0))  # latency, not limits
     store = app.state.store
     client = TestClient(app)
     print(f"{store.article_count()} articles, {len(store.incidents())} incidents in {args.db}")

@@ -232,24 +232,9 @@ def _progress() -> Iterator[Callable[[str], None]]:
 
 
 def _ingest_summary(result: Any) -> dict[str, Any]:
-    return {
-        "added": [
-            {
-                "id": added.id,
-                "source": added.source,
-                "published": added.published,
-                "places": list(added.places),
-                "dates": added.dates,
-            }
-            for added in result.added
-        ],
-        "unchanged": [{"id": item.article_id, "source": item.source} for item in result.unchanged],
-        "rejected": [
-            {"source": r.source, "code": r.code, "reason": r.reason, "hint": r.hint}
-            for r in result.rejected
-        ],
-        "warnings": list(result.warnings),
-    }
+    from warlog.store.ingest import ingest_summary
+
+    return ingest_summary(result)
 
 
 def _print_ingest(result: Any) -> None:
@@ -945,13 +930,26 @@ def serve(
     port: Annotated[
         int, typer.Option(envvar="WARLOG_SERVE_PORT", help="The port to listen on.")
     ] = 8765,
+    allow_ingest: Annotated[
+        bool,
+        typer.Option(
+            "--allow-ingest",
+            help="Add an upload form (/ingest) that ingests files as `warlog ingest` does.",
+        ),
+    ] = False,
 ) -> None:
-    """Start the web app (read only): map and timeline, incident and article pages, each with
-    a JSON twin (URL + .json)."""
+    """Start the web app (read only unless --allow-ingest): map and timeline, incident,
+    episode and article pages, each with a JSON twin (URL + .json)."""
     from warlog.serve.run import serve as run_serve
 
     with _clean_errors():
-        run_serve(db, host, port, say=lambda line: err_console.print(line, highlight=False))
+        run_serve(
+            db,
+            host,
+            port,
+            say=lambda line: err_console.print(line, highlight=False),
+            allow_ingest=allow_ingest,
+        )
 
 
 @app.command("eval")

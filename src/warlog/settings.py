@@ -100,6 +100,30 @@ SETTINGS: tuple[Setting, ...] = (
         env="WARLOG_SERVE_PORT",
     ),
     Setting(
+        "serve_max_request_bytes",
+        1_000_000,
+        "`warlog serve` refuses a request body larger than this (413), the upload excepted.",
+        env="WARLOG_SERVE_MAX_REQUEST_BYTES",
+    ),
+    Setting(
+        "serve_max_upload_bytes",
+        5_000_000,
+        "`warlog serve --allow-ingest` refuses an upload request larger than this (413).",
+        env="WARLOG_SERVE_MAX_UPLOAD_BYTES",
+    ),
+    Setting(
+        "serve_rate_per_second",
+        30,
+        "Requests a second `warlog serve` answers per client address, on average (0: no limit).",
+        env="WARLOG_SERVE_RATE_PER_SECOND",
+    ),
+    Setting(
+        "serve_rate_burst",
+        60,
+        "Requests one client address may make at once before the rate applies (429 beyond).",
+        env="WARLOG_SERVE_RATE_BURST",
+    ),
+    Setting(
         "batch_size",
         16,
         "Articles parsed together by nlp.pipe.",

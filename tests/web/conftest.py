@@ -199,7 +199,8 @@ def client(built: Built) -> Iterator[Any]:
 
     from warlog.serve.app import ServeSettings, create_app
 
-    app = create_app(ServeSettings(db=str(built.path), page_size=1))
+    # no rate limit here: many tests share this client (tests/web/test_limits.py tests it)
+    app = create_app(ServeSettings(db=str(built.path), page_size=1, rate_per_second=0))
     with TestClient(app) as test_client:
         yield test_client
     app.state.store.close()

@@ -243,6 +243,7 @@ def test_openapi_document_lists_the_twins(client: Any) -> None:
         "/api/map",
         "/events/{event_id}.json",
         "/articles/{article_id}.json",
+        "/episodes/{episode_id}.json",
     ):
         assert path in paths
     assert client.get("/docs").status_code == 404  # it would load a CDN's scripts

@@ -41,12 +41,19 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def base_url(built: Built) -> Iterator[str]:
-    import uvicorn
-
-    from warlog.serve.app import ServeSettings, create_app
+    from warlog.serve.app import ServeSettings
 
     port = _free_port()
-    app = create_app(ServeSettings(db=str(built.path), port=port))
+    yield from _serve(ServeSettings(db=str(built.path), port=port))
+
+
+def _serve(settings: Any) -> Iterator[str]:
+    import uvicorn
+
+    from warlog.serve.app import create_app
+
+    port = settings.port
+    app = create_app(settings)
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -157,3 +164,76 @@ def test_text_search_and_near_filter_the_map(page: Any, base_url: str) -> None:
     page.wait_for_selector("#map[data-loaded=true]", state="attached")
     assert page.get_attribute("#map", "data-markers") == "1"
     assert page.locator("path.near-area").count() == 1  # the circle searched
+
+
+def test_timeline_brush_by_keyboard(page: Any, base_url: str) -> None:
+    page.goto(base_url + "/")
+    page.wait_for_selector("#map[data-loaded=true]", state="attached")
+    brush = page.locator("#timeline rect.brush")
+    assert "arrow keys" in (brush.get_attribute("aria-label") or "")
+    assert brush.get_attribute("tabindex") == "0"
+    page.focus("#apply")
+    for _ in range(10):  # Tab reaches the brush after the form and the page's links
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('brush')"):
+            break
+    assert page.evaluate("document.activeElement.classList.contains('brush')")
+    assert brush.get_attribute("aria-valuetext") == "2020-10-04 to 2020-10-05"
+
+    page.keyboard.press("Shift+ArrowLeft")  # narrow: the end moves a day back
+    assert brush.get_attribute("aria-valuetext") == "2020-10-04 to 2020-10-04"
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/?since=2020-10-04&until=2020-10-04")
+    page.wait_for_selector("#map[data-loaded=true]", state="attached")
+    assert page.get_attribute("#map", "data-markers") == "1"
+    # focus comes back to the brush; an arrow moves the range, and a pause applies it
+    assert page.evaluate("document.activeElement.classList.contains('brush')")
+    page.keyboard.press("ArrowRight")
+    page.wait_for_url("**/?since=2020-10-05&until=2020-10-05")
+    page.wait_for_selector("#map[data-loaded=true]", state="attached")
+    assert page.get_attribute("#map", "data-markers") == "1"
+    assert page.input_value("input[name=since]") == "2020-10-05"
+    page.keyboard.press("ArrowRight")  # at the timeline's end it stays
+    page.keyboard.press("Shift+ArrowRight")
+    assert brush.get_attribute("aria-valuetext") == "2020-10-05 to 2020-10-05"
+
+
+def test_incident_to_its_episode_and_its_map(page: Any, base_url: str, built: Built) -> None:
+    page.goto(base_url + f"/events/{built.event.id}")
+    page.click("#episode-link")
+    page.wait_for_url("**/episodes/ep-*")
+    page.wait_for_selector("#mini-map[data-markers]", state="attached")
+    assert page.get_attribute("#mini-map", "data-markers") == "2"
+    assert page.locator("#episode-incidents tbody tr").count() == 2
+    page.click(f'#episode-incidents a[href="/events/{built.plain.events[0].id}"]')
+    page.wait_for_url(f"**/events/{built.plain.events[0].id}")
+
+
+@pytest.fixture()
+def upload_url(built: Built, tmp_path: Path) -> Iterator[str]:
+    import shutil
+
+    from warlog.serve.app import ServeSettings
+
+    path = tmp_path / "upload.db"
+    shutil.copy(built.path, path)
+    yield from _serve(ServeSettings(db=str(path), port=_free_port(), allow_ingest=True))
+
+
+@pytest.mark.model
+def test_the_upload_form_ingests_in_a_browser(page: Any, upload_url: str, tmp_path: Path) -> None:
+    article = tmp_path / "strike.txt"
+    article.write_text("Shells hit Stepanakert on Sunday, killing three civilians, officials said.")
+    empty = tmp_path / "<img src=x onerror=alert(1)>.txt"
+    empty.write_text("")
+    page.goto(upload_url + "/ingest")
+    page.set_input_files("#ingest-files", [str(article), str(empty)])
+    page.click("#ingest-submit")  # the browser's own Origin header lets it through
+    page.wait_for_selector("#ingest-result")
+    assert "1 added, 0 unchanged, 1 rejected" in page.inner_text("#ingest-result h2")
+    assert "[W101] <img src=x onerror=alert(1)>.txt: is empty." in page.inner_text(
+        "#ingest-rejected"
+    )
+    page.click("#ingest-added a")
+    page.wait_for_url("**/articles/*")
+    assert "Stepanakert" in page.inner_text(".article-text")

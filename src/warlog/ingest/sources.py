@@ -5,6 +5,7 @@ from __future__ import annotations
 import glob
 import sys
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
@@ -30,14 +31,26 @@ Item = RawArticle | InputError
 _GLOB_CHARS = frozenset("*?[")
 
 
+@dataclass(frozen=True, slots=True)
+class Upload:
+    """A file given as its name and bytes (a web upload) instead of a path: read as a file
+    of that name is, with the same size limit, types and rejections."""
+
+    name: str
+    data: bytes
+
+
 def iter_sources(
-    names: Iterable[str | Path],
+    names: Iterable[str | Path | Upload],
     *,
     encoding: str | None = None,
     stdin: BinaryIO | None = None,
 ) -> Iterator[Item]:
     """Every raw article (or reject) from the named inputs, in a stable order."""
     for name in names:
+        if isinstance(name, Upload):
+            yield from _read_upload(name, encoding)
+            continue
         text_name = str(name)
         if text_name == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
@@ -108,6 +121,45 @@ def _read_file(path: Path, encoding: str | None) -> Iterator[Item]:
         errors.debug_traceback(str(path), exc)
 
 
+def _unsupported(source: str, suffix: str) -> InputError:
+    return InputError(
+        source,
+        f"has the unsupported type '{suffix}'",
+        "warlog reads .txt, .md, .html, .json, .jsonl and RSS/Atom feeds (.rss, .atom, "
+        ".xml); convert it or leave it out.",
+        errors.UNSUPPORTED,
+    )
+
+
+def _read_upload(upload: Upload, encoding: str | None) -> Iterator[Item]:
+    """The articles of an uploaded file, as :func:`_read_file` reads a file of its name."""
+    source = upload.name
+    try:
+        suffix = Path(source).suffix.lower()
+        if suffix not in SUPPORTED_SUFFIXES | FEED_SUFFIXES:
+            yield _unsupported(source, suffix)
+            return
+        if suffix in JSONL_SUFFIXES:
+            import io
+
+            yield from _read_jsonl(io.BytesIO(upload.data), source)
+            return
+        limit = settings.get_int("max_article_bytes")
+        if len(upload.data) > limit:
+            yield _too_large(source, len(upload.data), limit)
+            return
+        yield from _read_bytes(upload.data, source, suffix, encoding)
+    except Exception as exc:  # a bug in a reader: this upload only
+        yield InputError(
+            source,
+            f"could not be read ({type(exc).__name__}: {str(exc)[:200]})",
+            "The other inputs were read; please report it with the file attached "
+            "(WARLOG_DEBUG=1 prints the traceback).",
+            errors.READ_FAILED,
+        )
+        errors.debug_traceback(source, exc)
+
+
 def _not_regular(source: str, mode: int) -> InputError | None:
     """A FIFO, a device or a socket: reading one may block forever or never end."""
     import stat
@@ -135,13 +187,7 @@ def _read_file_unguarded(path: Path, encoding: str | None) -> Iterator[Item]:
     source = str(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES | FEED_SUFFIXES:
-        yield InputError(
-            source,
-            f"has the unsupported type '{suffix}'",
-            "warlog reads .txt, .md, .html, .json, .jsonl and RSS/Atom feeds (.rss, .atom, "
-            ".xml); convert it or leave it out.",
-            errors.UNSUPPORTED,
-        )
+        yield _unsupported(source, suffix)
         return
     try:
         info = path.stat()

@@ -1,4 +1,5 @@
-"""``warlog serve``: the analyst's web app (FastAPI + Jinja2), read only.
+"""``warlog serve``: the analyst's web app (FastAPI + Jinja2), read only unless started with
+``--allow-ingest`` (then an upload form, warlog.serve.upload).
 
 Every HTML page has a JSON twin at the same URL plus ``.json`` (or with ``Accept:
 application/json``) in the record shapes of the JSONL export. One app object is built from
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -20,6 +21,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.middleware.gzip import GZipMiddleware
 
 from warlog import __version__
+from warlog import settings as settings_table
 from warlog.errors import StoreError, StoreErrors
 from warlog.export.jsonl import (
     actor_object,
@@ -57,14 +59,36 @@ KINDS = ("killed", "injured", "missing", "captured", "displaced")
 TYPE_CLASSES = {name: f"t{index}" for index, name in enumerate(query.ACLED_TYPES)}
 
 
+def _setting(name: str) -> Any:
+    return field(default_factory=lambda: settings_table.get_int(name))
+
+
 @dataclass(frozen=True, slots=True)
 class ServeSettings:
-    """What the app is built from: the store, and where ``warlog serve`` listens."""
+    """What the app is built from: the store, where ``warlog serve`` listens, whether it
+    takes uploads (``--allow-ingest``) and its request limits (warlog.settings)."""
 
     db: str
     host: str = "127.0.0.1"
     port: int = 8765
     page_size: int = PAGE_SIZE
+    allow_ingest: bool = False
+    max_upload_bytes: int = _setting("serve_max_upload_bytes")
+    max_request_bytes: int = _setting("serve_max_request_bytes")
+    rate_per_second: float = _setting("serve_rate_per_second")
+    rate_burst: int = _setting("serve_rate_burst")
+    # the Host header values an upload may come to (DNS rebinding); empty: this machine's
+    # names at ``port`` (any host when listening on all addresses)
+    allowed_hosts: tuple[str, ...] = ()
+
+    def upload_hosts(self) -> frozenset[str] | None:
+        """The hosts an upload may be addressed to; None: any (listening on all addresses)."""
+        if self.allowed_hosts:
+            return frozenset(h.lower() for h in self.allowed_hosts)
+        if self.host in ("0.0.0.0", "::", ""):
+            return None
+        names = {self.host, "localhost", "127.0.0.1", "[::1]"}
+        return frozenset(f"{name}:{self.port}".lower() for name in names)
 
 
 def _environment() -> jinja2.Environment:
@@ -96,12 +120,22 @@ def _filters(request: Request) -> Filters:
     return filters
 
 
-def create_app(settings: ServeSettings, store: Store | None = None) -> FastAPI:
-    """The web app over the store of ``settings`` (opened read only), or over ``store``."""
+UPLOAD_PATHS = frozenset({"/ingest", "/ingest.json"})
+
+
+def create_app(
+    settings: ServeSettings, store: Store | None = None, clock: Callable[[], float] | None = None
+) -> FastAPI:
+    """The web app over the store of ``settings`` (opened read only), or over ``store``;
+    ``clock`` (seconds, monotonic) is the rate limiter's, for tests."""
+    import time
+
+    from warlog.serve.limits import RateLimiter, RequestLimits
     from warlog.serve.store import open_read_only
 
     opened = store if store is not None else open_read_only(settings.db)
     environment = _environment()
+    environment.globals["allow_ingest"] = settings.allow_ingest
     app = FastAPI(
         title="warlog",
         version=__version__,
@@ -232,7 +266,46 @@ def create_app(settings: ServeSettings, store: Store | None = None) -> FastAPI:
             "event.html",
             incident=incident,
             page=pages.incident_page(incident, reports),
+            episode=episode_of(incident.id),
         )
+
+    # -- episodes ---------------------------------------------------------------------------
+
+    episodes_seen: dict[str, Any] = {}
+
+    def episode_of(incident_id: str) -> Any:
+        """The episode an incident is in. The episodes are grouped once per state of the
+        store (its article count), not on every incident page."""
+        from warlog.link.episodes import group_episodes
+
+        key = opened.article_count()
+        state = episodes_seen.get("state")
+        if state is None or state[0] != key:
+            found = group_episodes(opened.incidents())
+            state = (key, {i: e for e in found for i in e.incidents})
+            episodes_seen["state"] = state  # one assignment: threads see old or new whole
+        return state[1].get(incident_id)
+
+    def episode_data(episode_id: str) -> tuple[Any, list[Any], dict[str, Any]]:
+        from warlog.export.acled import fatalities
+
+        episode, incidents = opened.episode(episode_id)
+        casualties = query.casualties_of(opened, incidents)
+        rows = incident_rows(incidents, casualties)
+        for row, incident in zip(rows, incidents, strict=True):
+            row["fatalities"] = fatalities(incident, casualties)[0]
+        return episode, incidents, {"episode": to_dict(episode), "events": rows}
+
+    @app.get("/episodes/{episode_id}.json", summary="An episode and its incidents, in time order")
+    def episode_json(episode_id: str) -> JSONResponse:
+        return JSONResponse(episode_data(episode_id)[2])
+
+    @app.get("/episodes/{episode_id}", response_class=HTMLResponse, summary="An episode's page")
+    def episode_page(request: Request, episode_id: str) -> Response:
+        episode, _incidents, data = episode_data(episode_id)
+        if _wants_json(request):
+            return JSONResponse(data)
+        return render(request, "episode.html", episode=episode, events=data["events"])
 
     # -- one article ----------------------------------------------------------------------
 
@@ -440,4 +513,19 @@ def create_app(settings: ServeSettings, store: Store | None = None) -> FastAPI:
         )
         return download(out.getvalue(), "application/x-ndjson", "warlog-records.jsonl")
 
+    if settings.allow_ingest:
+        from warlog.serve.upload import add_ingest_routes
+
+        add_ingest_routes(app, settings, render, _wants_json)
+
+    def body_limit(path: str) -> int:
+        if settings.allow_ingest and path in UPLOAD_PATHS:
+            return settings.max_upload_bytes
+        return settings.max_request_bytes
+
+    limiter = RateLimiter(settings.rate_per_second, settings.rate_burst, clock or time.monotonic)
+    app.state.limiter = limiter
+    app.add_middleware(  # the outermost: a refused request costs no page
+        RequestLimits, limiter=limiter, body_limit=body_limit, headers=SECURITY_HEADERS
+    )
     return app

@@ -25,20 +25,34 @@ def check_port(host: str, port: int) -> None:
             raise ConfigError(f"cannot listen on {host}:{port} ({exc.strerror})") from None
 
 
-def serve(db: str, host: str, port: int, say: Callable[[str], None] = print) -> None:
-    """Open the store read only, build the app and serve it until interrupted."""
+def serve(
+    db: str,
+    host: str,
+    port: int,
+    say: Callable[[str], None] = print,
+    allow_ingest: bool = False,
+) -> None:
+    """Open the store read only, build the app and serve it until interrupted. With
+    ``allow_ingest`` the store is created if missing, may be empty, and the app takes
+    uploads at /ingest."""
     import uvicorn
 
     from warlog.serve.app import ServeSettings, create_app
     from warlog.serve.store import open_read_only
 
+    if allow_ingest:
+        import warlog
+
+        warlog.open(db).close()  # created (or brought to this schema) for the uploads
     store = open_read_only(db)
     try:
-        if store.article_count() == 0:
+        if store.article_count() == 0 and not allow_ingest:
             raise StoreError(StoreErrors.W215, db=db)
         check_port(host, port)
-        app = create_app(ServeSettings(db=db, host=host, port=port), store=store)
-        say(f"warlog serve: {store.article_count()} articles from {db}, read only")
+        settings = ServeSettings(db=db, host=host, port=port, allow_ingest=allow_ingest)
+        app = create_app(settings, store=store)
+        mode = "uploads at /ingest allowed" if allow_ingest else "read only"
+        say(f"warlog serve: {store.article_count()} articles from {db}, {mode}")
         say(f"open http://{host}:{port}/ (Ctrl+C stops it)")
         uvicorn.run(app, host=host, port=port, log_level="warning")
     finally:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from warlog import errors
 from warlog.errors import AnalysisError, InputError, WarlogError
-from warlog.ingest import PreparedArticle, iter_sources, parse_published, prepare
+from warlog.ingest import PreparedArticle, Upload, iter_sources, parse_published, prepare
 from warlog.model import Report
 from warlog.nlp import Language
 from warlog.pipeline import analyse_each
@@ -84,9 +84,31 @@ class IngestResult:
 ProgressCallback = Callable[[str], None]
 
 
+def ingest_summary(result: IngestResult) -> dict[str, Any]:
+    """What an ingest did as JSON data (``warlog ingest --json``, the web app's upload)."""
+    return {
+        "added": [
+            {
+                "id": added.id,
+                "source": added.source,
+                "published": added.published,
+                "places": list(added.places),
+                "dates": added.dates,
+            }
+            for added in result.added
+        ],
+        "unchanged": [{"id": item.article_id, "source": item.source} for item in result.unchanged],
+        "rejected": [
+            {"source": r.source, "code": r.code, "reason": r.reason, "hint": r.hint}
+            for r in result.rejected
+        ],
+        "warnings": list(result.warnings),
+    }
+
+
 def ingest(
     store: Store,
-    sources: Iterable[str | Path],
+    sources: Iterable[str | Path | Upload],
     *,
     published: str | None = None,
     encoding: str | None = None,

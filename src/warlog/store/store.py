@@ -231,7 +231,6 @@ def _in_box(table: Any, box: tuple[float, float, float, float]) -> Any:
     )
 
 
-
 def _place_box(event: Event, rule: LinkRule) -> dict[str, Any]:
     """What places the rule could link to an event's (warlog.link.rule): its GeoNames id;
     its ``country``, or no country when it has none (a name in common, or both placed only

@@ -115,6 +115,7 @@
       show(x(since ? dayValue(since) : lo), x(until ? dayValue(until) : hi));
     } else { show(0, 0); }
     svg.appendChild(brush);
+    keyboardBrush(brush, show, x, lo, hi, since, until);
     var start = null;
     function px(event) {
       var box = svg.getBoundingClientRect();
@@ -135,6 +136,55 @@
       form.elements.until.value = isoDay(last);
       go();  // the URL holds the filters; map, list and exports follow them
     };
+  }
+
+  // -- the brush by keyboard: arrows move the range a day, shift+arrows move its end (so
+  // widen or narrow it), Enter applies it (and so does a pause of a second) -------------------
+  var FOCUS_KEY = "warlog-brush-focus";
+  function keyboardBrush(brush, show, x, lo, hi, since, until) {
+    var first = since ? dayValue(since) : lo, last = until ? dayValue(until) : hi;
+    var pending = null;
+    brush.setAttribute("tabindex", "0");
+    brush.setAttribute("role", "slider");
+    brush.setAttribute("aria-label", "Date range of the incidents shown: arrow keys move it " +
+      "by a day, shift and arrow keys move its end to widen or narrow it, Enter applies it");
+    function describe() {
+      var text = isoDay(first) + " to " + isoDay(last);
+      brush.setAttribute("aria-valuetext", text);
+      brush.setAttribute("aria-valuemin", isoDay(lo));
+      brush.setAttribute("aria-valuemax", isoDay(hi));
+      brush.setAttribute("aria-valuenow", isoDay(first));
+      brush.dataset.range = text;
+    }
+    function apply() {
+      if (pending !== null) { clearTimeout(pending); pending = null; }
+      form.elements.since.value = isoDay(first);
+      form.elements.until.value = isoDay(last);
+      try { sessionStorage.setItem(FOCUS_KEY, "1"); } catch (e) { /* storage off: no focus */ }
+      go();
+    }
+    describe();
+    brush.addEventListener("focus", function () { show(x(first) - 3, x(last) + 3); });
+    brush.addEventListener("keydown", function (event) {
+      var step = { ArrowLeft: -DAY, ArrowDown: -DAY, ArrowRight: DAY, ArrowUp: DAY }[event.key];
+      if (event.key === "Enter" || event.key === " ") { event.preventDefault(); apply(); return; }
+      if (!step) { return; }
+      event.preventDefault();
+      if (event.shiftKey) {  // resize: the end moves, never before the start
+        last = Math.min(hi, Math.max(first, last + step));
+      } else {  // move: the whole range, kept inside the timeline
+        var shift = step > 0 ? Math.min(step, hi - last) : Math.max(step, lo - first);
+        first += shift; last += shift;
+      }
+      show(x(first) - 3, x(last) + 3);
+      describe();
+      if (pending !== null) { clearTimeout(pending); }
+      pending = setTimeout(apply, 1000);
+    });
+    var wanted = false;
+    try { wanted = sessionStorage.getItem(FOCUS_KEY) === "1"; sessionStorage.removeItem(FOCUS_KEY); }
+    catch (e) { wanted = false; }
+    if (wanted) { brush.focus(); }
   }
 
   // submit the filters that are set, so the URL holds only those
