@@ -108,6 +108,16 @@ def event_fields(event: Event | Incident) -> dict[str, Any]:
     }
 
 
+# characters JSON leaves as they are that str.splitlines (and JavaScript before ES2019) end
+# a line at: escaped, so that each object is one line to every reader
+_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def json_line(obj: dict[str, Any]) -> str:
+    """One export object as one JSONL line (with its newline)."""
+    return json.dumps(obj, ensure_ascii=False).translate(_LINE_BREAKS) + "\n"
+
+
 Grouping = dict[str, tuple[str, str | None]]  # event id -> (incident id, episode id)
 
 
@@ -243,11 +253,11 @@ def write_jsonl(
     count = 0
     for report in reports:
         for obj in report_objects(report, grouping):
-            out.write(json.dumps(obj, ensure_ascii=False) + "\n")
+            out.write(json_line(obj))
             count += 1
     for incident in found:
         record = incident_record(incident, episode_of.get(incident.id))
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        out.write(json_line(record))
         count += 1
     return count
 
