@@ -353,10 +353,18 @@ def resolve_speaker(
     titles = list(dict.fromkeys(title for title in titles if title and name_text not in title))
     name = _phrase(name_tokens)
     family = family_key(name)
-    if len(name.split()) == 1 and family in memory.full_names:
-        name = memory.full_names[family]
+    if (
+        len(name.split()) == 1
+        and family in memory.full_names
+        and any(t.pos_ == "PROPN" for t in name_tokens)
+    ):
+        name = memory.full_names[family]  # a family name, not "officials" again
     title_tokens = [t for apposition in appositions for t in apposition]
-    side = _side_of_tokens(subject_tokens) or _side_of_tokens(title_tokens)
+    side = (
+        _side_of_tokens(subject_tokens)
+        or _side_of_tokens(title_tokens)
+        or _local_side(subject_tokens + title_tokens)
+    )
     if side is None:
         side = _remembered_side(name, titles, subject_tokens, memory)
     official = (
@@ -390,6 +398,40 @@ def _side_of_tokens(tokens: list[Token]) -> str | None:
     return side_of_words(kept)
 
 
+# local voices, whose place says whose they are ("officials in Hodeidah", "police in Kunar")
+_LOCAL_VOICES = frozenset(
+    {"official", "officials", "police", "authorities", "governor", "residents", "resident"}
+)
+
+
+def _local_side(tokens: list[Token]) -> str | None:
+    """The country of the town or province a local voice speaks from: "officials in
+    Hodeidah said" are Yemen's. Not a national capital (a foreign spokesman in Baghdad), and
+    not other speakers than local ones."""
+    from warlog.extract.sides import side_of
+    from warlog.geo import gazetteer
+    from warlog.resolve.geocode import is_capital_of
+
+    if not any(t.lower_ in _LOCAL_VOICES for t in tokens):
+        return None
+    locatives = set(lexicon()["locative_prepositions"])
+    for token in tokens:
+        if token.pos_ != "PROPN" or token.dep_ != "pobj" or token.head.lower_ not in locatives:
+            continue  # (the parser often tags a town after "officials in" an organisation)
+        words = [t for t in token.subtree if t.pos_ == "PROPN"]
+        name = " ".join(t.text for t in words)
+        candidates = [c for c in gazetteer().lookup(name) if c.country_code]
+        if not candidates:
+            continue
+        best = max(candidates, key=lambda c: c.population)
+        if best.kind == "country" or best.population < _TOWN_POPULATION:
+            continue
+        if is_capital_of(best.country_code, best.name):
+            continue
+        return side_of(best.country_code or "") or best.country_code
+    return None
+
+
 def _remembered_side(
     name: str, titles: list[str], subject_tokens: list[Token], memory: SpeakerMemory
 ) -> str | None:
@@ -412,9 +454,12 @@ def _remembered_side(
     return None
 
 
-def _channel(sentence: Span, cue: Token) -> str:
-    text = f" {sentence.text.lower()} "
-    lemmas = {t.lemma_.lower() for t in sentence}
+def _channel(sentence: Span, cue: Token, opening: int = 0) -> str:
+    """The medium a claim went through, read from its sentence after the article's
+    dateline (whose agency, "KABUL (Reuters) -", is who reports, not who was told)."""
+    words = [t for t in sentence if t.idx >= opening]
+    text = f" {' '.join(t.text for t in words).lower()} "
+    lemmas = {t.lemma_.lower() for t in words}
     if cue.lemma_.lower() == "tweet":
         return "twitter"
     for entry in lexicon()["channels"]:
@@ -1212,6 +1257,10 @@ def attributions(doc: Doc, article: Article) -> list[Claim]:
     text: str = doc.text
     spans = quote_spans(doc)
     quoted = _inside(spans)
+    from warlog.ingest.dateline import parse_dateline
+
+    dateline = parse_dateline(text)
+    opening = dateline.end if dateline is not None else 0
     for sentence in doc.sents:
         paragraph_start = text.rfind("\n", 0, sentence.start_char) + 1
         tweet = tweets.pop(paragraph_start, None)
@@ -1233,13 +1282,22 @@ def attributions(doc: Doc, article: Article) -> list[Claim]:
             if subject is None or cue.i in quoted:
                 continue
             issuer = _issuer(subject)
-            channel = _channel(sentence, cue)
+            channel = _channel(sentence, cue, opening)
             if cue.head.lower_ == "as" and cue.head.head.lemma_.lower() == "quote":
                 channel = "media"  # whoever quotes a speaker "as saying" is a medium
             if issuer is not None:
                 subject, channel = issuer, "statement"
             own, appositions = _subject_parts(subject)
             appositions = _earlier_subjects(subject) + appositions
+            if opening:  # "PESHAWAR, Pakistan — Police said": the dateline is no speaker
+                own = [t for t in own if t.idx >= opening]
+                appositions = [
+                    kept for a in appositions if (kept := [t for t in a if t.idx >= opening])
+                ]
+                if not own and not appositions:
+                    continue
+                if not own:
+                    own, appositions = appositions[0], appositions[1:]
             statement = memory.last_statement
             if (
                 issuer is None

@@ -377,6 +377,11 @@ def _capital_names() -> frozenset[tuple[str, str]]:
     )
 
 
+def is_capital_of(country_code: str | None, name: str) -> bool:
+    """Whether ``name`` is the capital city of the country ``country_code``."""
+    return country_code is not None and (country_code, folded(name)) in _capital_names()
+
+
 def is_national_capital(place: PlaceMention) -> bool:
     """Whether a resolved mention is a country's capital city ("Washington", "Kabul")."""
     if place.country_code is None or place.feature_kind != "city":

@@ -1,0 +1,35 @@
+"""Who a claim's speaker is, beyond what the scorer's speaker_match can see: the whole name."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import warlog
+
+pytestmark = pytest.mark.model
+
+
+def _speakers(text: str, nlp: Any) -> list[tuple[str, str, str | None]]:
+    report = warlog.read(text, published="2024-05-04", nlp=nlp)
+    return [(claim.speaker, claim.channel, claim.side) for claim in report.claims]
+
+
+def test_a_dateline_is_no_part_of_the_speaker(nlp: Any) -> None:
+    text = "PESHAWAR, Pakistan \u2014 Police said a bomb killed 12 people at a market on Friday."
+    assert _speakers(text, nlp) == [("Police", "unknown", "PK")]
+
+
+def test_the_agency_of_a_dateline_is_no_channel(nlp: Any) -> None:
+    text = "KABUL (Reuters) - Afghan officials said on Monday that a suicide bomber killed 10."
+    assert _speakers(text, nlp) == [("Afghan officials", "unknown", "AF")]
+
+
+def test_a_generic_speaker_does_not_resume_a_longer_name(nlp: Any) -> None:
+    text = (
+        "US officials said the drone campaign in Pakistan would continue. "
+        "Officials in Peshawar said a US drone strike killed five people on Monday."
+    )
+    speakers = _speakers(text, nlp)
+    assert speakers[-1][0] == "Officials" and speakers[-1][2] == "PK"
