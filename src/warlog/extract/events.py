@@ -30,6 +30,7 @@ class Trigger:
     end: int
     in_force: bool = False  # an agreement: an event only once it is made or takes effect
     klass: str = ""  # its class in data/event_codebook.json ("air", "generic", "killing")
+    needs_forces: bool = False  # an event only where its clause names armed forces
 
 
 @cache
@@ -155,6 +156,7 @@ def trigger_of(entry: dict[str, Any], start: int, end: int) -> Trigger:
         end,
         bool(entry.get("in_force")),
         entry.get("class", ""),
+        bool(entry.get("needs_forces")),
     )
 
 
@@ -455,6 +457,20 @@ def _blocked(doc: Doc, trigger: Trigger, sentence: Any) -> bool:
     )
 
 
+# "withdrew from X", "pulled out of X": X is where it happened, not an origin
+_LEAVING_VERBS = frozenset({"withdraw", "pull", "retreat"})
+_FORCES_WORDS = frozenset(
+    {"troop", "force", "soldier", "army", "military", "unit", "brigade", "fleet", "navy"}
+)
+
+
+def _names_forces(doc: Doc, trigger: Trigger) -> bool:
+    """Whether a trigger's clause names armed forces: "withdrew its troops from", not
+    "withdrew from the talks"."""
+    head = _clause_head(doc, trigger)
+    return any(t.lemma_.lower() in _FORCES_WORDS for t in head.subtree)
+
+
 _FUTURE_AUX = frozenset({"will", "shall"})
 _CALLED_FOR = frozenset({"call", "plan", "schedule", "urge", "demand", "announce", "organise"})
 
@@ -700,7 +716,11 @@ def _excluded_tokens(sentence: Any, trigger_tokens: frozenset[int] = frozenset()
         ):
             # "a village on the border of Afghanistan": a landmark, not where it happened
             excluded.update(t.i for t in token.subtree)
-        if token.dep_ == "pobj" and token.head.lower_ in ("from", "by"):
+        if (
+            token.dep_ == "pobj"
+            and token.head.lower_ in ("from", "by")
+            and token.head.head.lemma_.lower() not in _LEAVING_VERBS
+        ):
             # and every actor of a list: "an offensive by Nigeria, Niger, Chad and Cameroon"
             for actor in (token, *(c for c in token.subtree if c.dep_ == "conj")):
                 excluded.add(actor.i)
@@ -929,6 +949,7 @@ def extract_events(doc: Doc, article: Article) -> list[EventDraft]:
             )
         ]
         agreement_found = agreement_found or any(t.in_force for t in triggers)
+        triggers = [t for t in triggers if not t.needs_forces or _names_forces(doc, t)]
         triggers = [
             t
             for t in triggers

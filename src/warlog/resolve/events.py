@@ -385,6 +385,18 @@ def _date_for(
         and t.date is not None
         and t.date.precision is DatePrecision.DAY
     ]
+    if stated:
+        # a statement's own day stands unless the paragraph gave a day outside any event's
+        # sentence ("Guests gathered on Thursday. Officials said on Saturday that a drone
+        # struck the party"); another event's day is that event's
+        told_by_others = [
+            (d.event.evidence.start, d.event.evidence.end) for d in drafts if d is not draft
+        ]
+        earlier = [
+            t for t in earlier if not any(a <= t.evidence.start < b for a, b in told_by_others)
+        ]
+        if not earlier:
+            return min(stated, key=lambda t: abs(t.evidence.start - anchor)).date, True
     if earlier:
         return earlier[-1].date, True
     later = [
