@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
-from warlog.extract.base import Doc, register_extractor, sentence_evidence
+from warlog.extract.base import Doc, once_per_doc, register_extractor, sentence_evidence
 from warlog.extract.conflict import is_conflict_text
 from warlog.extract.sides import side_of_words
 from warlog.model import Article, Claim, Evidence
@@ -216,7 +216,13 @@ def _subject_parts(subject: Token) -> tuple[list[Token], list[list[Token]]]:
 def _entity_of(token: Token) -> Span | None:
     if not token.ent_type_:
         return None
-    return next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return once_per_doc(token.doc, "claims.entity_of_token", _entities_by_token).get(token.i)
+
+
+def _entities_by_token(doc: Doc) -> dict[int, Span]:
+    """Each entity token's entity, built once per document (``doc.ents`` builds its spans
+    anew on every access)."""
+    return {i: entity for entity in doc.ents for i in range(entity.start, entity.end)}
 
 
 def _person_in(tokens: list[Token]) -> list[Token] | None:
@@ -380,10 +386,16 @@ def _state_office(words: str) -> bool:
     group's or a neutral body's."""
     lowered = words.lower()
     roles = set(lexicon()["state_roles"])
-    non_state = lexicon()["non_state_words"]
-    return bool(set(re.findall(r"[\w.\-]+", lowered)) & roles) and not any(
-        re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", lowered) for w in non_state
+    return bool(set(re.findall(r"[\w.\-]+", lowered)) & roles) and not _non_state_re().search(
+        lowered
     )
+
+
+@cache
+def _non_state_re() -> re.Pattern[str]:
+    """Any word of ``non_state_words``, whole."""
+    words = sorted(lexicon()["non_state_words"], key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
 
 
 def _side_of_tokens(tokens: list[Token]) -> str | None:
