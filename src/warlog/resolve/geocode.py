@@ -557,6 +557,20 @@ def geocode(
             holder = holder_of(mention, starts, text, ends)
             if holder is not None:
                 held.setdefault(mention.text.lower(), holder)
+    # "the community of Njaba in Borno state": where no place of the name lies in the area
+    # the text puts it in, it is an unknown place of that area (each time it is named), not
+    # the Njaba of another state
+    elsewhere: dict[str, GeoPlace] = {}
+    for mention, ranking in zip(mentions, rankings, strict=True):
+        if ranking.best is None or text is None:
+            continue
+        holder = holder_of(mention, starts, text, ends)
+        if (
+            holder is not None
+            and holder.kind == "admin1"
+            and all(_obscure(c) and _outside(c, holder) for _, c in ranking.scored)
+        ):
+            elsewhere.setdefault(mention.text.lower(), holder)
     resolved = []
     for mention, ranking, is_stray in zip(mentions, rankings, stray, strict=True):
         if is_stray or ranking.best is None:
@@ -570,6 +584,24 @@ def geocode(
             else:
                 resolved.append(mention)
             continue
+        relocated = elsewhere.get(mention.text.lower())
+        if relocated is not None:
+            resolved.append(near_at(mention, relocated, NEAR_NAMED_CONFIDENCE))
+            continue
+        holder = holder_of(mention, starts, text, ends) if text is not None else None
+        if (
+            holder is not None
+            and holder.kind == "admin1"
+            and _obscure(ranking.scored[0][1])
+            and _outside(ranking.scored[0][1], holder)
+            and any(not _outside(c, holder) for _, c in ranking.scored)
+        ):
+            inside = next(c for _, c in ranking.scored if not _outside(c, holder))
+            ranking = Ranking(
+                [(ranking.scored[0][0] + 0.01, inside)]
+                + [(v, c) for v, c in ranking.scored if c is not inside],
+                ranking.fallback,
+            )
         best_score, best = ranking.scored[0]
         total = sum(s for s, _ in ranking.scored)
         share = best_score / total / (2 if ranking.fallback else 1) if total else None
@@ -586,6 +618,31 @@ def geocode(
             )
         )
     return tuple(resolved)
+
+
+OBSCURE_POPULATION = 20_000  # a town or district this small is not known by name abroad
+
+
+def _obscure(place: GeoPlace) -> bool:
+    """A town or district of few people (or none recorded), which a text that puts its name
+    in another state does not mean."""
+    return place.kind in ("city", "admin2") and place.population < OBSCURE_POPULATION
+
+
+_SIZE_ORDER = {"city": 1, "admin2": 2, "admin1": 3, "region": 3, "country": 4, "continent": 5}
+
+
+def _outside(place: GeoPlace, area: GeoPlace) -> bool:
+    """Whether a reading of a name lies outside the area the text puts it in: another
+    country than a country, another first-level area than a state or province. A place
+    that holds the area, or the area itself, is not outside it."""
+    if place.key == area.key or _SIZE_ORDER.get(place.kind, 9) >= _SIZE_ORDER.get(area.kind, 0):
+        return False
+    if area.kind == "country":
+        return place.country_code != area.country_code
+    if area.kind in ("admin1", "region") and area.admin1 and place.admin1:
+        return place.admin1 != area.admin1
+    return False
 
 
 # "Becker, Clay, Douglas and Grant counties", "Maoxian county": capitalised words (one per
