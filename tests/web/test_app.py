@@ -366,3 +366,30 @@ def test_topojson_becomes_the_geojson_basemap() -> None:
     assert first["geometry"] == {"type": "Polygon", "coordinates": [square]}
     assert first["properties"] == {"name": "A"} and second["properties"] == {"name": None}
     assert second["geometry"]["coordinates"] == [[square[::-1]]]
+
+
+def test_the_records_export_groups_the_store_once_per_state(built: Any) -> None:
+    """Two exports of an unchanged store work out its incidents once, not per request."""
+    from fastapi.testclient import TestClient
+
+    from warlog.serve.app import ServeSettings, create_app
+
+    app = create_app(ServeSettings(db=str(built.path), rate_per_second=0))
+    store = app.state.store
+    calls = []
+    incidents = store.incidents
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        if not args and not kwargs:
+            calls.append(1)  # the whole store's incidents
+        return incidents(*args, **kwargs)
+
+    store.incidents = counted
+    try:
+        with TestClient(app) as test_client:
+            first = test_client.get("/export/records.jsonl").text
+            second = test_client.get("/export/records.jsonl").text
+    finally:
+        store.close()
+    assert first == second and '"record": "incident"' in first
+    assert len(calls) == 1

@@ -273,18 +273,24 @@ def create_app(
 
     episodes_seen: dict[str, Any] = {}
 
-    def episode_of(incident_id: str) -> Any:
-        """The episode an incident is in. The episodes are grouped once per state of the
-        store (its article count), not on every incident page."""
+    def store_state() -> tuple[int, dict[str, Any], tuple[Any, ...], tuple[Any, ...]]:
+        """The store's incidents and episodes, worked out once per state of the store (its
+        article count), not on every incident page or export: (article count, episode by
+        incident id, incidents, episodes)."""
         from warlog.link.episodes import group_episodes
 
         key = opened.article_count()
         state = episodes_seen.get("state")
         if state is None or state[0] != key:
-            found = group_episodes(opened.incidents())
-            state = (key, {i: e for e in found for i in e.incidents})
+            incidents = tuple(opened.incidents())
+            found = tuple(group_episodes(list(incidents)))
+            state = (key, {i: e for e in found for i in e.incidents}, incidents, found)
             episodes_seen["state"] = state  # one assignment: threads see old or new whole
-        return state[1].get(incident_id)
+        return state
+
+    def episode_of(incident_id: str) -> Any:
+        """The episode an incident is in."""
+        return store_state()[1].get(incident_id)
 
     def episode_data(episode_id: str) -> tuple[Any, list[Any], dict[str, Any]]:
         from warlog.export.acled import fatalities
@@ -500,17 +506,15 @@ def create_app(
     @app.get("/export/records.jsonl", summary="Every record of the filtered incidents' articles")
     def export_jsonl(request: Request) -> Response:
         from warlog.export import write_jsonl
-        from warlog.link.episodes import group_episodes
 
         found = query.select_incidents(opened, _filters(request))
         articles = dict.fromkeys(r.article_id for i in found for r in i.reports)
-        # every incident an event of these articles is in, and the store's episodes
-        everything = opened.incidents()
+        # every incident an event of these articles is in, and the store's episodes (worked
+        # out once per state of the store, not per request)
+        _, _, everything, episodes = store_state()
         incidents = [i for i in everything if any(r.article_id in articles for r in i.reports)]
         out = io.StringIO()
-        write_jsonl(
-            (opened.report(a) for a in articles), out, incidents, group_episodes(everything)
-        )
+        write_jsonl((opened.report(a) for a in articles), out, incidents, episodes)
         return download(out.getvalue(), "application/x-ndjson", "warlog-records.jsonl")
 
     if settings.allow_ingest:
