@@ -916,6 +916,8 @@ def _cues(sentence: Span) -> list[tuple[Token, Token | None]]:
             and not any(t.text in _QUOTE_MARKS for t in token.doc[token.i + 1 : sentence.end])
         ):
             continue  # only "spoke on Fox News, \"This is ...\"", "spoke out against"
+        if lemma in _NEEDS_CLAUSE and not _reports_something(token, sentence):
+            continue  # "responded with heavy fire", "reported extensively on the war"
         if token.dep_ in ("relcl", "amod") and token.tag_ != "VBG":
             continue
         if token.dep_ == "acl" and token.tag_ not in ("VBG",):
@@ -968,6 +970,21 @@ def _cues(sentence: Span) -> list[tuple[Token, Token | None]]:
 _FIGURE_NOUNS = frozenset({"toll", "figure", "number", "count", "tally"})
 # passive verbs through which a speaker is reported to have said something
 _RAISING = frozenset({"report", "believe", "understand", "say", "think", "know"})
+
+
+# cues that speak only with something said: a clause, an object or a quote
+_NEEDS_CLAUSE = frozenset({"respond", "reply", "declare", "explain"})
+
+
+def _reports_something(cue: Token, sentence: Span) -> bool:
+    """Whether a cue has what it says: a reported clause, an object, or a quote after it."""
+    if any(c.dep_ in ("ccomp", "xcomp", "dobj", "parataxis") for c in cue.children):
+        return True
+    if cue.dep_ in ("parataxis", "advcl") or any(
+        c.dep_ == "nsubj" and c.i > cue.i for c in cue.children
+    ):
+        return True  # '"...," he wrote', "..., he reported"
+    return any(t.text in _QUOTE_MARKS for t in cue.doc[cue.i + 1 : sentence.end])
 
 
 def _quoted_as_saying(quote: Token) -> tuple[Token, Token] | None:
