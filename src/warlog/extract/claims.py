@@ -319,6 +319,8 @@ def resolve_speaker(
             return mentioned[1], (), memory.sides_by_name.get(family)
         if last is None:
             return None
+        if lowered in ("he", "she") and _plural_speaker(last.speaker):
+            return None  # "He says ..." after "Eyewitnesses said": someone else
         return last.speaker, last.titles, last.side
     state = _resumed_state(subject_tokens, memory)
     if state is not None:
@@ -379,6 +381,14 @@ def resolve_speaker(
     if side is None and memory.home_side is not None and official:
         side = memory.home_side
     return name, tuple(titles), side
+
+
+def _plural_speaker(name: str) -> bool:
+    """Whether a speaker is a group named by a plural noun ("Eyewitnesses", "Afghan
+    officials"), which "he" or "she" cannot resume."""
+    last = name.split()[-1] if name.split() else ""
+    roles = set(lexicon()["speaker_roles"]) | set(lexicon()["generic_speakers"])
+    return last.lower().endswith("s") and (last.lower() in roles or last[:1].islower())
 
 
 def _state_office(words: str) -> bool:
