@@ -955,6 +955,8 @@ def _cues(sentence: Span) -> list[tuple[Token, Token | None]]:
             # "..., saying ...", "issued a statement saying ...": the subject of the verb the
             # participle hangs from (through the noun it modifies)
             governor = token.head
+            if token.dep_ == "acl" and governor.dep_ == "pobj" and governor.head.lower_ == "with":
+                continue  # "with reports suggesting ...": the reports say it, no party
             if token.dep_ == "acl" and governor.dep_ in ("dobj", "pobj"):
                 governor = governor.head.head if governor.dep_ == "pobj" else governor.head
             if governor.pos_ in ("VERB", "AUX"):
