@@ -587,6 +587,9 @@ _NEGATION_REACH = frozenset(
 )
 
 
+_OCCURRENCE_VERBS = frozenset({"happen", "occur", "take", "exist", "come", "be"})
+
+
 def _negates(negated: Token, attacks: list[Token]) -> bool:
     """Whether a negated word covers an attack term: the term itself, or one reached from it
     through its own phrase ("no reason ... to target", "no fire was opened"), not through
@@ -598,7 +601,19 @@ def _negates(negated: Token, attacks: list[Token]) -> bool:
         for token in frontier:
             if token.i in targets:
                 return True
-            next_frontier.extend(c for c in token.children if c.dep_ in _NEGATION_REACH)
+            next_frontier.extend(
+                c
+                for c in token.children
+                if c.dep_ in _NEGATION_REACH
+                and not (
+                    # "the attacks will not resolve the problem": what the attacks do is
+                    # negated, not that they happened ("the attack did not take place" is)
+                    c.dep_ == "nsubj"
+                    and token.pos_ == "VERB"
+                    and token.lemma_.lower() not in _OCCURRENCE_VERBS
+                    and token.lemma_.lower() not in lexicon()["attack_terms"]
+                )
+            )
         frontier = next_frontier
     head = negated.head
     return head.i in targets and negated.dep_ in ("nsubjpass", "nsubj", "det", "neg")
