@@ -420,12 +420,6 @@ def _side_of_tokens(tokens: list[Token]) -> str | None:
     return side_of_words(kept)
 
 
-# local voices, whose place says whose they are ("officials in Hodeidah", "police in Kunar")
-_LOCAL_VOICES = frozenset(
-    {"official", "officials", "police", "authorities", "governor", "residents", "resident"}
-)
-
-
 def _local_side(tokens: list[Token]) -> str | None:
     """The country of the town or province a local voice speaks from: "officials in
     Hodeidah said" are Yemen's. Not a national capital (a foreign spokesman in Baghdad), and
@@ -434,7 +428,7 @@ def _local_side(tokens: list[Token]) -> str | None:
     from warlog.geo import gazetteer
     from warlog.resolve.geocode import is_capital_of
 
-    if not any(t.lower_ in _LOCAL_VOICES for t in tokens):
+    if not any(t.lower_ in lexicon()["local_voices"] for t in tokens):
         return None
     locatives = set(lexicon()["locative_prepositions"])
     for token in tokens:

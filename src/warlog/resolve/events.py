@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import replace
+from functools import cache
 
 from warlog.dates import from_date, to_date
 from warlog.extract.events import EventDraft, PlacedTrigger
@@ -80,9 +81,16 @@ def _is_border_of(draft: EventDraft, place: PlaceMention) -> bool:
     )
 
 
-_SPEAKER_PLACE = re.compile(
-    r"\b(?:officials?|authorities|police|governor|sources?|residents?)\s+in\s+$", re.IGNORECASE
-)
+@cache
+def _speaker_place_re() -> re.Pattern[str]:
+    """A local voice just before a place: "officials in ", "police in " (the local voices of
+    data/claims.json, the same the claim extractor gives that place's side)."""
+    from warlog.extract.claims import lexicon
+
+    voices = "|".join(
+        re.escape(v) for v in sorted(lexicon()["local_voices"], key=len, reverse=True)
+    )
+    return re.compile(rf"\b(?:{voices})\s+in\s+$", re.IGNORECASE)
 
 
 def _speaker_place(
@@ -105,7 +113,7 @@ def _speaker_place(
             continue
         if _level(place) not in ("city", "region") or is_national_capital(place):
             continue
-        if _SPEAKER_PLACE.search(
+        if _speaker_place_re().search(
             text[max(start, place.evidence.start - 40) : place.evidence.start]
         ):
             best = max(draft.triggers, key=lambda t: t[3])
