@@ -19,6 +19,7 @@ from warlog.extract.sides import side_of_words
 from warlog.model import Article, CasualtyReport
 
 SPEAKER_SIDE = "@speaker"  # placeholder side: the side of whoever gives the figure
+PLACE_SIDE = "@place"  # placeholder side: the country where they fell (resolve.events)
 _YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _RIGHT_WINDOW = 12
 _REPORTING = frozenset({"say", "tell", "report", "claim", "accuse", "deny", "announce", "add"})
@@ -99,6 +100,7 @@ def _victim_phrase(doc: Doc, phrase: NumberPhrase, sentence_end: int) -> list[An
 
 
 _PART_NOUNS = frozenset({"member", "members"})
+_VICTIM_NOUNS = frozenset({"victim", "casualty"})
 # verbs of a manner of killing that take "dead" before their object ("shot dead", "beat dead")
 _KILLING_MANNERS = frozenset({"shoot", "shot", "stab", "beat", "gun", "hack", "club", "stone"})
 
@@ -166,10 +168,12 @@ def _kind_for(
     victim_words: list[Any],
     sentence: Any,
     sub_count_of: str | None = None,
+    earlier_kind: str | None = None,
 ) -> str | None:
     """The casualty kind a number counts, or None when it counts no casualties.
     ``sub_count_of`` is the kind of the figure before it in the sentence, which a sub-count
-    ("including 10 children") takes."""
+    ("including 10 children") takes; ``earlier_kind`` that of the article's figure before it,
+    which "among the victims were ..." counts part of."""
     # the number is the object of a casualty verb right before it: "killed an estimated 30,000"
     before = phrase.start - 1
     while before >= sentence.start and (
@@ -218,13 +222,21 @@ def _kind_for(
     # a sub-count of a figure before it: "11 civilians, including 10 children"
     if sub_count_of is not None and _is_sub_count(doc, phrase, sentence):
         return sub_count_of
+    # a counted noun coordinated with the figure before it: "killing three soldiers and two
+    # civilians"
+    if sub_count_of is not None and _counts_a_conjunct(doc, phrase, victim_words):
+        return sub_count_of
     # "among the dead were three police officers"
     among = doc[max(sentence.start, phrase.start - 6) : phrase.start]
     for token in among:
         if token.lower_ == "among" and token.i + 2 < phrase.start:
-            kind = _kind(doc[token.i + 2]) if doc[token.i + 1].lower_ == "the" else None
+            counted = doc[token.i + 2] if doc[token.i + 1].lower_ == "the" else None
+            kind = _kind(counted) if counted is not None else None
             if kind is not None:
                 return kind
+            if counted is not None and counted.lemma_.lower() in _VICTIM_NOUNS:
+                # "killing 10 people. Among the victims were three children"
+                return sub_count_of or earlier_kind
     # "the death toll rose to 39", "death tolls ... exceeded 100", "the bodies of ... three"
     window = doc[max(sentence.start, phrase.start - 14) : phrase.start]
     if any(t.lower_ in lexicon()["toll_words"] for t in window):
@@ -242,6 +254,19 @@ def _kind_for(
         ):
             return "killed"
     return None
+
+
+def _counts_a_conjunct(doc: Doc, phrase: NumberPhrase, victim_words: list[Any]) -> bool:
+    """Whether the number's noun is a conjunct of a noun counted by a number of its own,
+    right after it ("three soldiers and two civilians", "12 soldiers, four rebels")."""
+    if not victim_words or phrase.start == 0 or doc[phrase.start - 1].lower_ not in ("and", ","):
+        return False
+    noun = victim_words[-1]
+    if noun.dep_ != "conj" or noun.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return any(
+        c.dep_ == "nummod" or c.like_num or c.lower_ in ("a", "an") for c in noun.head.children
+    )
 
 
 def _own_predicate_is_other(doc: Doc, phrase: NumberPhrase, victim_words: list[Any]) -> bool:
@@ -396,7 +421,23 @@ def _side(doc: Doc, phrase: NumberPhrase, victim_words: list[Any], sentence: Any
     after = doc[phrase.end : min(sentence.end, phrase.end + 8)].text.lower()
     if any(cue in after for cue in lexicon()["speaker_side_cues"]):
         return SPEAKER_SIDE
+    if _are_state_forces(victim_words):
+        return PLACE_SIDE
     return None
+
+
+def _are_state_forces(victim_words: list[Any]) -> bool:
+    """Soldiers, police or security forces with no nationality, foreign or non-state word
+    beside them ("six soldiers", not "coalition troops" or "rebel forces")."""
+    table = lexicon()["state_forces"]
+    words = {t.lower_ for t in victim_words} | {t.lemma_.lower() for t in victim_words}
+    return (
+        bool(words & set(table["nouns"]))
+        and not words & set(table["not_state"])
+        and not any(
+            t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "ORG", "GPE") for t in victim_words
+        )
+    )
 
 
 @register_extractor("casualties")
@@ -427,7 +468,12 @@ def extract_casualties(doc: Doc, article: Article) -> list[CasualtyReport]:
             if not _counts_people(victim_words) or (_is_age(doc, phrase, sentence)):
                 continue
             kind = _kind_for(
-                doc, phrase, victim_words, sentence, previous.kind if previous else None
+                doc,
+                phrase,
+                victim_words,
+                sentence,
+                previous.kind if previous else None,
+                reports[-1].kind if reports else None,
             )
             if kind is None:
                 continue

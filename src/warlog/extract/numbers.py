@@ -135,7 +135,7 @@ def find_numbers(doc: Doc, sentence: Span) -> list[NumberPhrase]:
     end_limit = sentence.end
     while i < end_limit:
         token = doc[i]
-        if token.ent_type_ in SKIP_ENTS:
+        if token.ent_type_ in SKIP_ENTS and not _only_counts(doc, token):
             i += 1
             continue
         lower = token.lower_
@@ -182,6 +182,33 @@ def find_numbers(doc: Doc, sentence: Span) -> list[NumberPhrase]:
         phrases.append(NumberPhrase(qualifier_start, i, j, best, qualifier, low, high))
         i = j
     return phrases
+
+
+_COUNT_WORDS = frozenset({"between", "and", "to", "or", "-", "\u2013"})
+
+
+def _only_counts(doc: Doc, token: Any) -> bool:
+    """Whether the DATE entity around ``token`` is only small numbers and range words, a
+    count the entity recogniser took for a date ("Between 30 and 40 people")."""
+    if token.ent_type_ != "DATE":
+        return False
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    words = doc[start:end]
+    numbers = [t for t in words if t.lower_ not in _COUNT_WORDS]
+    ranged = len(numbers) < len(words)
+    return (
+        ranged
+        and bool(numbers)
+        and all(
+            t.like_num and (_digits(t.text) is None or (_digits(t.text) or 0) < 1000)
+            for t in numbers
+        )
+    )
 
 
 def _number_at(doc: Doc, i: int, end_limit: int) -> tuple[float | None, int]:

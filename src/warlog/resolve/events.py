@@ -18,6 +18,7 @@ from dataclasses import replace
 from functools import cache
 
 from warlog.dates import from_date, to_date
+from warlog.extract.casualties import PLACE_SIDE
 from warlog.extract.events import EventDraft, PlacedTrigger
 from warlog.extract.sides import side_of
 from warlog.model import (
@@ -566,7 +567,8 @@ def place_sides(
     """Whose casualties, where the text does not say: civilians and people killed or hurt
     in an event are of the country it happened in (eval/ANNOTATION.md: the victims' state),
     and a figure tied to no event is of the one country all the article's events are in;
-    fighters are left alone, a rebel is no state's."""
+    a state's soldiers or police with no nationality named (PLACE_SIDE) likewise; fighters
+    are left alone, a rebel is no state's."""
     countries: dict[str, set[str]] = {}
     for event in events:
         for casualty_id in event.casualties:
@@ -577,7 +579,9 @@ def place_sides(
     for casualty in casualties:
         # a figure tied to no event is of the article's one country, if it has only one
         where = countries.get(casualty.id) or everywhere
-        if casualty.side is None and casualty.victims != "military" and len(where) == 1:
+        if casualty.side == PLACE_SIDE:
+            casualty = replace(casualty, side=next(iter(where)) if len(where) == 1 else None)
+        elif casualty.side is None and casualty.victims != "military" and len(where) == 1:
             casualty = replace(casualty, side=next(iter(where)))
         settled.append(casualty)
     return tuple(settled)
