@@ -18,7 +18,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from warlog.errors import WarlogError
-from warlog.model import Report, to_dict
+from warlog.model import Report
 
 app = typer.Typer(
     help="warlog: conflict news to an evidence-linked event database.",
@@ -274,7 +274,9 @@ def articles(db: DbOption = "warlog.db", as_json: JsonOption = False) -> None:
     """List the stored articles."""
     summaries = _with_store(db, lambda store: store.article_summaries())
     if as_json:
-        _print_json([to_dict(summary) for summary in summaries])
+        from warlog.export.views import article_summary_object
+
+        _print_json([article_summary_object(summary) for summary in summaries])
         return
     table = Table(title=f"{len(summaries)} articles")
     for column in ("id", "published", "headline / source", "dateline", "places", "dates"):
@@ -299,7 +301,9 @@ def places(db: DbOption = "warlog.db", as_json: JsonOption = False) -> None:
     beside it or where the article is (no GeoNames id)."""
     counts = _with_store(db, lambda store: store.places())
     if as_json:
-        _print_json([to_dict(count) for count in counts])
+        from warlog.export.views import place_summary_object
+
+        _print_json([place_summary_object(count) for count in counts])
         return
     table = Table(title=f"{len(counts)} places")
     for column in ("place", "label", "mentions", "articles", "country", "kind", "geonameid"):
@@ -344,18 +348,19 @@ def events(
 
     Columns: date, type and place, perpetrator side, status over all reports, reports/sources."""
 
-    def incidents_and_casualties(store: Any) -> tuple[list[Any], dict[str, Any]]:
-        selected = store.incidents(
-            since=since, until=until, event_type=event_type, country=country, actor=actor
-        )
-        return selected, {c.id: c for c in store.casualties()}
-
-    found, casualty_table = _with_store(db, incidents_and_casualties)
+    filters = {
+        "since": since,
+        "until": until,
+        "event_type": event_type,
+        "country": country,
+        "actor": actor,
+    }
     if as_json:
-        from warlog.export.views import incident_rows
+        from warlog.export.views import incident_list
 
-        _print_json(incident_rows(found, casualty_table))
+        _print_json(_with_store(db, lambda store: incident_list(store, **filters)))
         return
+    found = _with_store(db, lambda store: store.incidents(**filters))
     table = Table(title=f"{len(found)} events")
     table.add_column("id", no_wrap=True)
     table.add_column("date", no_wrap=True)
@@ -392,7 +397,9 @@ def episodes(
     episode (see docs/usage.md). `warlog show EPISODE_ID` lists its events."""
     found = _with_store(db, lambda store: store.episodes(since=since, until=until, country=country))
     if as_json:
-        _print_json([to_dict(episode) for episode in found])
+        from warlog.export.views import episode_object
+
+        _print_json([episode_object(episode) for episode in found])
         return
     from warlog.link.episodes import EPISODE_COLUMNS, episode_row
 
@@ -406,14 +413,7 @@ def episodes(
     console.print(table)
 
 
-def _show_episode(episode: Any, incidents: list[Any], as_json: bool) -> None:
-    from warlog.export.incidents import incident_object
-
-    if as_json:
-        _print_json(
-            {"episode": to_dict(episode), "events": [incident_object(i) for i in incidents]}
-        )
-        return
+def _show_episode(episode: Any, incidents: list[Any]) -> None:
     console.print(
         f"[bold]Episode {escape(episode.id)}[/]: {episode.first or '-'} to {episode.last or '-'}"
         f" in {escape(', '.join(episode.countries) or '-')}, {len(incidents)} events reported "
@@ -521,7 +521,9 @@ def actors(
     """List canonical actors: who speaks, strikes or counts, over every article."""
     found = _with_store(db, lambda store: store.actors(side=side, kind=kind, name=name))
     if as_json:
-        _print_json([to_dict(summary) for summary in found])
+        from warlog.export.views import actor_summary_object
+
+        _print_json([actor_summary_object(summary) for summary in found])
         return
     _print_table(
         f"{len(found)} actors",
@@ -574,51 +576,43 @@ def show(
 ) -> None:
     """Show one event, claim, casualty report, actor or article, with its evidence.
 
-    An event shows every report of it: claims and denials side by side, figures per source."""
+    An event shows every report of it: claims and denials side by side, figures per source.
+    With --json: the object the web app's page of it gives (its JSON twin), in the record
+    shapes of `warlog export --format jsonl`."""
     from warlog.model import Actor, Article, Event
 
+    if as_json:
+        from warlog.export.views import show_object
+
+        _print_json(_with_store(db, lambda store: show_object(store, record_id)))
+        return
     if record_id.startswith("ep-"):
         episode, members = _with_store(db, lambda store: store.episode(record_id))
-        _show_episode(episode, members, as_json)
+        _show_episode(episode, members)
         return
     if "-ev-" in record_id:
         incident, reports = _with_store(db, lambda store: store.incident(record_id))
-        _show_incident(incident, reports, as_json)
+        _show_incident(incident, reports)
         return
     report, record = _with_store(db, lambda store: store.find(record_id))
     if isinstance(record, Event):
-        _show_event(report, record, as_json)
+        _show_event(report, record)
     elif isinstance(record, Actor):
-        _show_actor(report, record, as_json)
+        _show_actor(report, record)
     elif isinstance(record, Article):
-        if as_json:
-            _print_json(to_dict(report))
-        else:
-            _print_report(report)
-    elif as_json:
-        _print_json(to_dict(record))
+        _print_report(report)
     else:
-        console.print(to_dict(record))
+        from warlog.export.jsonl import record_object
+
+        console.print(record_object(record))
         console.print(_sentence(report.article.text, record.evidence.start, record.evidence.end))
 
 
-def _show_actor(report: Report, actor: Any, as_json: bool) -> None:
+def _show_actor(report: Report, actor: Any) -> None:
     """An actor of one article: who it is, what it said, what it did or suffered."""
-    from warlog.export.jsonl import actor_object, casualty_object, claim_object, event_object
-
     claims = [c for c in report.claims if c.id in set(actor.claims)]
     events = [e for e in report.events if e.id in set(actor.events)]
     figures = [c for c in report.casualties if c.id in set(actor.casualties)]
-    if as_json:
-        _print_json(
-            {
-                "actor": actor_object(actor),
-                "claims": [claim_object(c) for c in claims],
-                "events": [event_object(e) for e in events],
-                "casualties": [casualty_object(c) for c in figures],
-            }
-        )
-        return
     text = report.article.text
     console.print(
         f"[bold]{escape(actor.name)}[/] ({actor.kind}, side {actor.side or '-'}) in "
@@ -644,13 +638,8 @@ def _show_actor(report: Report, actor: Any, as_json: bool) -> None:
     console.print(table)
 
 
-def _show_incident(incident: Any, reports: list[Report], as_json: bool) -> None:
+def _show_incident(incident: Any, reports: list[Report]) -> None:
     """An incident: its reports, then each report's claims, denials and figures."""
-    if as_json:
-        from warlog.export.views import incident_view
-
-        _print_json(incident_view(incident, reports))
-        return
     console.print(
         f"[bold]{escape(incident.sub_type)}[/] at {escape(incident.place or '-')} on "
         f"{incident.date.value if incident.date else '-'}: [bold]{incident.status}[/], "
@@ -660,19 +649,14 @@ def _show_incident(incident: Any, reports: list[Report], as_json: bool) -> None:
         for event in report.events:
             if event.id in {item.event_id for item in incident.reports}:
                 console.rule(escape(report.article.headline or report.article.source or ""))
-                _show_event(report, event, False)
+                _show_event(report, event)
 
 
-def _show_event(report: Report, event: Any, as_json: bool) -> None:
+def _show_event(report: Report, event: Any) -> None:
     text = report.article.text
     by_id = {claim.id: claim for claim in report.claims}
     related = [by_id[i] for i in event.claims if i in by_id]
     figures = [c for c in report.casualties if c.id in set(event.casualties)]
-    if as_json:
-        from warlog.export.views import event_view
-
-        _print_json(event_view(report, event))
-        return
     console.print(
         f"[bold]{event.type} / {event.sub_type}[/] at {escape(event.place or '-')} "
         f"on {event.date.value if event.date else '-'}: [bold]{event.status}[/]"
@@ -826,9 +810,9 @@ def export(
 ) -> None:
     """Export the store: every record (jsonl), events as ACLED-style CSV or GeoJSON, or one
     record kind as a CSV table."""
-    from warlog.export.acled import write_acled, write_geojson
+    from warlog.export.acled import write_acled, write_store_geojson
     from warlog.export.jsonl import write_store_jsonl
-    from warlog.export.tables import RECORD_KINDS, write_table
+    from warlog.export.tables import RECORD_KINDS, write_store_table
 
     if export_format not in EXPORT_FORMATS:
         err_console.print(
@@ -846,10 +830,10 @@ def export(
         if export_format == "jsonl":
             return write_store_jsonl(store, out)
         if export_format == "geojson":
-            return write_geojson(store.incidents(), out)
+            return write_store_geojson(store, out)
         if export_format == "csv":
             assert record is not None
-            return write_table(store.reports(), record, out)
+            return write_store_table(store, record, out)
         casualties = {c.id: c for c in store.casualties()}
         return write_acled(store.incidents(), casualties, out, store.actor_records())
 

@@ -7,10 +7,8 @@ Every fact carries an :class:`Evidence`: the article id and character offsets
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
 
 
 class DatePrecision(StrEnum):
@@ -290,21 +288,3 @@ def _slug(text: str) -> str:
     import hashlib
 
     return hashlib.sha1(text.lower().encode("utf-8")).hexdigest()[:6]
-
-
-def to_dict(record: Any) -> dict[str, Any]:
-    """A record as plain JSON-ready data (enums as their values)."""
-    data: dict[str, Any] = dataclasses.asdict(record)
-    if hasattr(record, "id") and "id" not in data:
-        data = {"id": record.id, **data}
-    return _plain(data)  # type: ignore[no-any-return]
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, StrEnum):
-        return value.value
-    if isinstance(value, dict):
-        return {key: _plain(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [_plain(item) for item in value]
-    return value

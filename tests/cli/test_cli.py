@@ -68,9 +68,7 @@ def test_query_commands(tmp_path: Path) -> None:
     shown = runner.invoke(app, ["show", article_id[:10], "--db", db, "--json"])
     report = json.loads(shown.stdout)
     assert report["article"]["id"] == article_id
-    assert any(
-        t["text"] == "Sunday" and t["date"]["value"] == "2020-10-04" for t in report["temporals"]
-    )
+    assert any(t["text"] == "Sunday" and t["date"] == "2020-10-04" for t in report["temporals"])
 
     table = runner.invoke(app, ["show", article_id[:10], "--db", db])
     assert table.exit_code == 0 and "places" in table.output
@@ -126,7 +124,7 @@ def test_events_claims_casualties_and_show_event(tmp_path: Path) -> None:
     events = json.loads(runner.invoke(app, ["events", "--db", db, "--json"]).stdout)
     places = {event["place"] for event in events}
     assert {"Ganja", "Mingachevir", "Khizi", "Stepanakert", "Jabrayil"} <= places
-    assert all(event["record"] == "event" and event["reports"] for event in events)
+    assert all(event["record"] == "incident" and event["reports"] for event in events)
     battles = json.loads(
         runner.invoke(app, ["events", "--db", db, "--type", "Battles", "--json"]).stdout
     )

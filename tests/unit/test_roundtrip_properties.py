@@ -216,7 +216,7 @@ def test_store_export_load_store(reports: list[Report]) -> None:
     for a in after:
         _same_records(a, by_id[a.article.id])
     for incident in incidents:  # an incident's JSON is valid and stable too
-        [text] = jsonl.json_line(jsonl.incident_record(incident)).splitlines()
+        [text] = jsonl.json_line(jsonl.incident_object(incident)).splitlines()
         assert jsonl.json_line(json.loads(text)) == text + "\n"
 
 

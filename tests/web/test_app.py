@@ -20,7 +20,7 @@ import warlog
 from tests.web.conftest import HOSTILE_TEXT, Built
 from warlog.errors import ConfigError, StoreError
 from warlog.export.jsonl import article_object
-from warlog.export.views import incident_view
+from warlog.export.views import incident_view, store_grouping
 
 
 def test_map_page_lists_incidents_with_filters_in_the_url(client: Any) -> None:
@@ -38,7 +38,8 @@ def test_index_json_twin_is_paged(client: Any, built: Built) -> None:
     first = client.get("/index.json").json()
     assert (first["total"], first["page"], first["pages"], first["page_size"]) == (2, 1, 2, 1)
     [row] = first["events"]
-    assert row["record"] == "event" and {"reports", "sources", "casualty_summary"} <= row.keys()
+    assert row["record"] == "incident" and row["episode_id"]
+    assert {"events", "reports", "sources", "casualty_summary", "fatalities"} <= row.keys()
     assert row["id"] == built.event.id  # oldest first
     assert row["casualty_summary"]["killed"]["best"] == 12
     second = client.get("/index.json", params={"page": 2}).json()
@@ -121,9 +122,10 @@ def test_incident_json_twin_is_the_show_json(client: Any, built: Built) -> None:
     store = warlog.open(built.path)
     try:
         incident, reports = store.incident(built.event.id)
+        grouping = store_grouping(store)
     finally:
         store.close()
-    assert data == json.loads(json.dumps(incident_view(incident, reports)))
+    assert data == json.loads(json.dumps(incident_view(incident, reports, grouping)))
     assert data["incident"]["status"] == "contested"
     [report] = data["reports"]
     assert [c["stance"] for c in report["claims"]] == ["accuses", "denies"]

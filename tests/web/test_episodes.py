@@ -9,7 +9,7 @@ import pytest
 
 import warlog
 from tests.web.conftest import Built
-from warlog.model import to_dict
+from warlog.export.views import episode_object
 
 
 def _episode_id(built: Built) -> str:
@@ -29,7 +29,7 @@ def test_episode_json_twin_lists_its_incidents_in_time_order(client: Any, built:
         episode, incidents = store.episode(episode_id)
     finally:
         store.close()
-    assert data["episode"] == json.loads(json.dumps(to_dict(episode)))
+    assert data["episode"] == json.loads(json.dumps(episode_object(episode)))
     assert [row["id"] for row in data["events"]] == [i.id for i in incidents]
     assert [row["date"] for row in data["events"]] == ["2020-10-04", "2020-10-05"]
     assert [row["type"] for row in data["events"]] == ["Explosions/Remote violence", "Protests"]

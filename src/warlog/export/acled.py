@@ -16,13 +16,12 @@ from __future__ import annotations
 import csv
 import json
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any, TextIO
 
 from warlog.export.acled_codes import REGION, inter_code, interaction, is_actor_name, iso_numeric
-from warlog.export.incidents import incident_object
 from warlog.export.safe import safe_row
-from warlog.model import Actor, CasualtyReport, DatePrecision, Incident
+from warlog.model import Actor, CasualtyReport, DatePrecision, Episode, Incident
 
 ACLED_COLUMNS = (
     "event_id_cnty",
@@ -290,10 +289,21 @@ def write_acled(
     return count
 
 
-def write_geojson(incidents: Iterable[Incident], out: TextIO) -> int:
-    """A FeatureCollection, one Point feature per incident (no geometry when unplaced)."""
+def write_geojson(
+    incidents: Iterable[Incident],
+    out: TextIO,
+    casualties: Mapping[str, CasualtyReport] | None = None,
+    episodes: Iterable[Episode] = (),
+) -> int:
+    """A FeatureCollection, one Point feature per incident (no geometry when unplaced); its
+    properties are the incident's JSON object (warlog.export.jsonl.incident_object), from
+    ``casualties`` (the casualty reports cited, by id) and the store's ``episodes``."""
+    from warlog.export.jsonl import Grouping, incident_object
+
+    found = list(incidents)
+    grouping = Grouping.of(found, episodes)
     features = []
-    for incident in incidents:
+    for incident in found:
         geometry = (
             {"type": "Point", "coordinates": [incident.lon, incident.lat]}
             if incident.lat is not None and incident.lon is not None
@@ -304,9 +314,21 @@ def write_geojson(incidents: Iterable[Incident], out: TextIO) -> int:
                 "type": "Feature",
                 "id": incident.id,
                 "geometry": geometry,
-                "properties": incident_object(incident),
+                "properties": incident_object(incident, casualties, grouping),
             }
         )
     json.dump({"type": "FeatureCollection", "features": features}, out, ensure_ascii=False)
     out.write("\n")
     return len(features)
+
+
+def write_store_geojson(store: Any, out: TextIO) -> int:
+    """``warlog export --format geojson``: every incident of ``store``, its properties the
+    incident's JSON object (as ``warlog events --json`` gives it)."""
+    from warlog.export.views import cited_casualties
+    from warlog.link.episodes import group_episodes
+
+    incidents = store.incidents()
+    return write_geojson(
+        incidents, out, cited_casualties(store, incidents), group_episodes(incidents)
+    )

@@ -1,19 +1,26 @@
-"""``warlog export --format jsonl``: every record, one JSON object per line.
+"""The JSON object of each record kind, and ``warlog export --format jsonl``: every record,
+one JSON object per line.
 
-Each object has a ``record`` kind and an ``id``; articles carry ``url``, ``headline`` and
-``published``; other records carry their ``article_id`` and ``evidence`` offsets. Written
-from a store, each event carries the ``incident_id`` (and ``episode_id``) the store put it
-in, and each incident is an ``incident`` record of its own after the articles' records:
-its ``events`` (the event ids it groups), ``reports``, ``sources`` and summary fields, so
-``warlog load`` restores the same incidents.
+Each function here is the only producer of its record kind's JSON object: the export, every
+``--json`` output of the CLI and every JSON twin of the web app (warlog.export.views) call
+it, so one record has one JSON shape everywhere. Each object has a ``record`` kind and an
+``id``; articles carry ``url``, ``headline`` and ``published``; other records carry their
+``article_id`` and ``evidence`` offsets. Each event carries the ``incident_id`` and
+``episode_id`` the store put it in (a :class:`Grouping`), and each incident is an
+``incident`` record of its own after the articles' records: its ``episode_id``, ``events``
+(the event ids it groups), ``reports``, ``sources``, summary fields, ``casualty_summary``
+and ``fatalities``, so ``warlog load`` restores the same incidents.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from typing import Any, TextIO
 
+from warlog.export.acled import fatalities
+from warlog.link import casualty_summary
 from warlog.model import (
     Actor,
     Article,
@@ -118,15 +125,37 @@ def json_line(obj: dict[str, Any]) -> str:
     return json.dumps(obj, ensure_ascii=False).translate(_LINE_BREAKS) + "\n"
 
 
-Grouping = dict[str, tuple[str, str | None]]  # event id -> (incident id, episode id)
+@dataclass(frozen=True, slots=True)
+class Grouping:
+    """Where the store put each event: its incident, and that incident's episode (episodes
+    formed from all the store's incidents, as ``warlog episodes`` forms them)."""
+
+    incident_of: Mapping[str, str] = field(default_factory=dict)  # event id -> incident id
+    episode_of: Mapping[str, str] = field(default_factory=dict)  # incident id -> episode id
+
+    @classmethod
+    def of(cls, incidents: Iterable[Incident], episodes: Iterable[Episode] = ()) -> Grouping:
+        return cls(
+            {report.event_id: incident.id for incident in incidents for report in incident.reports},
+            {key: episode.id for episode in episodes for key in episode.incidents},
+        )
+
+    def of_event(self, event_id: str) -> tuple[str | None, str | None]:
+        """(incident id, episode id) of an event; None where it is in none."""
+        incident_id = self.incident_of.get(event_id)
+        if incident_id is None:
+            return None, None
+        return incident_id, self.episode_of.get(incident_id)
 
 
-def event_object(
-    event: Event, incident_id: str | None = None, episode_id: str | None = None
-) -> dict[str, Any]:
-    """An article's event; ``incident_id``/``episode_id``: where the store grouped it (None
-    when written without the store's incidents)."""
+NO_GROUPING = Grouping()  # records read without a store (warlog.read, eval)
+
+
+def event_object(event: Event, grouping: Grouping = NO_GROUPING) -> dict[str, Any]:
+    """An article's event; ``grouping``: where the store put it (its ``incident_id`` and
+    ``episode_id``, None without one)."""
     evidence = event.evidence
+    incident_id, episode_id = grouping.of_event(event.id)
     return {
         "record": "event",
         "id": event.id,
@@ -198,9 +227,62 @@ def actor_object(actor: Actor) -> dict[str, Any]:
     }
 
 
-def report_objects(report: Report, grouping: Grouping | None = None) -> Iterator[dict[str, Any]]:
+def incident_object(
+    incident: Incident,
+    casualties: Mapping[str, CasualtyReport] | None = None,
+    grouping: Grouping = NO_GROUPING,
+) -> dict[str, Any]:
+    """An incident the store formed: its id, episode, the event ids it groups, its reports
+    and sources, its summary fields (eval/FORMAT.md names) and, from ``casualties`` (the
+    casualty reports it cites, by id), its ``casualty_summary`` (per kind: each source's
+    figure, low, high, best, disputed) and ACLED's ``fatalities``."""
+    cited = casualties or {}
+    return {
+        "record": "incident",
+        "id": incident.id,
+        "episode_id": grouping.episode_of.get(incident.id),
+        "events": [report.event_id for report in incident.reports],
+        "reports": [
+            {
+                "article_id": report.article_id,
+                "event_id": report.event_id,
+                "evidence": _span(report.evidence),
+                "status": report.status,
+            }
+            for report in incident.reports
+        ],
+        "sources": list(incident.sources),
+        **event_fields(incident),
+        "casualty_summary": casualty_summary(incident, dict(cited)),
+        "fatalities": fatalities(incident, dict(cited))[0],
+    }
+
+
+def record_object(record: Any, grouping: Grouping = NO_GROUPING) -> dict[str, Any]:
+    """The JSON object of any one record (article, place mention, temporal expression,
+    claim, casualty report, event, actor or incident), by its kind."""
+    if isinstance(record, Event):
+        return event_object(record, grouping)
+    if isinstance(record, Incident):
+        return incident_object(record, None, grouping)
+    for kind, to_object in _OBJECTS:
+        if isinstance(record, kind):
+            return to_object(record)
+    raise TypeError(f"no JSON object for a {type(record).__name__}")
+
+
+_OBJECTS: tuple[tuple[type, Callable[[Any], dict[str, Any]]], ...] = (
+    (Article, article_object),
+    (PlaceMention, place_object),
+    (TemporalExpression, temporal_object),
+    (Claim, claim_object),
+    (CasualtyReport, casualty_object),
+    (Actor, actor_object),
+)
+
+
+def report_objects(report: Report, grouping: Grouping = NO_GROUPING) -> Iterator[dict[str, Any]]:
     """The records of one article; ``grouping`` gives each event's incident and episode."""
-    grouping = grouping or {}
     yield article_object(report.article)
     for place in report.places:
         yield place_object(place)
@@ -211,25 +293,9 @@ def report_objects(report: Report, grouping: Grouping | None = None) -> Iterator
     for casualty in report.casualties:
         yield casualty_object(casualty)
     for event in report.events:
-        yield event_object(event, *grouping.get(event.id, (None, None)))
+        yield event_object(event, grouping)
     for actor in report.actors:
         yield actor_object(actor)
-
-
-def incident_record(incident: Incident, episode_id: str | None = None) -> dict[str, Any]:
-    """An incident the store formed: its id, episode, the event ids it groups, its reports
-    and sources, and the summary fields ``warlog events`` shows."""
-    from warlog.export.incidents import incident_object
-
-    fields = incident_object(incident)
-    del fields["record"], fields["id"]
-    return {
-        "record": "incident",
-        "id": incident.id,
-        "episode_id": episode_id,
-        "events": [report.event_id for report in incident.reports],
-        **fields,
-    }
 
 
 def write_jsonl(
@@ -237,27 +303,26 @@ def write_jsonl(
     out: TextIO,
     incidents: Iterable[Incident] | None = None,
     episodes: Iterable[Episode] = (),
+    casualties: Mapping[str, CasualtyReport] | None = None,
 ) -> int:
     """Write every record of ``reports`` to ``out``; return how many lines were written.
 
     With ``incidents`` (and the ``episodes`` they form), each event carries its
     ``incident_id`` and ``episode_id``, and each incident follows the articles' records as
-    an ``incident`` record of its own."""
+    an ``incident`` record of its own, its casualty summary from ``casualties`` (by id;
+    default: the casualty reports of ``reports``)."""
     found = list(incidents or ())
-    episode_of = {key: episode.id for episode in episodes for key in episode.incidents}
-    grouping: Grouping = {
-        report.event_id: (incident.id, episode_of.get(incident.id))
-        for incident in found
-        for report in incident.reports
-    }
+    grouping = Grouping.of(found, episodes)
+    cited: dict[str, CasualtyReport] = dict(casualties or {})
     count = 0
     for report in reports:
+        if casualties is None:
+            cited.update((c.id, c) for c in report.casualties)
         for obj in report_objects(report, grouping):
             out.write(json_line(obj))
             count += 1
     for incident in found:
-        record = incident_record(incident, episode_of.get(incident.id))
-        out.write(json_line(record))
+        out.write(json_line(incident_object(incident, cited, grouping)))
         count += 1
     return count
 

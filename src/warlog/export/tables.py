@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TextIO
 
 from warlog.export.jsonl import (
+    NO_GROUPING,
+    Grouping,
     actor_object,
     article_object,
     casualty_object,
@@ -26,14 +28,14 @@ from warlog.model import Report
 
 Object = dict[str, Any]
 
-RECORD_KINDS: dict[str, Callable[[Report], Iterator[Object]]] = {
-    "articles": lambda r: iter([article_object(r.article)]),
-    "places": lambda r: (place_object(p) for p in r.places),
-    "temporals": lambda r: (temporal_object(t) for t in r.temporals),
-    "claims": lambda r: (claim_object(c) for c in r.claims),
-    "casualties": lambda r: (casualty_object(c) for c in r.casualties),
-    "events": lambda r: (event_object(e) for e in r.events),
-    "actors": lambda r: (actor_object(a) for a in r.actors),
+RECORD_KINDS: dict[str, Callable[[Report, Grouping], Iterator[Object]]] = {
+    "articles": lambda r, _g: iter([article_object(r.article)]),
+    "places": lambda r, _g: (place_object(p) for p in r.places),
+    "temporals": lambda r, _g: (temporal_object(t) for t in r.temporals),
+    "claims": lambda r, _g: (claim_object(c) for c in r.claims),
+    "casualties": lambda r, _g: (casualty_object(c) for c in r.casualties),
+    "events": lambda r, g: (event_object(e, g) for e in r.events),
+    "actors": lambda r, _g: (actor_object(a) for a in r.actors),
 }
 _LEFT_OUT = frozenset({"text", "reports"})  # the article text; an event's one report
 
@@ -57,13 +59,17 @@ def flatten(obj: Object) -> Object:
 _SPANS = frozenset({"evidence", "source", "cue_span", "content"})
 
 
-def write_table(reports: Iterable[Report], kind: str, out: TextIO) -> int:
-    """Write every record of ``kind`` (a key of RECORD_KINDS) as CSV; return the row count."""
+def write_table(
+    reports: Iterable[Report], kind: str, out: TextIO, grouping: Grouping = NO_GROUPING
+) -> int:
+    """Write every record of ``kind`` (a key of RECORD_KINDS) as CSV; return the row count.
+    ``grouping``: each event's incident and episode (the events' ``incident_id`` and
+    ``episode_id`` columns)."""
     objects = RECORD_KINDS[kind]
     writer: csv.DictWriter[str] | None = None
     count = 0
     for report in reports:
-        for obj in objects(report):
+        for obj in objects(report, grouping):
             row = flatten(obj)
             if writer is None:
                 writer = csv.DictWriter(out, fieldnames=list(row), lineterminator="\n")
@@ -71,3 +77,11 @@ def write_table(reports: Iterable[Report], kind: str, out: TextIO) -> int:
             writer.writerow(safe_row(row))
             count += 1
     return count
+
+
+def write_store_table(store: Any, kind: str, out: TextIO) -> int:
+    """``warlog export --format csv --record KIND``: every record of ``kind`` in ``store``."""
+    from warlog.export.views import store_grouping
+
+    grouping = store_grouping(store) if kind == "events" else NO_GROUPING
+    return write_table(store.reports(), kind, out, grouping)

@@ -23,17 +23,16 @@ from starlette.middleware.gzip import GZipMiddleware
 from warlog import __version__
 from warlog import settings as settings_table
 from warlog.errors import StoreError, StoreErrors
-from warlog.export.jsonl import (
-    actor_object,
-    article_object,
-    casualty_object,
-    claim_object,
-    event_object,
-    place_object,
-    temporal_object,
+from warlog.export.jsonl import Grouping, casualty_object, claim_object
+from warlog.export.views import (
+    actor_summary_object,
+    article_view,
+    claims_with_evidence,
+    episode_view,
+    incident_rows,
+    incident_view,
+    place_summary_object,
 )
-from warlog.export.views import claims_with_evidence, incident_rows, incident_view
-from warlog.model import to_dict
 from warlog.serve import pages, query
 from warlog.serve.query import Filters
 from warlog.store import Store
@@ -217,7 +216,7 @@ def create_app(
             "page": page,
             "pages": pages_count,
             "page_size": settings.page_size,
-            "events": incident_rows(shown, casualties),
+            "events": incident_rows(shown, casualties, grouping()),
         }
 
     @app.get("/index.json", summary="The incident list of the map page (paged, filtered)")
@@ -250,7 +249,7 @@ def create_app(
 
     def incident_data(event_id: str) -> tuple[Any, list[Any], dict[str, Any]]:
         incident, reports = opened.incident(event_id)
-        return incident, reports, incident_view(incident, reports)
+        return incident, reports, incident_view(incident, reports, grouping())
 
     @app.get("/events/{event_id}.json", summary="One incident and each report of it")
     def event_json(event_id: str) -> JSONResponse:
@@ -273,10 +272,10 @@ def create_app(
 
     episodes_seen: dict[str, Any] = {}
 
-    def store_state() -> tuple[int, dict[str, Any], tuple[Any, ...], tuple[Any, ...]]:
+    def store_state() -> tuple[int, dict[str, Any], tuple[Any, ...], tuple[Any, ...], Grouping]:
         """The store's incidents and episodes, worked out once per state of the store (its
         article count), not on every incident page or export: (article count, episode by
-        incident id, incidents, episodes)."""
+        incident id, incidents, episodes, each event's incident and episode)."""
         from warlog.link.episodes import group_episodes
 
         key = opened.article_count()
@@ -284,7 +283,8 @@ def create_app(
         if state is None or state[0] != key:
             incidents = tuple(opened.incidents())
             found = tuple(group_episodes(list(incidents)))
-            state = (key, {i: e for e in found for i in e.incidents}, incidents, found)
+            by_incident = {i: e for e in found for i in e.incidents}
+            state = (key, by_incident, incidents, found, Grouping.of(incidents, found))
             episodes_seen["state"] = state  # one assignment: threads see old or new whole
         return state
 
@@ -292,15 +292,15 @@ def create_app(
         """The episode an incident is in."""
         return store_state()[1].get(incident_id)
 
-    def episode_data(episode_id: str) -> tuple[Any, list[Any], dict[str, Any]]:
-        from warlog.export.acled import fatalities
+    def grouping() -> Grouping:
+        """Each event's incident and each incident's episode (the records' ``incident_id``
+        and ``episode_id``)."""
+        return store_state()[4]
 
+    def episode_data(episode_id: str) -> tuple[Any, list[Any], dict[str, Any]]:
         episode, incidents = opened.episode(episode_id)
         casualties = query.casualties_of(opened, incidents)
-        rows = incident_rows(incidents, casualties)
-        for row, incident in zip(rows, incidents, strict=True):
-            row["fatalities"] = fatalities(incident, casualties)[0]
-        return episode, incidents, {"episode": to_dict(episode), "events": rows}
+        return episode, incidents, episode_view(episode, incidents, casualties, grouping())
 
     @app.get("/episodes/{episode_id}.json", summary="An episode and its incidents, in time order")
     def episode_json(episode_id: str) -> JSONResponse:
@@ -317,15 +317,7 @@ def create_app(
 
     def article_data(article_id: str) -> tuple[Any, dict[str, Any]]:
         report = opened.report(article_id)
-        return report, {
-            "article": article_object(report.article),
-            "places": [place_object(p) for p in report.places],
-            "temporals": [temporal_object(t) for t in report.temporals],
-            "claims": [claim_object(c) for c in report.claims],
-            "casualties": [casualty_object(c) for c in report.casualties],
-            "events": [event_object(e) for e in report.events],
-            "actors": [actor_object(a) for a in report.actors],
-        }
+        return report, article_view(report, grouping())
 
     @app.get("/articles/{article_id}.json", summary="One article and every record found in it")
     def article_json(article_id: str) -> JSONResponse:
@@ -440,8 +432,8 @@ def create_app(
         if summary is None:
             raise StoreError(StoreErrors.W227, name=name)
         found = opened.incidents(actor=name)
-        rows = incident_rows(found, query.casualties_of(opened, found))
-        return summary, {"actor": to_dict(summary), "events": rows}
+        rows = incident_rows(found, query.casualties_of(opened, found), grouping())
+        return summary, {"actor": actor_summary_object(summary), "events": rows}
 
     @app.get("/actors/{name:path}.json", summary="A canonical actor and its incidents")
     def actor_json(name: str) -> JSONResponse:
@@ -463,8 +455,8 @@ def create_app(
             for i in opened.incidents()
             if i.place == name or (place.geonameid is not None and i.geonameid == place.geonameid)
         ]
-        rows = incident_rows(found, query.casualties_of(opened, found))
-        return place, {"place": to_dict(place), "events": rows}
+        rows = incident_rows(found, query.casualties_of(opened, found), grouping())
+        return place, {"place": place_summary_object(place), "events": rows}
 
     @app.get("/places/{name:path}.json", summary="A place named in the articles and its incidents")
     def place_json(name: str) -> JSONResponse:
@@ -499,8 +491,9 @@ def create_app(
     def export_geojson(request: Request) -> Response:
         from warlog.export.acled import write_geojson
 
+        found = query.select_incidents(opened, _filters(request))
         out = io.StringIO()
-        write_geojson(query.select_incidents(opened, _filters(request)), out)
+        write_geojson(found, out, query.casualties_of(opened, found), store_state()[3])
         return download(out.getvalue(), "application/geo+json", "warlog-events.geojson")
 
     @app.get("/export/records.jsonl", summary="Every record of the filtered incidents' articles")
@@ -511,10 +504,11 @@ def create_app(
         articles = dict.fromkeys(r.article_id for i in found for r in i.reports)
         # every incident an event of these articles is in, and the store's episodes (worked
         # out once per state of the store, not per request)
-        _, _, everything, episodes = store_state()
+        _, _, everything, episodes, _ = store_state()
         incidents = [i for i in everything if any(r.article_id in articles for r in i.reports)]
         out = io.StringIO()
-        write_jsonl((opened.report(a) for a in articles), out, incidents, episodes)
+        casualties = query.casualties_of(opened, incidents)  # those of other articles too
+        write_jsonl((opened.report(a) for a in articles), out, incidents, episodes, casualties)
         return download(out.getvalue(), "application/x-ndjson", "warlog-records.jsonl")
 
     if settings.allow_ingest:

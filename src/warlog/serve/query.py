@@ -17,7 +17,7 @@ from warlog.errors import StoreError, StoreErrors
 from warlog.export.acled import fatalities
 from warlog.geo.gazetteer import GeoPlace
 from warlog.model import CasualtyReport, Incident
-from warlog.store import Store, rows, schema
+from warlog.store import Store, schema
 
 ACLED_TYPES = (
     "Battles",
@@ -205,16 +205,9 @@ def near_of(filters: Filters) -> dict[str, Any] | None:
 
 def casualties_of(store: Store, incidents: Iterable[Incident]) -> dict[str, CasualtyReport]:
     """The casualty reports these incidents cite, by id."""
-    wanted = sorted({c for i in incidents for c in i.casualties})
-    table = schema.casualty_reports
-    found: dict[str, CasualtyReport] = {}
-    with store.engine.connect() as connection:
-        for start in range(0, len(wanted), 500):  # SQL parameter limits
-            chunk = wanted[start : start + 500]
-            for row in connection.execute(select(table).where(table.c.id.in_(chunk))):
-                casualty = rows.casualty_from_row(row._mapping)
-                found[casualty.id] = casualty
-    return found
+    from warlog.export.views import cited_casualties
+
+    return cited_casualties(store, incidents)
 
 
 def day_of(incident: Incident) -> str | None:
