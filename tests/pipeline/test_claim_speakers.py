@@ -33,3 +33,21 @@ def test_a_generic_speaker_does_not_resume_a_longer_name(nlp: Any) -> None:
     )
     speakers = _speakers(text, nlp)
     assert speakers[-1][0] == "Officials" and speakers[-1][2] == "PK"
+
+
+def test_an_armed_group_not_tied_to_a_state_has_no_side(nlp: Any) -> None:
+    # eval/ANNOTATION.md: Hezbollah, Hamas, the Taliban ... have side null
+    text = (
+        "Israeli warplanes struck Gaza on Tuesday, killing 11 people. "
+        "Hamas said the strike killed 11 civilians."
+    )
+    assert _speakers(text, nlp) == [("Hamas", "unknown", None)]
+
+
+def test_a_reporting_verb_before_a_name_is_no_title_of_it(nlp: Any) -> None:
+    text = (
+        "Israeli jets bombed Beirut on Friday. "
+        "Israel says Sheikh Hassan Nasrallah, the Hezbollah leader, is also a target. "
+        "Nasrallah said in a televised address that Hezbollah is ready for an open war."
+    )
+    assert _speakers(text, nlp)[-1] == ("Hassan Nasrallah", "unknown", None)

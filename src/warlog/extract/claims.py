@@ -1214,7 +1214,11 @@ def _mention_sides(doc: Doc, memory: SpeakerMemory) -> None:
     for ent in doc.ents:
         if ent.label_ != "PERSON" or len(ent) < 2:
             continue
-        window = doc[max(ent.sent.start, ent.start - 5) : ent.start]
+        window = list(doc[max(ent.sent.start, ent.start - 5) : ent.start])
+        for at in range(len(window) - 1, -1, -1):
+            if window[at].pos_ in ("VERB", "AUX") or window[at].text in (";", ":"):
+                window = window[at + 1 :]  # "Israel says Sheikh X": not a title of X
+                break
         words = [t for t in window if not t.is_punct]
         if ent.end < ent.sent.end and doc[ent.end].text == ",":
             # "Fuad Siniora, the Lebanese prime minister, ..."
