@@ -426,14 +426,20 @@ def _side(doc: Doc, phrase: NumberPhrase, victim_words: list[Any], sentence: Any
     return None
 
 
+@cache
+def _state_force_words() -> tuple[frozenset[str], frozenset[str]]:
+    table = lexicon()["state_forces"]
+    return frozenset(table["nouns"]), frozenset(table["not_state"])
+
+
 def _are_state_forces(victim_words: list[Any]) -> bool:
     """Soldiers, police or security forces with no nationality, foreign or non-state word
     beside them ("six soldiers", not "coalition troops" or "rebel forces")."""
-    table = lexicon()["state_forces"]
+    nouns, not_state = _state_force_words()
     words = {t.lower_ for t in victim_words} | {t.lemma_.lower() for t in victim_words}
     return (
-        bool(words & set(table["nouns"]))
-        and not words & set(table["not_state"])
+        bool(words & nouns)
+        and not words & not_state
         and not any(
             t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "ORG", "GPE") for t in victim_words
         )

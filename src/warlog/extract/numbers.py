@@ -184,9 +184,6 @@ def find_numbers(doc: Doc, sentence: Span) -> list[NumberPhrase]:
     return phrases
 
 
-_COUNT_WORDS = frozenset({"between", "and", "to", "or", "-", "\u2013"})
-
-
 def _only_counts(doc: Doc, token: Any) -> bool:
     """Whether the DATE entity around ``token`` is only small numbers and range words, a
     count the entity recogniser took for a date ("Between 30 and 40 people")."""
@@ -204,10 +201,7 @@ def _only_counts(doc: Doc, token: Any) -> bool:
     return (
         ranged
         and bool(numbers)
-        and all(
-            t.like_num and (_digits(t.text) is None or (_digits(t.text) or 0) < 1000)
-            for t in numbers
-        )
+        and all(t.like_num and (_digits(t.text) or 0) < 1000 for t in numbers)
     )
 
 
@@ -249,6 +243,7 @@ def _number_at(doc: Doc, i: int, end_limit: int) -> tuple[float | None, int]:
 
 
 _RANGE_WORDS = frozenset({"or", "to", "and", "-", "\u2013"})
+_COUNT_WORDS = _RANGE_WORDS | {"between"}  # the words of a range, "between 30 and 40"
 
 
 def _range_end(doc: Doc, j: int, end_limit: int, low: int) -> tuple[int | None, int]:
