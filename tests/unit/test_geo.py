@@ -848,3 +848,11 @@ def test_an_unknown_place_in_a_part_of_a_country_is_in_that_part() -> None:
     text = "Gunmen raided Qwzxtown in northern Mali."
     town, mali = _in_text(text, ["Qwzxtown", "Mali"], {"ML": 2})
     assert town.lat > mali.lat  # (the towns of the north, which crowd its south)
+
+
+def test_armed_groups_and_weapons_are_no_places() -> None:
+    """An armed group or a weapon the NER tags as a place ("the YPG", "Katyusha") is left
+    out, not placed where the text is; an unknown village beside them still is."""
+    text = "The YPG said Katyusha rockets hit Qwzxplace near Islamabad. Islamabad said."
+    found = _in_text(text, ["YPG", "Katyusha", "Qwzxplace", "Islamabad"], {"PK": 2})
+    assert [p.text for p in found] == ["Qwzxplace", "Islamabad"]

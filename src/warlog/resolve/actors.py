@@ -52,7 +52,8 @@ def _table() -> dict[str, Any]:
 
 
 @cache
-def _group_aliases() -> dict[str, tuple[str, str | None]]:
+def group_aliases() -> dict[str, tuple[str, str | None]]:
+    """Each armed group's aliases (lower-cased) with its name and side."""
     return {
         alias: (group["name"], group.get("side"))
         for group in _table()["groups"]
@@ -120,7 +121,7 @@ def canonical(
     name no actor ("sources", "reports")."""
     text = _strip(surface)
     lowered = text.lower()
-    groups = _group_aliases()
+    groups = group_aliases()
     if lowered in groups:
         name, group_side = groups[lowered]
         return ActorKey(name, "armed_group", group_side or side)

@@ -573,6 +573,8 @@ def geocode(
             elsewhere.setdefault(mention.text.lower(), holder)
     resolved = []
     for mention, ranking, is_stray in zip(mentions, rankings, stray, strict=True):
+        if ranking.best is None and not is_stray and names_no_place(mention.text):
+            continue  # "ISIL", "Katyusha": an armed group or a weapon the NER took for a place
         if is_stray or ranking.best is None:
             holder = held.get(mention.text.lower())
             if holder is None and not is_stray:
@@ -618,6 +620,26 @@ def geocode(
             )
         )
     return tuple(resolved)
+
+
+@cache
+def _not_place_words() -> frozenset[str]:
+    """Names of armed groups (data/actors.json) and of weapons (data/events.json,
+    data/event_codebook.json), lower-cased: words the NER tags as places that never are."""
+    from warlog.extract.events import codebook, lexicon
+    from warlog.resolve.actors import group_aliases
+
+    weapons = set(lexicon()["weapons"])
+    for words in codebook()["words"]["weapon"].values():
+        weapons.update(words)
+    return frozenset({*group_aliases(), *(w.lower() for w in weapons)})
+
+
+def names_no_place(text: str) -> bool:
+    """Whether a name the gazetteer lacks is an armed group's or a weapon's ("ISIL",
+    "the YPG", "Katyusha"), never a place's."""
+    name = " ".join(text.lower().split())
+    return name in _not_place_words() or name.removeprefix("the ") in _not_place_words()
 
 
 OBSCURE_POPULATION = 20_000  # a town or district this small is not known by name abroad
