@@ -258,6 +258,9 @@ def _actor_tokens(doc: Doc, trigger: Trigger, head: Token) -> set[int]:
 
 
 EXPLOSIONS = "Explosions/Remote violence"
+# triggers that name no means of their own: their clause's weapon says what they were
+# ("killed ... by a drone", "aircraft carried out a raid")
+_MEANS_FROM_CLAUSE = frozenset({"killing", "raid"})
 
 
 def _first_row(features: dict[str, frozenset[str]]) -> dict[str, Any] | None:
@@ -271,6 +274,22 @@ def _first_row(features: dict[str, frozenset[str]]) -> dict[str, Any] | None:
         ) and not (features["target"] & set(when.get("not_target", ()))):
             return dict(row)
     return None
+
+
+_REPORTING_LEMMAS = frozenset({"say", "tell", "report", "add", "claim", "state", "announce"})
+
+
+def _attribution_tail(sentence: Any) -> set[int]:
+    """The speakers of a closing attribution (", police and residents said."), which the
+    parse may join to the victims ("killing 20 people, police and residents"): never the
+    clause's target or perpetrator."""
+    tokens = [t for t in sentence if not t.is_punct or t.text in (",", ";")]
+    if len(tokens) < 3 or tokens[-1].lemma_.lower() not in _REPORTING_LEMMAS:
+        return set()
+    for token in reversed(tokens[:-1]):
+        if token.text in (",", ";"):
+            return {t.i for t in sentence if token.i < t.i < tokens[-1].i}
+    return set()
 
 
 def classify(
@@ -291,8 +310,10 @@ def classify(
         clause = [t for t in head.subtree if sentence.start <= t.i < sentence.end]
     else:
         head, clause = doc[trigger.start], list(sentence)
+    speakers = _attribution_tail(sentence)
+    clause = [t for t in clause if t.i not in speakers]
     actors = _actor_tokens(doc, trigger, head)
-    if trigger.generic or trigger.klass == "killing":
+    if trigger.generic or trigger.klass in _MEANS_FROM_CLAUSE:
         weapons = _kinds("weapon", _grams(clause))
     else:  # a weapon word's own phrase and verb: "missiles from drones", "a car bomb rammed"
         word = doc[trigger.end - 1]
