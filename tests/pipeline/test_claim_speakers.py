@@ -51,3 +51,49 @@ def test_a_reporting_verb_before_a_name_is_no_title_of_it(nlp: Any) -> None:
         "Nasrallah said in a televised address that Hezbollah is ready for an open war."
     )
     assert _speakers(text, nlp)[-1] == ("Hassan Nasrallah", "unknown", None)
+
+
+def test_a_body_the_recogniser_cut_at_for_keeps_its_whole_name(nlp: Any) -> None:
+    text = (
+        "Air strikes hit Aleppo on Monday. The UN Office for the Coordination of Humanitarian "
+        "Affairs said 20 civilians were killed."
+    )
+    assert _speakers(text, nlp)[0][0] == ("UN Office for the Coordination of Humanitarian Affairs")
+
+
+def test_a_spokesman_for_a_body_is_no_body_name(nlp: Any) -> None:
+    text = "Air strikes hit Aleppo on Monday, a spokesman for the Syrian army said."
+    assert _speakers(text, nlp)[0][0] == "spokesman"
+
+
+def test_a_group_with_a_country_in_its_name_has_no_side(nlp: Any) -> None:
+    text = (
+        "Turkish drones struck a village near Qamishli on Monday, the Syrian Democratic "
+        "Forces said."
+    )
+    assert _speakers(text, nlp) == [("Syrian Democratic Forces", "unknown", None)]
+
+
+def test_it_resumes_the_body_that_spoke_just_before(nlp: Any) -> None:
+    text = (
+        "Russian forces shelled Odesa on Monday. Russia's defence ministry said its forces had "
+        "hit military targets in Odesa. It denied targeting civilian sites."
+    )
+    report = warlog.read(text, published="2024-05-04", nlp=nlp)
+    assert [(c.speaker, c.stance, c.side) for c in report.claims] == [
+        ("Russia's defence ministry", "confirms", "RU"),
+        ("Russia's defence ministry", "denies", "RU"),
+    ]
+
+
+def test_it_resumes_no_person(nlp: Any) -> None:
+    text = (
+        "A bomb killed two people in Kano on Monday, police spokesman Ali Musa said. "
+        "It denied the attack was linked to the election."
+    )
+    assert [s[0] for s in _speakers(text, nlp)] == ["Ali Musa"]
+
+
+def test_officials_in_a_province_are_of_its_country(nlp: Any) -> None:
+    text = "An airstrike killed eight civilians on Monday, officials in Kunar province said."
+    assert _speakers(text, nlp) == [("officials", "unknown", "AF")]
