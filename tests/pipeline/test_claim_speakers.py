@@ -97,3 +97,19 @@ def test_it_resumes_no_person(nlp: Any) -> None:
 def test_officials_in_a_province_are_of_its_country(nlp: Any) -> None:
     text = "An airstrike killed eight civilians on Monday, officials in Kunar province said."
     assert _speakers(text, nlp) == [("officials", "unknown", "AF")]
+
+
+def test_neither_confirming_nor_denying_is_no_denial(nlp: Any) -> None:
+    text = (
+        "Israeli jets struck a site in Syria on Monday. "
+        "Israel has not confirmed or denied the reports."
+    )
+    assert _speakers(text, nlp) == []
+
+
+def test_reporting_on_a_war_is_no_claim(nlp: Any) -> None:
+    text = (
+        "Israeli jets struck a site in Syria on Monday, killing the journalist Ali Musa. "
+        "He reported extensively on the war in Syria."
+    )
+    assert _speakers(text, nlp) == []

@@ -1016,6 +1016,18 @@ def _cues(sentence: Span) -> list[tuple[Token, Token | None]]:
             continue  # "has not claimed responsibility", "neither confirmed nor denied"
         if token.i > 0 and token.nbor(-1).lower_ in ("neither", "nor"):
             continue
+        if (
+            token.dep_ == "conj"
+            and any(child.dep_ == "neg" for child in token.head.children)
+            and any(c.dep_ == "cc" and c.lower_ == "or" for c in token.head.children)
+        ):
+            continue  # "has not confirmed or denied the reports": the negation holds both
+        if (
+            lemma == "report"
+            and any(c.dep_ == "prep" and c.lower_ in ("on", "about") for c in token.children)
+            and not any(c.dep_ in ("ccomp", "dobj", "parataxis") for c in token.children)
+        ):
+            continue  # "reported extensively on the war": a reporter's work, no claim
         agent = next((c for c in token.children if c.dep_ == "agent"), None)
         if agent is not None:
             by_whom = next((c for c in agent.children if c.dep_ == "pobj"), None)
