@@ -113,3 +113,9 @@ def test_reporting_on_a_war_is_no_claim(nlp: Any) -> None:
         "He reported extensively on the war in Syria."
     )
     assert _speakers(text, nlp) == []
+
+
+def test_activists_are_the_source_of_a_figure(nlp: Any) -> None:
+    text = "Gunmen killed seven villagers in Idlib in Syria on Tuesday, according to activists."
+    report = warlog.read(text, published="2024-05-04", nlp=nlp)
+    assert [(c.best, c.according_to) for c in report.casualties] == [(7, "activists")]

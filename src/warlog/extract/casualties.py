@@ -94,6 +94,8 @@ def _victim_phrase(doc: Doc, phrase: NumberPhrase, sentence_end: int) -> list[An
                 i += 1
             elif doc[i].lower_ in ("them", "those") and i + 1 < sentence_end:
                 i += 1  # "ten of them children"
+                if doc[i].lower_ in ("a", "an") and i + 1 < sentence_end:
+                    i += 1  # "one of them a child"
             continue
         break
     return tokens
@@ -114,6 +116,30 @@ def _counts_a_whole(doc: Doc, phrase: NumberPhrase, sentence: Any) -> bool:
         and doc[at - 1].lower_ == "of"
         and doc[at - 2].lemma_.lower() in _PART_NOUNS
     )
+
+
+def _of_the_victims(doc: Doc, phrase: NumberPhrase, sentence: Any) -> list[Any] | None:
+    """The words a part of the victims is said to be ("Three of the victims were children",
+    "two of the dead were soldiers"), or None when the number is no such part."""
+    after = doc[phrase.end : min(sentence.end, phrase.end + 3)]
+    if len(after) < 3 or after[0].lower_ != "of" or after[1].lower_ not in ("the", "those"):
+        return None
+    noun = after[2]
+    if noun.lemma_.lower() not in _VICTIM_NOUNS and _kind(noun) is None:
+        return None
+    copula = noun.head if noun.dep_ == "pobj" else None
+    while copula is not None and copula.dep_ not in ("ROOT", "ccomp") and copula.head is not copula:
+        copula = copula.head
+    if copula is None or copula.lemma_.lower() != "be":
+        return None
+    said = [
+        t
+        for c in copula.children
+        if c.dep_ == "attr"
+        for t in c.subtree
+        if t.pos_ in ("NOUN", "PROPN", "ADJ")
+    ]
+    return said or None
 
 
 def _names_victims(words: list[Any]) -> bool:
@@ -199,8 +225,17 @@ def _kind_for(
         noun = doc[before - 1]
         if noun.lemma_.lower() in ("death", "body", "corpse", "life", "killing"):
             return "killed"
-    predicate = _kind_after(doc, phrase.end, sentence.end)
     partitive = doc[phrase.end : min(sentence.end, phrase.end + 3)]
+    if (
+        len(partitive) == 3
+        and partitive[0].lower_ == "of"
+        and partitive[1].lower_ in ("the", "those")
+        and partitive[2].lemma_.lower() in _VICTIM_NOUNS
+        and _of_the_victims(doc, phrase, sentence) is not None
+    ):
+        # "Killing 12 people. Three of the victims were children": a part of that toll
+        return sub_count_of or earlier_kind
+    predicate = _kind_after(doc, phrase.end, sentence.end)
     if len(partitive) == 3 and partitive[0].lower_ == "of" and partitive[1].lower_ == "the":
         # "two of the wounded later died": what became of them, else what they were
         predicate = _kind_after(doc, phrase.end + 3, sentence.end) or predicate
@@ -467,6 +502,10 @@ def extract_casualties(doc: Doc, article: Article) -> list[CasualtyReport]:
             [*find_numbers(doc, sentence), *_single_victims(doc, sentence)], key=lambda p: p.start
         ):
             victim_words = _victim_phrase(doc, phrase, sentence.end)
+            told = _of_the_victims(doc, phrase, sentence)
+            if told is not None:
+                # "Three of the victims were children": what the part of the toll were
+                victim_words = told
             if phrase.best is not None and phrase.best >= 1900 and not victim_words:
                 continue
             if _counts_a_whole(doc, phrase, sentence):
