@@ -119,3 +119,16 @@ def test_activists_are_the_source_of_a_figure(nlp: Any) -> None:
     text = "Gunmen killed seven villagers in Idlib in Syria on Tuesday, according to activists."
     report = warlog.read(text, published="2024-05-04", nlp=nlp)
     assert [(c.best, c.according_to) for c in report.casualties] == [(7, "activists")]
+
+
+def test_a_relative_clause_with_a_speaker_of_its_own(nlp: Any) -> None:
+    text = (
+        "Israeli warplanes struck several buildings in Gaza City on Sunday, including a house "
+        "where the medics say at least 11 civilians were killed."
+    )
+    assert _speakers(text, nlp) == [("medics", "unknown", None)]
+
+
+def test_a_relative_pronoun_is_no_speaker_of_its_own(nlp: Any) -> None:
+    text = "Warplanes struck Gaza on Sunday, according to reports that said 11 people died."
+    assert "that" not in [s[0] for s in _speakers(text, nlp)]

@@ -1006,8 +1006,12 @@ def _cues(sentence: Span) -> list[tuple[Token, Token | None]]:
             continue  # only "spoke on Fox News, \"This is ...\"", "spoke out against"
         if lemma in _NEEDS_CLAUSE and not _reports_something(token, sentence):
             continue  # "responded with heavy fire", "reported extensively on the war"
-        if token.dep_ in ("relcl", "amod") and token.tag_ != "VBG":
-            continue
+        if (
+            token.dep_ in ("relcl", "amod")
+            and token.tag_ != "VBG"
+            and not (token.dep_ == "relcl" and _own_speaker(token))
+        ):
+            continue  # "the reports that said": unless "a house where medics say ..."
         if token.dep_ == "acl" and token.tag_ not in ("VBG",):
             continue
         if any(
@@ -1067,6 +1071,18 @@ def _cues(sentence: Span) -> list[tuple[Token, Token | None]]:
             if conj.i > subject.i and conj.pos_ in ("NOUN", "PROPN")
         )
     return found
+
+
+_RELATIVES = frozenset({"who", "which", "that", "whom", "whose"})
+
+
+def _own_speaker(cue: Token) -> bool:
+    """Whether a relative clause's cue has a speaker of its own, not the relative pronoun
+    ("a house where the medics say 11 civilians were killed")."""
+    return any(
+        c.dep_ == "nsubj" and c.lower_ not in _RELATIVES and c.pos_ in ("NOUN", "PROPN")
+        for c in cue.children
+    ) and any(c.dep_ in ("ccomp", "parataxis") for c in cue.children)
 
 
 _FIGURE_NOUNS = frozenset({"toll", "figure", "number", "count", "tally"})
