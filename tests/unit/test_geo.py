@@ -856,3 +856,29 @@ def test_armed_groups_and_weapons_are_no_places() -> None:
     text = "The YPG said Katyusha rockets hit Qwzxplace near Islamabad. Islamabad said."
     found = _in_text(text, ["YPG", "Katyusha", "Qwzxplace", "Islamabad"], {"PK": 2})
     assert [p.text for p in found] == ["Qwzxplace", "Islamabad"]
+
+
+def test_a_demonym_before_a_village_names_its_country() -> None:
+    """ "the southern Lebanese village of X": X is in southern Lebanon, not at the town the
+    article names most (here Israel's)."""
+    text = "Jets hit the southern Lebanese village of Qwzxplace. Rockets hit Haifa, Israel."
+    [village, haifa, _] = _in_text(text, ["Qwzxplace", "Haifa", "Israel"], {"IL": 2})
+    assert haifa.country_code == "IL"
+    assert village.country_code == "LB" and village.geonameid is None
+    assert village.lat is not None and village.lat < 33.6  # the south of Lebanon
+
+
+def test_a_village_listed_with_a_town_lies_beside_it() -> None:
+    text = "Shells hit the towns of Qwzxplace and Kfar Kila in Lebanon. Tyre was calm."
+    [village, kfar_kila, _, tyre] = _in_text(
+        text, ["Qwzxplace", "Kfar Kila", "Lebanon", "Tyre"], {"LB": 2}
+    )
+    assert (village.lat, village.lon) == (kfar_kila.lat, kfar_kila.lon)
+    assert (village.lat, village.lon) != (tyre.lat, tyre.lon)
+
+
+def test_a_capital_speaks_for_its_state_but_points_no_text_at_it() -> None:
+    from warlog.extract.sides import country_signal, side_of, speaker_side_of
+
+    assert speaker_side_of("Kigali") == "RW" and speaker_side_of("Male") is None
+    assert side_of("Lima") is None and country_signal("Lima") is None  # Lima, Ohio too

@@ -69,6 +69,11 @@ def test_a_number_ending_a_sentence_is_a_figure(blank_nlp: Any) -> None:
     assert [p.best for p in find_numbers(doc, doc[:])] == [6, 14]
 
 
+def test_no_one_is_no_figure(blank_nlp: Any) -> None:
+    doc = blank_nlp("Most rockets were intercepted and no one was hurt, but one man died.")
+    assert [p.best for p in find_numbers(doc, doc[:])] == [1]
+
+
 def test_bounds_table() -> None:
     assert bounds(10, "exact") == (10, 10)
     assert bounds(10, "about") == (None, None)

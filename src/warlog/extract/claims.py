@@ -17,7 +17,8 @@ from typing import Any
 
 from warlog.extract.base import Doc, once_per_doc, register_extractor, sentence_evidence
 from warlog.extract.conflict import is_conflict_text
-from warlog.extract.sides import side_of_words
+from warlog.extract.sides import speaker_side_of as side_of
+from warlog.extract.sides import speaker_side_of_words as side_of_words
 from warlog.model import Article, Claim, Evidence
 from warlog.resources import load_json
 
@@ -132,8 +133,6 @@ def _resumed_state(
 ) -> tuple[str, str | None] | None:
     """A state resumed by "the country": the state that spoke last, else the country the
     article named last before it."""
-    from warlog.extract.sides import side_of
-
     words = [t for t in subject_tokens if not t.is_punct and t.pos_ != "DET"]
     if len(words) != 1 or words[0].lower_ not in lexicon()["state_anaphors"]:
         return None
@@ -191,6 +190,12 @@ def _phrase(tokens: list[Token]) -> str:
     return str(doc[tokens[0].i : tokens[-1].i + 1].text)
 
 
+# nouns of what is said, never a title of who says it
+_SAID_NOUNS = frozenset(
+    {"charge", "claim", "accusation", "allegation", "assertion", "report", "suggestion"}
+)
+
+
 def _subject_parts(subject: Token) -> tuple[list[Token], list[list[Token]]]:
     """The subject's own words, and each apposition's words."""
     appositions: list[list[Token]] = []
@@ -205,6 +210,16 @@ def _subject_parts(subject: Token) -> tuple[list[Token], list[list[Token]]]:
     entity = _entity_of(subject)
     if entity is not None and entity.label_ == "PERSON":
         own = list({t.i: t for t in [*own, *entity]}.values())  # "al-Maliki" parsed apart
+    if subject.pos_ == "PROPN":
+        # "..., a charge Kigali denies": what is said, parsed into the speaker's name
+        said = {
+            t.i
+            for c in subject.children
+            if c.dep_ == "compound" and c.lemma_.lower() in _SAID_NOUNS
+            for t in c.subtree
+        }
+        if said:
+            own = [t for t in own if t.i not in said and not (t.i < min(said) and t.pos_ == "DET")]
     own = _strip(sorted(own, key=lambda t: t.i))
     # the subject's own words stop at its first comma ("Hajiyev, aide to ...")
     cut = [t for t in own if t.text == "," and t.i > subject.i]
@@ -228,8 +243,6 @@ def _entities_by_token(doc: Doc) -> dict[int, Span]:
 def _person_in(tokens: list[Token]) -> list[Token] | None:
     """The last run of person-name tokens in a phrase ("Defence Minister Zakir Hasanov" ->
     "Zakir Hasanov"): PERSON entities, else two or more proper nouns the NER left untyped."""
-    from warlog.extract.sides import side_of
-
     roles = (
         set(lexicon()["speaker_roles"])
         | set(lexicon()["state_roles"])
@@ -484,14 +497,14 @@ def _side_of_tokens(tokens: list[Token]) -> str | None:
         if before and before[-1].lower_ in locatives and token.ent_type_ in ("GPE", "LOC", "FAC"):
             continue
         kept.append(token.text)
-    return side_of_words(kept)
+    side = side_of_words(kept)
+    return side
 
 
 def _local_side(tokens: list[Token]) -> str | None:
     """The country of the town or province a local voice speaks from: "officials in
     Hodeidah said" are Yemen's. Not a national capital (a foreign spokesman in Baghdad), and
     not other speakers than local ones."""
-    from warlog.extract.sides import side_of
     from warlog.geo import gazetteer
     from warlog.resolve.geocode import is_capital_of
 
@@ -912,8 +925,6 @@ def stance_of(
             return "accuses"  # "Sudan's army said the RSF shelled a hospital": another party
         if not state_voice and not armed_voice and _armed_group_agent(attack, _STATE_DOERS):
             return "accuses"  # "activists reported government airstrikes": a voice of no party
-    from warlog.extract.sides import side_of
-
     mentioned = {side_of(t.text) for t in content} - {None}
     if speaker_side is not None and mentioned - {speaker_side}:
         return "accuses"
@@ -958,8 +969,6 @@ def _state_forces_named(content: list[Token]) -> bool:
 def _confirmed_before(name: str, titles: tuple[str, ...], claims: list[Claim]) -> bool:
     """Whether this speaker, or the group in its titles ("Taliban spokesperson"), has already
     confirmed an act in this article."""
-    from warlog.extract.sides import side_of
-
     words = {
         w.lower()
         for w in " ".join([name, *titles]).split()
@@ -1252,8 +1261,6 @@ def _tweet_claims(doc: Doc, article: Article, memory: SpeakerMemory) -> dict[int
 
 def home_side(doc: Doc) -> str | None:
     """The state the article is mostly about: the most named country or demonym."""
-    from warlog.extract.sides import side_of
-
     counts: dict[str, int] = {}
     firsts: dict[str, int] = {}
     for ent in doc.ents:
@@ -1287,7 +1294,6 @@ def _towns_countries(doc: Doc) -> dict[str, tuple[int, int]]:
     Afghanistan's even where it names Pakistan (only towns a gazetteer knows by one large
     place; countries themselves are counted by the caller), with the token where the first
     is named."""
-    from warlog.extract.sides import side_of
     from warlog.geo import gazetteer
 
     counts: dict[str, tuple[int, int]] = {}

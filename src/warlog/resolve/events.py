@@ -94,9 +94,14 @@ def _without_holders(chosen: list[PlaceMention], text: str) -> list[PlaceMention
     for place in chosen:
         held = any(
             other.evidence.end < place.evidence.start
-            and other.geonameid is not None
             and _HOLDER_GAP_RE.fullmatch(text, other.evidence.end, place.evidence.start)
-            and gazetteer().admin1_name(other.geonameid) in (place.name, place.text)
+            and (
+                _level(place) in ("region", "country")  # "Rubaya in North Kivu province"
+                or (
+                    other.geonameid is not None
+                    and gazetteer().admin1_name(other.geonameid) in (place.name, place.text)
+                )
+            )
             for other in chosen
         )
         if not held:
@@ -449,6 +454,9 @@ def _date_for(
     told = _told_before(draft, drafts, temporals, article.text)
     if told is not None:
         return told, True
+    lead = _lead_day(draft, temporals, article.text)
+    if lead is not None:
+        return lead, True
     if stated:
         return min(stated, key=lambda t: abs(t.evidence.start - anchor)).date, True
     if previous_alike is not None and _ALSO.search(article.text[start:end]):
@@ -456,6 +464,34 @@ def _date_for(
         # occasion the text has just told, so it happened on that one's day
         return previous_alike, True
     return article.published, False
+
+
+HEADLINE_MAX_WORDS = 20
+
+
+def _lead_day(
+    draft: EventDraft, temporals: tuple[TemporalExpression, ...], text: str
+) -> ResolvedDate | None:
+    """The day of a headline's incident: a headline ("Police fire tear gas at protesters in
+    Nairobi") gives no day, its lead paragraph's first sentence does ("... on Tuesday")."""
+    start, end = draft.event.evidence.start, draft.event.evidence.end
+    first_break = text.find("\n\n")
+    if first_break < 0 or end > first_break or text[:start].strip():
+        return None
+    headline = text[start:first_break].strip()
+    if len(headline.split()) > HEADLINE_MAX_WORDS or headline.endswith("."):
+        return None
+    lead_start = first_break + 2
+    lead_end = text.find(". ", lead_start)
+    lead_end = len(text) if lead_end < 0 else lead_end
+    days = [
+        t
+        for t in temporals
+        if lead_start <= t.evidence.start < lead_end
+        and t.date is not None
+        and t.date.precision is DatePrecision.DAY
+    ]
+    return days[0].date if days else None
 
 
 _ALSO = re.compile(r"\b(?:also|too|as well)\b", re.IGNORECASE)

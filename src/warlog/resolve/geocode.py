@@ -571,6 +571,15 @@ def geocode(
             and all(_obscure(c) and _outside(c, holder) for _, c in ranking.scored)
         ):
             elsewhere.setdefault(mention.text.lower(), holder)
+    if text is not None:
+        # "the southern Lebanese village of Aitaroun": the country its demonym names
+        for mention, ranking, is_stray in zip(mentions, rankings, stray, strict=True):
+            if is_stray or ranking.best is None:
+                country = _demonym_holder(mention, text) or _listed_beside(
+                    mention, starts, ends, text
+                )
+                if country is not None:
+                    held.setdefault(mention.text.lower(), country)
     resolved = []
     for mention, ranking, is_stray in zip(mentions, rankings, stray, strict=True):
         if ranking.best is None and not is_stray and names_no_place(mention.text):
@@ -695,6 +704,70 @@ def _curated(place: GeoPlace) -> bool:
     return place.kind in ("country", "continent") or (
         place.kind == "region" and place.country_code is None
     )
+
+
+_DEMONYM_HOLDER_RE = re.compile(
+    r"(?:(?P<direction>(?:north|south)?(?:-?(?:east|west))?ern|northern|southern|central)\s+)?"
+    r"(?P<demonym>[A-Z][a-z]+)\s+(?:village|town|city|hamlet|district|province|region|"
+    r"port|port city|border town|border village|camp|refugee camp)\s+of\s+$"
+)
+
+
+def _demonym_holder(mention: PlaceMention, text: str) -> GeoPlace | None:
+    """The country (or its part) a demonym before a settlement noun names for a place the
+    gazetteer lacks: "the southern Lebanese village of Aitaroun" is in southern Lebanon."""
+    from warlog.extract.sides import side_of
+    from warlog.resolve.approximate import part_of
+
+    start = mention.evidence.start
+    match = _DEMONYM_HOLDER_RE.search(text[max(0, start - 60) : start])
+    if match is None or not _demonym(match.group("demonym")):
+        return None
+    code = side_of(match.group("demonym"))
+    country = gazetteer().country(code) if code else None
+    if country is None:
+        return None
+    direction = match.group("direction")
+    return (part_of(country, direction.lower()) if direction else None) or country
+
+
+_LIST_GAP_RE = re.compile(r",?\s+(?:and|or)\s+")
+# "the towns of Khiam and Kfar Kila", "the villages of X, Y and Z"
+_TOWNS_OF_RE = re.compile(
+    r"\b(?:towns|villages|cities|hamlets|districts|neighbou?rhoods)\s+of\s+"
+    r"(?:[\w'\u2019-]+,?\s+){0,6}$"
+)
+
+
+def _listed_beside(
+    mention: PlaceMention,
+    starts: dict[int, list[Ranking]],
+    ends: dict[int, list[Ranking]],
+    text: str,
+) -> GeoPlace | None:
+    """The town listed right beside a place the gazetteer lacks ("the towns of Khiam and
+    Kfar Kila"): the towns of one list lie together, so the unknown one is near it."""
+    start, end = mention.evidence.start, mention.evidence.end
+    if not _TOWNS_OF_RE.search(text[max(0, start - 80) : start]):
+        return None  # only a list the text calls towns or villages lies together
+    for gap in range(1, 7):
+        if _LIST_GAP_RE.fullmatch(text, end, end + gap):
+            for ranking in starts.get(end + gap, ()):
+                if (
+                    ranking.best is not None
+                    and not ranking.fallback
+                    and ranking.best.kind == "city"
+                ):
+                    return ranking.best
+        if gap <= start and _LIST_GAP_RE.fullmatch(text, start - gap, start):
+            for ranking in ends.get(start - gap, ()):
+                if (
+                    ranking.best is not None
+                    and not ranking.fallback
+                    and ranking.best.kind == "city"
+                ):
+                    return ranking.best
+    return None
 
 
 def _demonym(word: str) -> bool:
