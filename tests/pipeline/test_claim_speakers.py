@@ -132,3 +132,23 @@ def test_a_relative_clause_with_a_speaker_of_its_own(nlp: Any) -> None:
 def test_a_relative_pronoun_is_no_speaker_of_its_own(nlp: Any) -> None:
     text = "Warplanes struck Gaza on Sunday, according to reports that said 11 people died."
     assert "that" not in [s[0] for s in _speakers(text, nlp)]
+
+
+def test_a_sentence_starts_only_after_punctuation_or_a_line_break(nlp: Any) -> None:
+    text = (
+        "A missile hit a ship in the Gulf of Aden on Monday.\n\n"
+        "Houthi military spokesman Yahya Saree said the group had targeted the vessel."
+    )
+    doc = nlp(text)
+    assert [s.text.strip() for s in doc.sents][1].startswith("Houthi military spokesman")
+    # an armed group's spokesman is of no state, whatever the title's other words
+    assert _speakers(text, nlp) == [("Yahya Saree", "unknown", None)]
+
+
+def test_an_unpunctuated_text_is_left_to_the_parser_to_split(nlp: Any) -> None:
+    from warlog.nlp.components import MAX_UNPUNCTUATED, paragraph_boundaries
+
+    doc = paragraph_boundaries(nlp.make_doc(" ".join(["rockets hit the town"] * 100)))
+    forbidden = [t.i for t in doc if t.is_sent_start is False]
+    assert forbidden[:3] == [1, 2, 3]
+    assert doc[MAX_UNPUNCTUATED + 1].is_sent_start is None  # the parser decides again

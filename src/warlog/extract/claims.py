@@ -422,7 +422,7 @@ def resolve_speaker(
     ):
         name = memory.full_names[family]  # a family name, not "officials" again
     title_tokens = [t for apposition in appositions for t in apposition]
-    if _names_armed_group(name.removeprefix("the ")):
+    if _names_armed_group(name.removeprefix("the ")) or _armed_group_voice(tuple(titles)):
         # "the Syrian Democratic Forces": a group not tied to a state has no side, whatever
         # country its name holds (eval/ANNOTATION.md)
         return name, tuple(titles), None

@@ -31,6 +31,7 @@ class Trigger:
     in_force: bool = False  # an agreement: an event only once it is made or takes effect
     klass: str = ""  # its class in data/event_codebook.json ("air", "generic", "killing")
     needs_forces: bool = False  # an event only where its clause names armed forces
+    needs_ground: bool = False  # an event only where what it takes is a place
 
 
 @cache
@@ -157,6 +158,7 @@ def trigger_of(entry: dict[str, Any], start: int, end: int) -> Trigger:
         bool(entry.get("in_force")),
         entry.get("class", ""),
         bool(entry.get("needs_forces")),
+        bool(entry.get("needs_ground")),
     )
 
 
@@ -490,6 +492,82 @@ def _names_forces(doc: Doc, trigger: Trigger) -> bool:
     "withdrew from the talks"."""
     head = _clause_head(doc, trigger)
     return any(t.lemma_.lower() in _FORCES_WORDS for t in head.subtree)
+
+
+# what a capture takes when it takes territory (besides a named place)
+_GROUND_NOUNS = frozenset(
+    {
+        "town",
+        "village",
+        "city",
+        "area",
+        "areas",
+        "territory",
+        "region",
+        "district",
+        "province",
+        "base",
+        "post",
+        "outpost",
+        "positions",
+        "position",
+        "hill",
+        "airport",
+        "port",
+        "crossing",
+        "border",
+        "enclave",
+        "stronghold",
+        "neighbourhood",
+        "neighborhood",
+        "camp",
+        "control",
+        "capital",
+        "headquarters",
+        "garrison",
+        "oilfield",
+        "field",
+        "bridge",
+        "road",
+        "highway",
+        "island",
+        "settlement",
+        "suburb",
+        "suburbs",
+        "outskirts",
+        "front",
+        "line",
+        "lines",
+        "county",
+        "municipality",
+        "locality",
+    }
+)
+
+
+def _takes_ground(doc: Doc, trigger: Trigger) -> bool:
+    """Whether a capture takes ground: a place or a territory word in what it takes ("seized
+    the town of Palma", "took control of Kidal", "the town was captured"), not "seized
+    weapons and vehicles" or "captured two soldiers"."""
+    word = doc[trigger.end - 1]
+    head = word if word.pos_ in ("VERB", "AUX") else _clause_head(doc, trigger)
+    taken: list[Token] = []
+    for child in head.children:
+        if child.dep_ in ("dobj", "nsubjpass", "attr") or (
+            child.dep_ == "prep" and child.lower_ in ("of", "over", "in", "into", "from")
+        ):
+            taken.extend(child.subtree)
+    for child in word.children:  # "the capture of the town", "in control of Kidal"
+        if child.dep_ == "prep" and child.lower_ in ("of", "over"):
+            taken.extend(child.subtree)
+    taken.extend(t for t in doc[trigger.start : trigger.end] if t.lower_ == "control")
+    return any(
+        t.ent_type_ in ("GPE", "LOC", "FAC")
+        or (t.pos_ == "PROPN" and t.text[:1].isupper())
+        or t.lemma_.lower() in _GROUND_NOUNS
+        or t.lower_ in _GROUND_NOUNS
+        for t in taken
+    )
 
 
 _FUTURE_AUX = frozenset({"will", "shall"})
@@ -971,6 +1049,7 @@ def extract_events(doc: Doc, article: Article) -> list[EventDraft]:
         ]
         agreement_found = agreement_found or any(t.in_force for t in triggers)
         triggers = [t for t in triggers if not t.needs_forces or _names_forces(doc, t)]
+        triggers = [t for t in triggers if not t.needs_ground or _takes_ground(doc, t)]
         triggers = [
             t
             for t in triggers

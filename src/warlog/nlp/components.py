@@ -11,8 +11,51 @@ PARAGRAPHS = "warlog_paragraphs"
 
 @SpacyLanguage.component(PARAGRAPHS)
 def paragraph_boundaries(doc: Any) -> Any:
-    """A line break always ends a sentence: headlines, datelines and list items stand alone."""
+    """A line break always ends a sentence: headlines, datelines and list items stand alone;
+    and a sentence starts only after one or after closing punctuation (the parser splits
+    "Houthi / military spokesman Yahya Saree said ..." at a paragraph's first word)."""
+    run = 0  # tokens since the last place a sentence may start
     for token in doc[:-1]:
+        following = doc[token.i + 1]
+        run += 1
         if "\n" in token.text or "\n" in token.whitespace_:
-            doc[token.i + 1].is_sent_start = True
+            following.is_sent_start = True
+            run = 0
+        elif _may_close(token.text) or following.is_space:
+            run = 0
+        elif run < MAX_UNPUNCTUATED:
+            following.is_sent_start = False
     return doc
+
+
+# an unpunctuated run this long is left to the parser to split (text with no punctuation
+# at all stays in sentences of a size the extractors read in linear time)
+MAX_UNPUNCTUATED = 120
+
+
+_CLOSING = frozenset(
+    {
+        ".",
+        "!",
+        "?",
+        '"',
+        "\u201d",
+        "\u2019",
+        "'",
+        ")",
+        "]",
+        ":",
+        ";",
+        "\u2026",
+        "--",
+        "-",
+        "\u2014",
+        "\u2013",
+    }
+)
+
+
+def _may_close(text: str) -> bool:
+    """Whether a sentence may end with this token: closing punctuation or an abbreviation's
+    dot."""
+    return text in _CLOSING or text.endswith(".") or not text.isalnum()

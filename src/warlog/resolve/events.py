@@ -83,6 +83,13 @@ _HOLDER_GAP_RE = re.compile(
 )
 
 
+_AREA_NOUN_RE = re.compile(
+    r"\s+(?:province|region|state|district|township|county|governorate|oblast|prefecture|"
+    r"department|municipality)\b",
+    re.IGNORECASE,
+)
+
+
 def _without_holders(chosen: list[PlaceMention], text: str) -> list[PlaceMention]:
     """The places of one incident without the area the text puts another of them in: a
     strike "on a market in the town of Ariha in Syria's Idlib province" is one event, at
@@ -97,6 +104,7 @@ def _without_holders(chosen: list[PlaceMention], text: str) -> list[PlaceMention
             and _HOLDER_GAP_RE.fullmatch(text, other.evidence.end, place.evidence.start)
             and (
                 _level(place) in ("region", "country")  # "Rubaya in North Kivu province"
+                or _AREA_NOUN_RE.match(text, place.evidence.end) is not None  # "... township"
                 or (
                     other.geonameid is not None
                     and gazetteer().admin1_name(other.geonameid) in (place.name, place.text)
