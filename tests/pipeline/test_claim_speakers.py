@@ -152,3 +152,20 @@ def test_an_unpunctuated_text_is_left_to_the_parser_to_split(nlp: Any) -> None:
     forbidden = [t.i for t in doc if t.is_sent_start is False]
     assert forbidden[:3] == [1, 2, 3]
     assert doc[MAX_UNPUNCTUATED + 1].is_sent_start is None  # the parser decides again
+
+
+def test_closing_speakers_the_parse_left_without_a_verb(nlp: Any) -> None:
+    text = (
+        "A military air strike on a village in Myanmar's Sagaing region killed at least 40 "
+        "people on Tuesday, including women and children attending a ceremony, residents "
+        "and a local resistance group said."
+    )
+    assert [s[0] for s in _speakers(text, nlp)] == ["residents", "local resistance group"]
+
+
+def test_a_body_named_by_its_government_word_is_no_person(nlp: Any) -> None:
+    text = (
+        "Myanmar jets bombed a village on Tuesday. The National Unity Government, a shadow "
+        "administration, condemned the attack as a war crime."
+    )
+    assert [s[0] for s in _speakers(text, nlp)] == ["National Unity Government"]

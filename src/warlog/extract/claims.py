@@ -253,6 +253,8 @@ def _person_in(tokens: list[Token]) -> list[Token] | None:
         if token.pos_ != "PROPN" or side_of(token.text) is not None or token.lower_ in roles:
             return False
         entity = _entity_of(token)  # "Sri Lankan" tagged as a person is a demonym
+        if entity is not None and entity.label_ == "ORG" and _names_a_body(entity):
+            return False  # "The National Unity Government": a body's name, no person's
         return entity is None or side_of(entity.text) is None
 
     for typed in (True, False):
@@ -276,6 +278,13 @@ def _person_in(tokens: list[Token]) -> list[Token] | None:
         if typed or len(run) >= 2:
             return run
     return None
+
+
+def _names_a_body(entity: Span) -> bool:
+    """Whether an organisation's name ends in a word of a body ("Government", "Council",
+    "Front", "Ministry": data/actors.json organisation_words)."""
+    words = set(load_json("actors.json")["organisation_words"]) | {"government"}
+    return entity[-1].lower_ in words
 
 
 def _body_name(subject: Token) -> str | None:
@@ -1070,7 +1079,10 @@ def _cues(sentence: Span) -> list[tuple[Token, Token | None]]:
             if subject is not None:
                 found.append((token, subject))
             continue
-        if subject is None or subject.dep_ == "nsubjpass":
+        if subject is None:
+            found.extend((token, speaker) for speaker in _closing_speakers(token, sentence))
+            continue
+        if subject.dep_ == "nsubjpass":
             continue
         found.append((token, subject))
         # "Witnesses and police said ...": each conjoined subject is a speaker of its own
@@ -1092,6 +1104,27 @@ def _own_speaker(cue: Token) -> bool:
         c.dep_ == "nsubj" and c.lower_ not in _RELATIVES and c.pos_ in ("NOUN", "PROPN")
         for c in cue.children
     ) and any(c.dep_ in ("ccomp", "parataxis") for c in cue.children)
+
+
+def _closing_speakers(cue: Token, sentence: Span) -> list[Token]:
+    """The speakers of a closing attribution the parse left without a subject ("..., killing
+    40 people, including children attending a ceremony, residents and a local resistance
+    group said."): the heads of the noun phrases between the last comma and the cue."""
+    after = [t for t in sentence if t.i > cue.i and not t.is_punct]
+    if after or cue.i == sentence.start:
+        return []
+    comma = next((t for t in reversed(sentence[: cue.i - sentence.start]) if t.text == ","), None)
+    if comma is None:
+        return []
+    span = [t for t in sentence if comma.i < t.i < cue.i]
+    inside = {t.i for t in span}
+    return [
+        t
+        for t in span
+        if t.pos_ in ("NOUN", "PROPN")
+        and (t.head.i not in inside or t.dep_ == "conj")
+        and t.dep_ not in ("compound", "amod", "poss")
+    ][:3]
 
 
 _FIGURE_NOUNS = frozenset({"toll", "figure", "number", "count", "tally"})
