@@ -169,3 +169,19 @@ def test_a_body_named_by_its_government_word_is_no_person(nlp: Any) -> None:
         "administration, condemned the attack as a war crime."
     )
     assert [s[0] for s in _speakers(text, nlp)] == ["National Unity Government"]
+
+
+def test_a_regional_governor_is_of_the_town_his_sentence_is_about(nlp: Any) -> None:
+    text = (
+        "Separately, a Russian drone attack on the southern city of Kherson wounded three "
+        "civilians, regional governor Oleksandr Prokudin said on Telegram."
+    )
+    assert _speakers(text, nlp) == [("Oleksandr Prokudin", "telegram", "UA")]
+
+
+def test_a_governor_named_by_his_state_keeps_it(nlp: Any) -> None:
+    text = (
+        "Russian-installed governor Vladimir Saldo said Ukrainian shelling of the city of "
+        "Nova Kakhovka killed two."
+    )
+    assert _speakers(text, nlp) == [("Vladimir Saldo", "unknown", "RU")]

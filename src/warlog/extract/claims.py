@@ -510,6 +510,11 @@ def _side_of_tokens(tokens: list[Token]) -> str | None:
     return side
 
 
+# titles of a local office, whose holder speaks for the place his sentence is about
+_LOCAL_OFFICE_WORDS = frozenset({"governor", "mayor", "regional", "provincial", "municipal"})
+_TOWN_NOUNS = frozenset({"city", "town", "village", "region", "province", "district"})
+
+
 def _local_side(tokens: list[Token]) -> str | None:
     """The country of the town or province a local voice speaks from: "officials in
     Hodeidah said" are Yemen's. Not a national capital (a foreign spokesman in Baghdad), and
@@ -520,8 +525,18 @@ def _local_side(tokens: list[Token]) -> str | None:
     if not any(t.lower_ in lexicon()["local_voices"] for t in tokens):
         return None
     locatives = set(lexicon()["locative_prepositions"])
-    for token in tokens:
-        if token.pos_ != "PROPN" or token.dep_ != "pobj" or token.head.lower_ not in locatives:
+    searched = list(tokens)
+    if tokens and any(t.lower_ in _LOCAL_OFFICE_WORDS for t in tokens):
+        # "a drone attack on the city of Kherson killed a woman, regional governor Oleksandr
+        # Prokudin said": a local office-holder is of the town his sentence is about
+        searched += [t for t in tokens[0].sent if t.i not in {w.i for w in tokens}]
+    for token in searched:
+        named_as_town = (
+            token.head.lower_ == "of" and token.head.head.lemma_.lower() in _TOWN_NOUNS
+        )  # "the southern city of Kherson"
+        if token.pos_ != "PROPN" or token.dep_ != "pobj":
+            continue
+        if token.head.lower_ not in locatives and not named_as_town:
             continue  # (the parser often tags a town after "officials in" an organisation)
         words = [t for t in token.subtree if t.pos_ == "PROPN"]
         name = " ".join(t.text for t in words)
