@@ -173,8 +173,9 @@ def test_a_body_named_by_its_government_word_is_no_person(nlp: Any) -> None:
 
 def test_a_regional_governor_is_of_the_town_his_sentence_is_about(nlp: Any) -> None:
     text = (
-        "Separately, a Russian drone attack on the southern city of Kherson wounded three "
-        "civilians, regional governor Oleksandr Prokudin said on Telegram."
+        "Separately, a Russian drone attack on the southern city of Kherson killed a "
+        "65-year-old woman and wounded three other civilians, regional governor Oleksandr "
+        "Prokudin said on Telegram."
     )
     assert _speakers(text, nlp) == [("Oleksandr Prokudin", "telegram", "UA")]
 
