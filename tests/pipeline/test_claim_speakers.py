@@ -186,3 +186,11 @@ def test_a_governor_named_by_his_state_keeps_it(nlp: Any) -> None:
         "Nova Kakhovka killed two."
     )
     assert _speakers(text, nlp) == [("Vladimir Saldo", "unknown", "RU")]
+
+
+def test_who_calls_it_so_is_who_said_it(nlp: Any) -> None:
+    text = (
+        "Shells struck a market in Omdurman in Sudan on Sunday. The army said in a statement "
+        'that the RSF had shelled the market "indiscriminately", calling it a war crime.'
+    )
+    assert [s[0] for s in _speakers(text, nlp)] == ["army"]

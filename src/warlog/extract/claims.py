@@ -1086,6 +1086,16 @@ def _cues(sentence: Span) -> list[tuple[Token, Token | None]]:
                 continue  # "with reports suggesting ...": the reports say it, no party
             if token.dep_ == "acl" and governor.dep_ in ("dobj", "pobj"):
                 governor = governor.head.head if governor.dep_ == "pobj" else governor.head
+            if (
+                token.dep_ == "advcl"
+                and lemma in _NAMING_VERBS
+                and governor.dep_ == "ccomp"
+                and governor.head.lemma_.lower() in lexicon()["cues"]
+            ):
+                # "The army said that the RSF had shelled the market, calling it a war
+                # crime": the parse hangs the participle on the reported verb; the one who
+                # calls it so is who said it
+                governor = governor.head
             if governor.pos_ in ("VERB", "AUX"):
                 subject = next((c for c in governor.children if c.dep_ == "nsubj"), None)
         if subject is None and token.dep_ == "xcomp" and token.head.lemma_.lower() in _RAISING:
@@ -1143,6 +1153,8 @@ def _closing_speakers(cue: Token, sentence: Span) -> list[Token]:
 
 
 _FIGURE_NOUNS = frozenset({"toll", "figure", "number", "count", "tally"})
+# verbs that name what a speaker's words are about ("..., calling it a war crime")
+_NAMING_VERBS = frozenset({"call", "describe", "term", "label", "brand"})
 # passive verbs through which a speaker is reported to have said something
 _RAISING = frozenset({"report", "believe", "understand", "say", "think", "know"})
 
