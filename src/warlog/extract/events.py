@@ -432,7 +432,37 @@ def _habitual(doc: Doc, trigger: Trigger) -> bool:
 
 
 _DESCRIBED_NOUNS = frozenset(
-    {"force", "group", "unit", "militia", "wing", "organization", "organisation", "season"}
+    {
+        "force",
+        "group",
+        "unit",
+        "militia",
+        "wing",
+        "organization",
+        "organisation",
+        "season",
+        # a weapon word naming a thing, not an attack: "rocket launchers", "a bomb factory"
+        "launcher",
+        "factory",
+        "depot",
+        "site",
+        "storage",
+        "warehouse",
+        "plant",
+        "stockpile",
+        "arsenal",
+        "programme",
+        "program",
+        "test",
+        "system",
+        "defence",
+        "defense",
+        "shelter",
+        "maker",
+        "expert",
+        "production",
+        "cache",
+    }
 )
 
 
