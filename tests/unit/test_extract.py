@@ -42,6 +42,12 @@ def test_possessive_and_article_are_trimmed() -> None:
     assert text[start:end] == "Soviet Union"
 
 
+def test_line_breaks_an_entity_runs_into_are_trimmed() -> None:
+    text = "Riots in Lahore\n\nLAHORE, Pakistan (AP) - Police said."
+    start, end = trim_span(text, 9, 17)
+    assert text[start:end] == "Lahore"
+
+
 def test_dateline_place_is_a_place_mention(blank_nlp: Any) -> None:
     doc = _doc(blank_nlp, ["date", "2020-10", "Baku", ":", "Fighting", "continued", "."], [])
     places = extract_places(doc, _article(doc.text, dateline_place="Baku"))

@@ -282,8 +282,14 @@ _TRAILING = ("'s", "\u2019s", "'")
 
 
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """Offsets without a leading article or a trailing possessive ("the Soviet Union's")."""
+    """Offsets without a leading article or a trailing possessive ("the Soviet Union's"), nor
+    the line breaks an entity may run into ("Lahore\n\n" before a dateline)."""
     surface = text[start:end]
+    stripped = surface.strip()
+    if stripped != surface:
+        start += len(surface) - len(surface.lstrip())
+        end = start + len(stripped)
+        surface = stripped
     for prefix in _LEADING:
         if surface.startswith(prefix):
             start += len(prefix)
