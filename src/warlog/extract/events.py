@@ -684,7 +684,10 @@ def _agreement_made(doc: Doc, trigger: Trigger, published: ResolvedDate | None) 
     ):
         return False  # "urged them to sign", "will take effect", "has not taken effect"
     clause = list(verb.subtree)
-    if any(t.lower_ in ("ago", "since") for t in clause):
+    # not the words of a clause about something else ("a ceasefire in Kurram, where clashes
+    # have killed 40 since last week")
+    aside = {w.i for t in clause if t.dep_ == "relcl" for w in t.subtree}
+    if any(t.lower_ in ("ago", "since") for t in clause if t.i not in aside):
         return False  # "since the peace accord went into effect four years ago"
     year = published.value[:4] if published is not None else ""
     return not any(
