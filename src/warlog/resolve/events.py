@@ -798,7 +798,17 @@ def settle_events(
             date = _date_for(
                 draft, temporals, article, place.evidence.start, drafts, previous, alike
             )
-            events.append(_placed(event, kind, sub_kind, place, date))
+            events.append(
+                _placed(
+                    replace(
+                        event, trigger=_trigger_text(article.text, trigger[0]) or event.trigger
+                    ),
+                    kind,
+                    sub_kind,
+                    place,
+                    date,
+                )
+            )
             if _names_a_told_incident(draft, drafts, temporals, article.text):
                 retold.add(len(events) - 1)
             scenes.append((draft.event.evidence.start, place))
@@ -857,6 +867,26 @@ def _period_end(date: ResolvedDate) -> dt.date:
         following = dt.date(start.year + start.month // 12, start.month % 12 + 1, 1)
         return following - dt.timedelta(days=1)
     return start
+
+
+@cache
+def _trigger_phrases() -> tuple[str, ...]:
+    """Every trigger phrase of data/events.json, longest first."""
+    from warlog.extract.events import lexicon
+
+    words = {w for entry in lexicon()["triggers"] for w in entry["words"]}
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def _trigger_text(text: str, offset: int) -> str | None:
+    """The trigger phrase that starts at ``offset`` as the text spells it, so that an event
+    names the word that typed it ("arrested", not the sentence's "protesters")."""
+    lowered = text[offset : offset + 40].lower()
+    for phrase in _trigger_phrases():
+        if lowered.startswith(phrase) and not lowered[len(phrase) : len(phrase) + 1].isalnum():
+            return text[offset : offset + len(phrase)]
+    match = re.match(r"[\w'-]+", text[offset:])
+    return match.group(0) if match else None
 
 
 def _placed(
