@@ -475,10 +475,14 @@ def create_app(
             for i in state.incidents
             if i.place == name or (place.geonameid is not None and i.geonameid == place.geonameid)
         ]
-        return place, {"place": place_summary_object(place), **incidents_paged(request, found, state)}
+        return place, {
+            "place": place_summary_object(place),
+            **incidents_paged(request, found, state),
+        }
 
     @app.get(
-        "/places/{name:path}.json", summary="A place named in the articles and its incidents (paged)"
+        "/places/{name:path}.json",
+        summary="A place named in the articles and its incidents (paged)",
     )
     def place_json(request: Request, name: str) -> JSONResponse:
         return JSONResponse(place_data(request, name)[1])
@@ -534,12 +538,12 @@ def create_app(
         articles = dict.fromkeys(r.article_id for i in found for r in i.reports)
         # every incident an event of these articles is in, and the store's episodes (worked
         # out once per state of the store, not per request)
-        incidents = [
-            i for i in state.incidents if any(r.article_id in articles for r in i.reports)
-        ]
+        incidents = [i for i in state.incidents if any(r.article_id in articles for r in i.reports)]
         out = io.StringIO()
         casualties = query.casualties_of(opened, incidents, state)  # those of other articles too
-        write_jsonl((opened.report(a) for a in articles), out, incidents, state.episodes, casualties)
+        write_jsonl(
+            (opened.report(a) for a in articles), out, incidents, state.episodes, casualties
+        )
         return download(out.getvalue(), "application/x-ndjson", "warlog-records.jsonl")
 
     if settings.allow_ingest:
