@@ -171,8 +171,8 @@ def _redacted(location: str) -> str:
     return re.sub(r"(?i)(password=)[^&\s]*", r"\1***", location)
 
 
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+def _now(timespec: str = "seconds") -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec=timespec)
 
 
 def _sqlite_engine(path: Path, read_only: bool = False) -> Engine:
@@ -628,7 +628,8 @@ class Store:
                 {
                     "article_id": report.article.id,
                     "version": analysis_version(),
-                    "analysed_at": _now(),
+                    # to the microsecond: Store.state tells two analyses of a second apart
+                    "analysed_at": _now("microseconds"),
                 }
             ],
         )
