@@ -23,6 +23,13 @@ page, and exports of a filter. Prints p50 and p95 in milliseconds over ``--repea
 (after one warm-up run) and the ratio of the medians (request)/(store call), with the size
 of each response; the last line, ``serve_latency: worst_p95_ms=X (REQUEST)``, is the
 slowest request's p95.
+
+With ``--browser`` (and Debian's ``/usr/bin/chromium``, driven by Playwright) it then serves
+the store over HTTP (uvicorn, on a free port of 127.0.0.1) and opens the map page
+``--browser-runs`` times in a fresh page each: the time until the map has drawn its data
+(``#map[data-loaded]``), and the longest task the page's main thread ran and the total
+blocking time (the time of each task beyond 50 ms, summed) until two seconds after, from
+the browser's Long Tasks API: how long the page stays frozen.
 """
 
 from __future__ import annotations
@@ -273,6 +280,8 @@ def main() -> None:
     parser.add_argument("--save", help="build the store at this path (and keep it)")
     parser.add_argument("--seed", type=int, default=18)
     parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument("--browser", action="store_true", help="time the map in Chromium too")
+    parser.add_argument("--browser-runs", type=int, default=5)
     args = parser.parse_args()
     if args.incidents < 1:
         parser.error("--incidents must be 1 or more")
@@ -322,7 +331,80 @@ def main() -> None:
             print(f"  {_direct_name(direct):<50} {_p(base, 50):8.1f} {_p(base, 95):8.1f}")
             worst = max(worst, (_p(web, 95), label))
         store.close()
+        if args.browser:
+            _browser(db, args.browser_runs)
     print(f"serve_latency: worst_p95_ms={worst[0]:.1f} ({worst[1]})")
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+# the page's long tasks (50 ms and more), from before its first script runs
+LONG_TASKS = """
+window.__longTasks = [];
+new PerformanceObserver(function (list) {
+  list.getEntries().forEach(function (e) { window.__longTasks.push(e.duration); });
+}).observe({ type: "longtask", buffered: true });
+"""
+
+
+def _browser(db: str, runs: int) -> None:
+    """The map page in Chromium: time to the map drawn, longest task, total blocking time."""
+    import socket
+    import threading
+
+    import uvicorn
+    from playwright.sync_api import sync_playwright
+
+    from warlog.serve.app import ServeSettings, create_app
+
+    if not CHROMIUM.exists():
+        print(f"no {CHROMIUM}: the browser is not timed")
+        return
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = int(probe.getsockname()[1])
+    app = create_app(ServeSettings(db=db, port=port, rate_per_second=0))
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.05)
+    loaded, longest, blocking = [], [], []
+    markers = areas = "?"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"]
+            )
+            for run in range(runs + 1):  # the first warms the server's state up
+                context = browser.new_context(viewport={"width": 1300, "height": 1000})
+                page = context.new_page()
+                page.add_init_script(LONG_TASKS)
+                page.set_default_timeout(120_000)
+                start = time.perf_counter()
+                page.goto(f"http://127.0.0.1:{port}/")
+                page.wait_for_selector("#map[data-loaded=true]", state="attached")
+                took = (time.perf_counter() - start) * 1000
+                page.wait_for_timeout(2000)
+                tasks = page.evaluate("window.__longTasks")
+                markers = page.get_attribute("#map", "data-markers") or "?"
+                areas = page.get_attribute("#map", "data-areas") or "?"
+                context.close()
+                if run:
+                    loaded.append(took)
+                    longest.append(max(tasks, default=0.0))
+                    blocking.append(sum(t - 50 for t in tasks))
+            browser.close()
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        app.state.store.close()
+    print(f"browser: the map page in Chromium, {markers} markers and {areas} areas, {runs} runs")
+    for label, values in (
+        ("map drawn after (ms)", loaded),
+        ("longest task (ms)", longest),
+        ("total blocking time (ms)", blocking),
+    ):
+        print(f"  {label:<50} {statistics.median(values):8.1f} {max(values):8.1f}  (median, max)")
 
 
 def _direct_name(direct: Callable[[], object]) -> str:

@@ -440,10 +440,10 @@ def create_app(
         }
 
     def actor_data(request: Request, name: str) -> tuple[Any, dict[str, Any]]:
-        summary = next((a for a in opened.actors(name=name) if a.name == name), None)
+        state = cache.current()
+        summary = state.actor_summaries.get(name)
         if summary is None:
             raise StoreError(StoreErrors.W227, name=name)
-        state = cache.current()
         found = query.select_incidents(opened, Filters(actor=name), state)
         data = {"actor": actor_summary_object(summary), **incidents_paged(request, found, state)}
         return summary, data

@@ -19,6 +19,7 @@ from typing import Any
 from warlog.export.jsonl import Grouping
 from warlog.model import Actor, CasualtyReport, Episode, Incident
 from warlog.store import Store
+from warlog.store.store import ActorSummary
 
 
 class StoreState:
@@ -79,6 +80,11 @@ class StoreState:
     def actor_records(self) -> tuple[Actor, ...]:
         """Every article's actors, in article and text order (the ACLED export's names)."""
         return tuple(self._store.actor_records())
+
+    @cached_property
+    def actor_summaries(self) -> dict[str, ActorSummary]:
+        """Each canonical actor's summary (warlog actors), by name."""
+        return {summary.name: summary for summary in self._store.actors()}
 
     @cached_property
     def facets(self) -> dict[str, list[str]]:
