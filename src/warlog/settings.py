@@ -124,6 +124,13 @@ SETTINGS: tuple[Setting, ...] = (
         env="WARLOG_SERVE_RATE_BURST",
     ),
     Setting(
+        "serve_map_points",
+        5000,
+        "The most incidents the `warlog serve` map draws as markers (the latest); the others "
+        "are counted per area (0: no limit).",
+        env="WARLOG_SERVE_MAP_POINTS",
+    ),
+    Setting(
         "batch_size",
         16,
         "Articles parsed together by nlp.pipe.",

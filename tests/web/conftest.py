@@ -204,3 +204,72 @@ def client(built: Built) -> Iterator[Any]:
     with TestClient(app) as test_client:
         yield test_client
     app.state.store.close()
+
+
+# -- a store of many incidents (server-side paging and aggregation) ------------------------
+
+CROWDED_INCIDENTS = 120
+CROWDED_PLACES = (  # (name, country, lat, lon): each incident is near one of these
+    ("Northtown", "AM", 40.2, 44.5),
+    ("Easttown", "AZ", 40.7, 46.4),
+    ("Southtown", "GE", 41.7, 44.8),
+)
+CROWDED_TYPES = (
+    ("Battles", "Armed clash"),
+    ("Protests", "Peaceful protest"),
+    ("Explosions/Remote violence", "Air/drone strike"),
+)
+
+
+def crowded_report(index: int, event_type: str | None = None) -> Report:
+    """Incident ``index`` of the crowded store: one article, one event, three days after the
+    one before (so none links to another), in a place and of a type taken in turn, the
+    "Northern Army" its perpetrator; ``event_type`` replaces the type (a reanalysis)."""
+    import datetime as dt
+
+    name, country, lat, lon = CROWDED_PLACES[index % len(CROWDED_PLACES)]
+    kind, sub_type = CROWDED_TYPES[index % len(CROWDED_TYPES)]
+    if event_type is not None:
+        kind = event_type
+    day = (dt.date(2021, 1, 1) + dt.timedelta(days=3 * index)).isoformat()
+    text = f"The Northern Army struck {name} on {day}, report {index} said."
+    article = _article(text, f"Report {index}", day, "Wire")
+    aid = article.id
+    sentence = _span(text, aid, text)
+    event = Event(
+        type=kind,
+        sub_type=sub_type,
+        trigger="struck",
+        evidence=sentence,
+        date=ResolvedDate(day, DatePrecision.DAY),
+        place=name,
+        lat=lat + (index % 7) * 0.5,  # spread over a few cells of a degree
+        lon=lon + (index % 5) * 0.5,
+        actor1="Northern Army",
+        actor1_side=country,
+        status="reported",
+        country_code=country,
+        geo_precision=1,
+    )
+    army = Actor(
+        "Northern Army", "armed_group", None, _span(text, aid, "Northern Army"), events=(event.id,)
+    )
+    return Report(
+        article=article,
+        places=(PlaceMention(name, "GPE", _span(text, aid, name)),),
+        events=(event,),
+        actors=(army,),
+    )
+
+
+@pytest.fixture(scope="session")
+def crowded(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store of CROWDED_INCIDENTS incidents, one report each."""
+    path = tmp_path_factory.mktemp("crowded") / "crowded.db"
+    store = warlog.open(path)
+    try:
+        for index in range(CROWDED_INCIDENTS):
+            store.add_report(crowded_report(index))
+    finally:
+        store.close()
+    return path

@@ -209,6 +209,36 @@ def test_incident_to_its_episode_and_its_map(page: Any, base_url: str, built: Bu
     page.wait_for_url(f"**/events/{built.plain.events[0].id}")
 
 
+@pytest.fixture(scope="module")
+def crowded_url(crowded: Path) -> Iterator[str]:
+    from warlog.serve.app import ServeSettings
+
+    yield from _serve(ServeSettings(db=str(crowded), port=_free_port(), map_points=10))
+
+
+def test_a_crowded_map_draws_the_latest_and_counts_the_rest(page: Any, crowded_url: str) -> None:
+    from tests.web.conftest import CROWDED_INCIDENTS
+
+    page.goto(crowded_url + "/")
+    page.wait_for_selector("#map[data-loaded=true]", state="attached")
+    assert page.get_attribute("#map", "data-markers") == "10"
+    areas = int(page.get_attribute("#map", "data-areas") or "0")
+    assert 0 < areas < CROWDED_INCIDENTS - 10
+    assert page.locator("path.area-marker").count() == areas
+    status = page.inner_text("#map-status")
+    assert f"{CROWDED_INCIDENTS} incidents" in status
+    assert f"the latest 10 as markers, {CROWDED_INCIDENTS - 10} more counted per area" in status
+    assert page.locator("#timeline rect.bar").count() == CROWDED_INCIDENTS  # one a day
+    assert page.locator("#incidents tbody tr").count() == 50  # a page of the list
+
+    page.select_option("#f-type", "Protests")  # a filter narrows what is counted
+    page.wait_for_url("**/?*type=Protests*")
+    page.wait_for_selector("#map[data-loaded=true]", state="attached")
+    assert page.get_attribute("#map", "data-markers") == "10"
+    assert "40 incidents" in page.inner_text("#map-status")
+    assert "30 more counted per area" in page.inner_text("#map-status")
+
+
 @pytest.fixture()
 def upload_url(built: Built, tmp_path: Path) -> Iterator[str]:
     import shutil

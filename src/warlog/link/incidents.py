@@ -22,8 +22,9 @@ _DATE_RANK = {DatePrecision.DAY: 0, DatePrecision.MONTH: 1, DatePrecision.YEAR: 
 def build_incident(
     incident_id: str, events: list[Event], outlets: dict[str, str | None]
 ) -> Incident:
-    ordered = sorted(events, key=lambda e: e.id)
-    best_place = min(ordered, key=lambda e: (e.geo_precision or 2, e.id))
+    keyed = sorted(((e.id, e) for e in events), key=lambda pair: pair[0])  # ids: once each
+    ordered = [e for _id, e in keyed]
+    best_place = min(keyed, key=lambda pair: (pair[1].geo_precision or 2, pair[0]))[1]
     dated = [e for e in ordered if e.date is not None]
     best_date = min(
         dated,
@@ -50,13 +51,13 @@ def build_incident(
         status=max((e.status for e in ordered), key=lambda s: STATUS_RANK[s]),
         reports=tuple(
             EventReport(
-                event_id=e.id,
+                event_id=event_id,
                 article_id=e.evidence.article_id,
                 evidence=e.evidence,
                 outlet=outlets.get(e.evidence.article_id),
                 status=e.status,
             )
-            for e in ordered
+            for event_id, e in keyed
         ),
         claims=tuple(dict.fromkeys(c for e in ordered for c in e.claims)),
         casualties=tuple(dict.fromkeys(c for e in ordered for c in e.casualties)),

@@ -11,8 +11,8 @@ import io
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-from urllib.parse import urlencode
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote, urlencode
 
 import jinja2
 from fastapi import FastAPI, HTTPException, Request
@@ -36,6 +36,10 @@ from warlog.export.views import (
 from warlog.serve import pages, query
 from warlog.serve.query import Filters
 from warlog.store import Store
+
+if TYPE_CHECKING:
+    from warlog.model import Incident
+    from warlog.serve.state import StoreState
 
 HERE = Path(__file__).resolve().parent
 STATIC = HERE / "static"
@@ -76,6 +80,8 @@ class ServeSettings:
     max_request_bytes: int = _setting("serve_max_request_bytes")
     rate_per_second: float = _setting("serve_rate_per_second")
     rate_burst: int = _setting("serve_rate_burst")
+    # the map's markers at most; beyond, counts per area (warlog.serve.query.map_data)
+    map_points: int = _setting("serve_map_points")
     # the Host header values an upload may come to (DNS rebinding); empty: this machine's
     # names at ``port`` (any host when listening on all addresses)
     allowed_hosts: tuple[str, ...] = ()
@@ -130,9 +136,11 @@ def create_app(
     import time
 
     from warlog.serve.limits import RateLimiter, RequestLimits
+    from warlog.serve.state import StoreCache
     from warlog.serve.store import open_read_only
 
     opened = store if store is not None else open_read_only(settings.db)
+    cache = StoreCache(opened)  # the incidents, built once per state of the store
     environment = _environment()
     environment.globals["allow_ingest"] = settings.allow_ingest
     app = FastAPI(
@@ -144,6 +152,7 @@ def create_app(
         redoc_url=None,
     )
     app.state.store = opened
+    app.state.cache = cache
     app.state.settings = settings
     app.add_middleware(GZipMiddleware, minimum_size=1000)
 
@@ -199,7 +208,8 @@ def create_app(
 
     def listing(request: Request) -> dict[str, Any]:
         filters = _filters(request)
-        found = query.select_incidents(opened, filters)
+        state = cache.current()
+        found = query.select_incidents(opened, filters, state)
         try:
             page = int(request.query_params.get("page", "1"))
         except ValueError:
@@ -208,7 +218,7 @@ def create_app(
             shown, pages_count = query.page_of(found, page, settings.page_size)
         except StoreError as error:
             raise HTTPException(status_code=404, detail=str(error)) from None
-        casualties = query.casualties_of(opened, shown)
+        casualties = query.casualties_of(opened, shown, state)
         return {
             "filters": filters.params(),
             "near": query.near_of(filters),
@@ -216,7 +226,7 @@ def create_app(
             "page": page,
             "pages": pages_count,
             "page_size": settings.page_size,
-            "events": incident_rows(shown, casualties, grouping()),
+            "events": incident_rows(shown, casualties, state.grouping),
         }
 
     @app.get("/index.json", summary="The incident list of the map page (paged, filtered)")
@@ -235,7 +245,7 @@ def create_app(
             "map.html",
             data=data,
             filters=filters,
-            facets=query.facets(opened),
+            facets=cache.current().facets,
             query_string=urlencode(params),
             page_link=lambda n: "/?" + urlencode({**params, "page": n}),
             empty=opened.article_count() == 0,
@@ -243,7 +253,9 @@ def create_app(
 
     @app.get("/api/map", summary="The map's points and the timeline's bars for the filters")
     def map_api(request: Request) -> JSONResponse:
-        return JSONResponse(query.map_data(opened, _filters(request)))
+        filters = _filters(request)
+        data = query.map_data(opened, filters, cache.current(), settings.map_points or None)
+        return JSONResponse(data)
 
     # -- one incident ---------------------------------------------------------------------
 
@@ -270,37 +282,23 @@ def create_app(
 
     # -- episodes ---------------------------------------------------------------------------
 
-    episodes_seen: dict[str, Any] = {}
-
-    def store_state() -> tuple[int, dict[str, Any], tuple[Any, ...], tuple[Any, ...], Grouping]:
-        """The store's incidents and episodes, worked out once per state of the store (its
-        article count), not on every incident page or export: (article count, episode by
-        incident id, incidents, episodes, each event's incident and episode)."""
-        from warlog.link.episodes import group_episodes
-
-        key = opened.article_count()
-        state = episodes_seen.get("state")
-        if state is None or state[0] != key:
-            incidents = tuple(opened.incidents())
-            found = tuple(group_episodes(list(incidents)))
-            by_incident = {i: e for e in found for i in e.incidents}
-            state = (key, by_incident, incidents, found, Grouping.of(incidents, found))
-            episodes_seen["state"] = state  # one assignment: threads see old or new whole
-        return state
-
     def episode_of(incident_id: str) -> Any:
         """The episode an incident is in."""
-        return store_state()[1].get(incident_id)
+        return cache.current().episode_of.get(incident_id)
 
     def grouping() -> Grouping:
         """Each event's incident and each incident's episode (the records' ``incident_id``
         and ``episode_id``)."""
-        return store_state()[4]
+        return cache.current().grouping
 
     def episode_data(episode_id: str) -> tuple[Any, list[Any], dict[str, Any]]:
-        episode, incidents = opened.episode(episode_id)
-        casualties = query.casualties_of(opened, incidents)
-        return episode, incidents, episode_view(episode, incidents, casualties, grouping())
+        state = cache.current()
+        episode = next((e for e in state.episodes if e.id == episode_id), None)
+        if episode is None:  # as Store.episode, over the incidents built already
+            raise StoreError(StoreErrors.W225, episode_id=episode_id)
+        incidents = state.incidents_of(list(episode.incidents))
+        casualties = query.casualties_of(opened, incidents, state)
+        return episode, incidents, episode_view(episode, incidents, casualties, state.grouping)
 
     @app.get("/episodes/{episode_id}.json", summary="An episode and its incidents, in time order")
     def episode_json(episode_id: str) -> JSONResponse:
@@ -427,47 +425,80 @@ def create_app(
 
     # -- actors and places ----------------------------------------------------------------
 
-    def actor_data(name: str) -> tuple[Any, dict[str, Any]]:
-        summary = next((a for a in opened.actors(name=name) if a.name == name), None)
+    def incidents_paged(
+        request: Request, found: list[Incident], state: StoreState
+    ) -> dict[str, Any]:
+        """One page of an actor's or a place's incidents, as the incident list pages."""
+        shown, page, count = paged(request, found)
+        casualties = query.casualties_of(opened, shown, state)
+        return {
+            "total": len(found),
+            "page": page,
+            "pages": count,
+            "page_size": settings.page_size,
+            "events": incident_rows(shown, casualties, state.grouping),
+        }
+
+    def actor_data(request: Request, name: str) -> tuple[Any, dict[str, Any]]:
+        state = cache.current()
+        summary = state.actor_summaries.get(name)
         if summary is None:
             raise StoreError(StoreErrors.W227, name=name)
-        found = opened.incidents(actor=name)
-        rows = incident_rows(found, query.casualties_of(opened, found), grouping())
-        return summary, {"actor": actor_summary_object(summary), "events": rows}
+        found = query.select_incidents(opened, Filters(actor=name), state)
+        data = {"actor": actor_summary_object(summary), **incidents_paged(request, found, state)}
+        return summary, data
 
-    @app.get("/actors/{name:path}.json", summary="A canonical actor and its incidents")
-    def actor_json(name: str) -> JSONResponse:
-        return JSONResponse(actor_data(name)[1])
+    @app.get("/actors/{name:path}.json", summary="A canonical actor and its incidents (paged)")
+    def actor_json(request: Request, name: str) -> JSONResponse:
+        return JSONResponse(actor_data(request, name)[1])
 
     @app.get("/actors/{name:path}", response_class=HTMLResponse, summary="An actor's page")
     def actor_page(request: Request, name: str) -> Response:
-        summary, data = actor_data(name)
+        summary, data = actor_data(request, name)
         if _wants_json(request):
             return JSONResponse(data)
-        return render(request, "actor.html", actor=summary, events=data["events"])
+        return render(
+            request,
+            "actor.html",
+            actor=summary,
+            data=data,
+            page_link=page_links(request, "/actors/" + quote(name, safe="")),
+        )
 
-    def place_data(name: str) -> tuple[Any, dict[str, Any]]:
+    def place_data(request: Request, name: str) -> tuple[Any, dict[str, Any]]:
         place = next((p for p in opened.places() if p.text == name), None)
         if place is None:
             raise StoreError(StoreErrors.W228, name=name)
+        state = cache.current()
         found = [
             i
-            for i in opened.incidents()
+            for i in state.incidents
             if i.place == name or (place.geonameid is not None and i.geonameid == place.geonameid)
         ]
-        rows = incident_rows(found, query.casualties_of(opened, found), grouping())
-        return place, {"place": place_summary_object(place), "events": rows}
+        return place, {
+            "place": place_summary_object(place),
+            **incidents_paged(request, found, state),
+        }
 
-    @app.get("/places/{name:path}.json", summary="A place named in the articles and its incidents")
-    def place_json(name: str) -> JSONResponse:
-        return JSONResponse(place_data(name)[1])
+    @app.get(
+        "/places/{name:path}.json",
+        summary="A place named in the articles and its incidents (paged)",
+    )
+    def place_json(request: Request, name: str) -> JSONResponse:
+        return JSONResponse(place_data(request, name)[1])
 
     @app.get("/places/{name:path}", response_class=HTMLResponse, summary="A place's page")
     def place_page(request: Request, name: str) -> Response:
-        place, data = place_data(name)
+        place, data = place_data(request, name)
         if _wants_json(request):
             return JSONResponse(data)
-        return render(request, "place.html", place=place, events=data["events"])
+        return render(
+            request,
+            "place.html",
+            place=place,
+            data=data,
+            page_link=page_links(request, "/places/" + quote(name, safe="")),
+        )
 
     # -- exports of the current filters ---------------------------------------------------
 
@@ -482,33 +513,37 @@ def create_app(
     def export_acled(request: Request) -> Response:
         from warlog.export.acled import write_acled
 
-        found = query.select_incidents(opened, _filters(request))
+        state = cache.current()
+        found = query.select_incidents(opened, _filters(request), state)
         out = io.StringIO()
-        write_acled(found, query.casualties_of(opened, found), out, opened.actor_records())
+        write_acled(found, query.casualties_of(opened, found, state), out, state.actor_records)
         return download(out.getvalue(), "text/csv; charset=utf-8", "warlog-acled.csv")
 
     @app.get("/export/events.geojson", summary="The filtered incidents as GeoJSON")
     def export_geojson(request: Request) -> Response:
         from warlog.export.acled import write_geojson
 
-        found = query.select_incidents(opened, _filters(request))
+        state = cache.current()
+        found = query.select_incidents(opened, _filters(request), state)
         out = io.StringIO()
-        write_geojson(found, out, query.casualties_of(opened, found), store_state()[3])
+        write_geojson(found, out, query.casualties_of(opened, found, state), state.episodes)
         return download(out.getvalue(), "application/geo+json", "warlog-events.geojson")
 
     @app.get("/export/records.jsonl", summary="Every record of the filtered incidents' articles")
     def export_jsonl(request: Request) -> Response:
         from warlog.export import write_jsonl
 
-        found = query.select_incidents(opened, _filters(request))
+        state = cache.current()
+        found = query.select_incidents(opened, _filters(request), state)
         articles = dict.fromkeys(r.article_id for i in found for r in i.reports)
         # every incident an event of these articles is in, and the store's episodes (worked
         # out once per state of the store, not per request)
-        _, _, everything, episodes, _ = store_state()
-        incidents = [i for i in everything if any(r.article_id in articles for r in i.reports)]
+        incidents = [i for i in state.incidents if any(r.article_id in articles for r in i.reports)]
         out = io.StringIO()
-        casualties = query.casualties_of(opened, incidents)  # those of other articles too
-        write_jsonl((opened.report(a) for a in articles), out, incidents, episodes, casualties)
+        casualties = query.casualties_of(opened, incidents, state)  # those of other articles too
+        write_jsonl(
+            (opened.report(a) for a in articles), out, incidents, state.episodes, casualties
+        )
         return download(out.getvalue(), "application/x-ndjson", "warlog-records.jsonl")
 
     if settings.allow_ingest:

@@ -9,7 +9,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
@@ -18,6 +18,9 @@ from warlog.export.acled import fatalities
 from warlog.geo.gazetteer import GeoPlace
 from warlog.model import CasualtyReport, Incident
 from warlog.store import Store, schema
+
+if TYPE_CHECKING:
+    from warlog.serve.state import StoreState
 
 ACLED_TYPES = (
     "Battles",
@@ -30,6 +33,7 @@ ACLED_TYPES = (
 STATUSES = ("reported", "claimed", "contested", "confirmed")
 FILTER_NAMES = ("since", "until", "type", "side", "country", "actor", "status", "q", "near", "km")
 SEARCH_MAX_CHARS = 200
+AREA_DEGREES = 1.0  # the grid of the map's areas (map_data): cells of a degree a side
 NEAR_KM = 50.0  # the distance of "near" when none is given
 NEAR_MAX_KM = 20000.0  # half the Earth's circumference: everywhere
 EARTH_KM = 6371.0088  # as warlog.resolve.spatial.haversine_km
@@ -154,22 +158,43 @@ def search_articles(store: Store, words: str) -> set[str]:
     return search(store.engine, words)
 
 
-def select_incidents(store: Store, filters: Filters) -> list[Incident]:
+def select_incidents(
+    store: Store, filters: Filters, state: StoreState | None = None
+) -> list[Incident]:
     """The incidents the filters select, oldest first: date, type, side, actor and the box
     around "near" in the store's own query (Store.incidents), then status, country, the
-    exact distance from "near" and text search."""
+    exact distance from "near" and text search. With the ``state`` of the store
+    (warlog.serve.state) the store's query gives incident ids only, and the incidents are
+    the state's, built already."""
     from warlog.resolve.spatial import haversine_km
+    from warlog.store.store import incidents_passing
 
     centre = centre_of(filters)
     km = filters.radius_km
-    found = store.incidents(
-        since=filters.since,
-        until=filters.until,
-        event_type=filters.type,
-        country=filters.side,
-        actor=filters.actor,
-        box=box_around(centre.lat, centre.lon, km) if centre is not None else None,
-    )
+    box = box_around(centre.lat, centre.lon, km) if centre is not None else None
+    if state is None:
+        found = store.incidents(
+            since=filters.since,
+            until=filters.until,
+            event_type=filters.type,
+            country=filters.side,
+            actor=filters.actor,
+            box=box,
+        )
+    elif filters.since or filters.until or filters.type or filters.side or filters.actor or box:
+        keys = store.incident_ids(
+            since=filters.since,
+            until=filters.until,
+            event_type=filters.type,
+            country=filters.side,
+            actor=filters.actor,
+            box=box,
+        )
+        found = incidents_passing(
+            state.incidents_of(keys), filters.since, filters.until, filters.type, filters.side
+        )
+    else:
+        found = list(state.incidents)
     if filters.status:
         found = [i for i in found if i.status == filters.status]
     if filters.country:
@@ -203,11 +228,16 @@ def near_of(filters: Filters) -> dict[str, Any] | None:
     }
 
 
-def casualties_of(store: Store, incidents: Iterable[Incident]) -> dict[str, CasualtyReport]:
-    """The casualty reports these incidents cite, by id."""
-    from warlog.export.views import cited_casualties
+def casualties_of(
+    store: Store, incidents: Iterable[Incident], state: StoreState | None = None
+) -> dict[str, CasualtyReport]:
+    """The casualty reports these incidents cite, by id (the ``state``'s, when given)."""
+    if state is None:
+        from warlog.export.views import cited_casualties
 
-    return cited_casualties(store, incidents)
+        return cited_casualties(store, incidents)
+    known = state.casualties
+    return {c: known[c] for i in incidents for c in i.casualties if c in known}
 
 
 def day_of(incident: Incident) -> str | None:
@@ -237,61 +267,118 @@ def map_point(incident: Incident, casualties: dict[str, CasualtyReport]) -> dict
     }
 
 
-def timeline(incidents: Iterable[Incident]) -> list[dict[str, Any]]:
-    """Incidents per day, oldest first (a month or a year counts on its first day)."""
-    counts = Counter(day for day in (day_of(i) for i in incidents) if day)
+def timeline(
+    incidents: Iterable[Incident], days: Mapping[str, str | None] | None = None
+) -> list[dict[str, Any]]:
+    """Incidents per day, oldest first (a month or a year counts on its first day); ``days``
+    holds the day of an incident by id where it is worked out already."""
+    known = days or {}
+    counts = Counter(
+        day for day in (known[i.id] if i.id in known else day_of(i) for i in incidents) if day
+    )
     return [{"day": day, "count": counts[day]} for day in sorted(counts)]
 
 
-def killed_by_side(
-    incidents: Iterable[Incident], casualties: dict[str, CasualtyReport]
-) -> list[dict[str, Any]]:
-    """Killed per day and victims' side: for each incident and side ACLED's rule (each
-    source's figure, then the most conservative source; running totals left out), summed per
-    day. Sides unknown count as "?"."""
+def killed_of(
+    incident: Incident, casualties: Mapping[str, CasualtyReport]
+) -> tuple[tuple[str, int], ...]:
+    """An incident's killed per victims' side, by ACLED's rule: each source's figure, then
+    the most conservative source; running totals left out. Sides unknown count as "?"."""
     from warlog.export.acled import acled_figure
 
+    per_side: dict[str, dict[str, int]] = {}
+    for casualty_id in incident.casualties:
+        report = casualties.get(casualty_id)
+        if report is None or report.kind != "killed" or report.scope != "incident":
+            continue
+        figure = acled_figure(report)
+        if figure is None:
+            continue
+        sources = per_side.setdefault(report.side or "?", {})
+        source = report.according_to or "reported"
+        sources[source] = max(sources.get(source, 0), figure)
+    return tuple((side, min(sources.values())) for side, sources in per_side.items())
+
+
+def killed_by_side(
+    incidents: Iterable[Incident],
+    casualties: Mapping[str, CasualtyReport],
+    state: StoreState | None = None,
+) -> list[dict[str, Any]]:
+    """Killed per day and victims' side: each incident's (killed_of) summed per day; the
+    ``state``'s days and killed where it is given."""
+    days: Mapping[str, str | None] = state.days if state is not None else {}
+    killed: Mapping[str, tuple[tuple[str, int], ...]] = state.killed if state is not None else {}
     totals: Counter[tuple[str, str]] = Counter()
     for incident in incidents:
-        day = day_of(incident)
+        day = days[incident.id] if incident.id in days else day_of(incident)
         if day is None:
             continue
-        per_side: dict[str, dict[str, int]] = {}
-        for casualty_id in incident.casualties:
-            report = casualties.get(casualty_id)
-            if report is None or report.kind != "killed" or report.scope != "incident":
-                continue
-            figure = acled_figure(report)
-            if figure is None:
-                continue
-            sources = per_side.setdefault(report.side or "?", {})
-            source = report.according_to or "reported"
-            sources[source] = max(sources.get(source, 0), figure)
-        for side, sources in per_side.items():
-            totals[(day, side)] += min(sources.values())
+        found = killed.get(incident.id)
+        for side, count in found if found is not None else killed_of(incident, casualties):
+            totals[(day, side)] += count
     return [
         {"day": day, "side": side, "killed": totals[(day, side)]} for day, side in sorted(totals)
     ]
 
 
-def map_data(store: Store, filters: Filters) -> dict[str, Any]:
+def map_data(
+    store: Store,
+    filters: Filters,
+    state: StoreState | None = None,
+    max_points: int | None = None,
+) -> dict[str, Any]:
     """What the map page asks for: the selected incidents as points, and the timeline of the
-    same filters without the date range (so the brush shows what it cuts from)."""
-    selected = select_incidents(store, filters)
-    casualties = casualties_of(store, selected)
-    points = [map_point(i, casualties) for i in selected]
+    same filters without the date range (so the brush shows what it cuts from).
+
+    At most ``max_points`` points (None: no limit): when more incidents are placed, the
+    points are the latest ``max_points`` placed ones, ``more`` says how many placed
+    incidents they leave out and ``areas`` counts those per cell of AREA_DEGREES, at the
+    mean position of its incidents, so the map still shows where they are; ``count``,
+    ``placed``, the timeline and the killed stay those of every selected incident."""
+    selected = select_incidents(store, filters, state)
+    if state is not None:  # each incident's marker, day and killed are worked out already
+        casualties, known = state.casualties, state.points
+        points = [known[i.id] if i.id in known else map_point(i, casualties) for i in selected]
+    else:
+        casualties = casualties_of(store, selected)
+        points = [map_point(i, casualties) for i in selected]
+    placed = [p for p in points if p["lat"] is not None and p["lon"] is not None]
+    shown, left_out = points, []
+    if max_points is not None and len(placed) > max_points:
+        cut = len(placed) - max_points  # selected is oldest first: the latest are kept
+        shown, left_out = placed[cut:], placed[:cut]
     context = selected
     if filters.since or filters.until:
-        context = select_incidents(store, filters.without_dates())
+        context = select_incidents(store, filters.without_dates(), state)
     return {
         "filters": filters.params(),
         "near": near_of(filters),
         "count": len(points),
-        "placed": sum(1 for p in points if p["lat"] is not None and p["lon"] is not None),
-        "points": points,
-        "timeline": timeline(context),
-        "killed_by_side": killed_by_side(selected, casualties),
+        "placed": len(placed),
+        "points": shown,
+        "more": len(left_out),
+        "areas": areas(left_out),
+        "timeline": timeline(context, state.days if state is not None else None),
+        "killed_by_side": killed_by_side(selected, casualties, state),
     }
+
+
+def areas(points: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Placed points counted per grid cell of AREA_DEGREES: each cell's mean position and
+    its number of incidents, the cells west to east, then south to north."""
+    cells: dict[tuple[int, int], list[float]] = {}
+    for point in points:
+        lat, lon = point["lat"], point["lon"]
+        key = (math.floor(lon / AREA_DEGREES), math.floor(lat / AREA_DEGREES))
+        cell = cells.setdefault(key, [0.0, 0.0, 0.0])
+        cell[0] += lat
+        cell[1] += lon
+        cell[2] += 1
+    return [
+        {"lat": round(s_lat / n, 5), "lon": round(s_lon / n, 5), "count": int(n)}
+        for (s_lat, s_lon, n) in (cells[key] for key in sorted(cells))
+    ]
 
 
 def facets(store: Store) -> dict[str, list[str]]:

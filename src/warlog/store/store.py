@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -127,6 +127,29 @@ def check_filters(since: str | None, until: str | None, country: str | None) -> 
     country_filter("--country", country)
 
 
+def incidents_passing(
+    incidents: Iterable[Incident],
+    since: str | None = None,
+    until: str | None = None,
+    event_type: str | None = None,
+    country: str | None = None,
+) -> list[Incident]:
+    """The incident-level test of :meth:`Store.incidents`: the incidents whose own date,
+    ACLED type and perpetrator side (what their reports add up to) pass the filters, oldest
+    first."""
+    selected = [
+        incident
+        for incident in incidents
+        if (not since or (incident.date is not None and incident.date.value >= since))
+        and (
+            not until or (incident.date is not None and incident.date.value[: len(until)] <= until)
+        )
+        and (not event_type or incident.type.lower().startswith(event_type.lower()))
+        and (not country or incident.actor1_side == country.upper())
+    ]
+    return sorted(selected, key=lambda i: (i.date.value if i.date else "", i.id))
+
+
 def _postgresql_engine(dsn: str, read_only: bool = False) -> Engine:
     """A PostgreSQL store (psycopg 3), for many writers sharing one database; a reader's
     sessions are read-only transactions."""
@@ -148,8 +171,8 @@ def _redacted(location: str) -> str:
     return re.sub(r"(?i)(password=)[^&\s]*", r"\1***", location)
 
 
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+def _now(timespec: str = "seconds") -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec=timespec)
 
 
 def _sqlite_engine(path: Path, read_only: bool = False) -> Engine:
@@ -605,7 +628,8 @@ class Store:
                 {
                     "article_id": report.article.id,
                     "version": analysis_version(),
-                    "analysed_at": _now(),
+                    # to the microsecond: Store.state tells two analyses of a second apart
+                    "analysed_at": _now("microseconds"),
                 }
             ],
         )
@@ -834,29 +858,62 @@ class Store:
         The filters select incidents in SQL first (an incident with at least one report that
         passes them; indexes on date and incident), so only those incidents are read and
         built; the incident-level test then applies to what they add up to."""
+        with self.engine.connect() as connection:
+            keys = self._incident_keys(connection, since, until, event_type, country, actor, box)
+            incidents = self._build_incidents(connection, keys)
+        return incidents_passing(incidents, since, until, event_type, country)
+
+    def incident_ids(
+        self,
+        since: str | None = None,
+        until: str | None = None,
+        event_type: str | None = None,
+        country: str | None = None,
+        actor: str | None = None,
+        box: tuple[float, float, float, float] | None = None,
+    ) -> list[str]:
+        """The SQL step of :meth:`incidents`: the ids of the incidents with at least one
+        report passing the filters, unordered; what they add up to is not tested here
+        (:func:`incidents_passing` does that, on the incidents built)."""
+        with self.engine.connect() as connection:
+            return self._incident_keys(connection, since, until, event_type, country, actor, box)
+
+    def _incident_keys(
+        self,
+        connection: Any,
+        since: str | None,
+        until: str | None,
+        event_type: str | None,
+        country: str | None,
+        actor: str | None,
+        box: tuple[float, float, float, float] | None,
+    ) -> list[str]:
         table = schema.events
         query = _event_filters(
             select(table.c.incident_id).distinct(), since, until, event_type, country
         )
         if box is not None:
             query = query.where(_in_box(table, box))
+        keys = [row.incident_id for row in connection.execute(query)]
+        if actor:
+            keys = sorted(set(keys) & self._incidents_of_actor(connection, actor))
+        return keys
+
+    def state(self) -> tuple[int, int, int, str | None]:
+        """What changes whenever the incidents do, read in one cheap query: the numbers of
+        articles, events and incidents and the latest analysis time (an ingest, a load, a
+        reanalysis or a merge of incidents changes at least one). A reader keeps what it
+        works out from the incidents until this changes."""
+        events = schema.events
+        query = select(
+            select(func.count()).select_from(schema.articles).scalar_subquery(),
+            select(func.count()).select_from(events).scalar_subquery(),
+            select(func.count(func.distinct(events.c.incident_id))).scalar_subquery(),
+            select(func.max(schema.analyses.c.analysed_at)).scalar_subquery(),
+        )
         with self.engine.connect() as connection:
-            keys = [row.incident_id for row in connection.execute(query)]
-            if actor:
-                keys = sorted(set(keys) & self._incidents_of_actor(connection, actor))
-            incidents = self._build_incidents(connection, keys)
-        selected = [
-            incident
-            for incident in incidents
-            if (not since or (incident.date is not None and incident.date.value >= since))
-            and (
-                not until
-                or (incident.date is not None and incident.date.value[: len(until)] <= until)
-            )
-            and (not event_type or incident.type.lower().startswith(event_type.lower()))
-            and (not country or incident.actor1_side == country.upper())
-        ]
-        return sorted(selected, key=lambda i: (i.date.value if i.date else "", i.id))
+            row = connection.execute(query).one()
+        return int(row[0]), int(row[1]), int(row[2]), row[3]
 
     def episodes(
         self, since: str | None = None, until: str | None = None, country: str | None = None

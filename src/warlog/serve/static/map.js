@@ -7,8 +7,12 @@
   var map = warlog.newMap("map");
   map.attributionControl.addAttribution("Natural Earth");
   warlog.basemap(map, node.dataset.basemap);
-  var clusters = L.markerClusterGroup({ maxClusterRadius: 30, showCoverageOnHover: false });
+  // chunked: thousands of markers are added a slice at a time, the page stays responsive
+  var clusters = L.markerClusterGroup({
+    maxClusterRadius: 30, showCoverageOnHover: false, chunkedLoading: true
+  });
   map.addLayer(clusters);
+  var areas = L.layerGroup().addTo(map);  // the incidents beyond the markers, per area
   var status = document.getElementById("map-status");
   var form = document.getElementById("filters");
 
@@ -26,10 +30,22 @@
     return box;
   }
 
+  // an area's count of the incidents the server sent no marker for (data.areas)
+  function areaMarker(cell) {
+    var marker = L.circleMarker([cell.lat, cell.lon], {
+      radius: Math.min(24, 6 + 3 * Math.log(1 + cell.count)),
+      fillColor: "#777777", fillOpacity: 0.35, color: "#444444", weight: 1,
+      className: "area-marker"
+    });
+    marker.bindTooltip(cell.count + " more incident(s) here; narrow the filters to see them");
+    return marker;
+  }
+
   var area = null;  // the circle of the "near" filter
   function draw(data) {
     clusters.clearLayers();
-    var bounds = [];
+    areas.clearLayers();
+    var bounds = [], markers = [];
     if (area) { map.removeLayer(area); area = null; }
     if (data.near) {
       area = L.circle([data.near.lat, data.near.lon], {
@@ -51,13 +67,24 @@
       });
       marker.bindPopup(popup(point));
       marker.bindTooltip(point.sub_type + " · " + point.status);
-      clusters.addLayer(marker);
+      markers.push(marker);
       bounds.push([point.lat, point.lon]);
+    });
+    clusters.addLayers(markers);
+    (data.areas || []).forEach(function (cell) {
+      areas.addLayer(areaMarker(cell));
+      bounds.push([cell.lat, cell.lon]);
     });
     if (bounds.length) { map.fitBounds(bounds, { padding: [30, 30], maxZoom: 8 }); }
     else if (area) { map.fitBounds(area.getBounds(), { padding: [30, 30] }); }
-    node.dataset.markers = String(bounds.length);
-    status.textContent = data.count + " incidents, " + data.placed + " on the map";
+    node.dataset.markers = String(markers.length);
+    node.dataset.areas = String((data.areas || []).length);
+    var text = data.count + " incidents, " + data.placed + " on the map";
+    if (data.more) {
+      text += ": the latest " + markers.length + " as markers, " + data.more +
+        " more counted per area (grey circles); narrow the filters to see them one by one";
+    }
+    status.textContent = text;
     timeline(data.timeline);
     killedChart(data.killed_by_side, data.timeline);
     node.dataset.loaded = "true";
