@@ -4,6 +4,8 @@
 >>> report = warlog.read(text, published="2020-10-04")   # one article, no store
 >>> store = warlog.open("warlog.db")                       # SQLite file
 >>> result = store.ingest(["examples/articles"])
+>>> app = warlog.Warlog(db="warlog.db", link_day_window=3)  # settings, pipeline and store
+>>> rows = app.events(since="2020-10-01", country="AZ")      # the data of a view
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from warlog.app import Found, Warlog
 from warlog.errors import (
     ConfigError,
     ExtraMissingError,
@@ -40,6 +43,7 @@ __all__ = [
     "DatePrecision",
     "Evidence",
     "ExtraMissingError",
+    "Found",
     "InputError",
     "ModelMissingError",
     "PlaceMention",
@@ -47,6 +51,7 @@ __all__ = [
     "ResolvedDate",
     "StoreError",
     "TemporalExpression",
+    "Warlog",
     "WarlogError",
     "__version__",
     "open",

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 
@@ -140,24 +143,68 @@ SETTINGS: tuple[Setting, ...] = (
 
 _BY_NAME = {setting.name: setting for setting in SETTINGS}
 
+# The values a warlog.Warlog was given, for the calls it makes (see ``applied``).
+_APPLIED: ContextVar[Mapping[str, str | int] | None] = ContextVar("warlog_settings", default=None)
+
 
 def get(name: str) -> str | int:
-    """A setting's value: its environment variable when set, else its default."""
+    """A setting's value: the one applied (by a ``warlog.Warlog``) when there is one, else
+    its environment variable when set, else its default."""
+    applied = _APPLIED.get()
+    if applied is not None and name in applied:
+        return applied[name]
     setting = _BY_NAME[name]
     raw = os.environ.get(setting.env) if setting.env else None
     if raw is None or raw == "":
         return setting.default
-    if isinstance(setting.default, int):
-        try:
-            return int(raw)
-        except ValueError:
-            from warlog.errors import ConfigError
+    return _typed(setting, raw, setting.env or setting.name)
 
-            raise ConfigError(
-                f"{setting.env}={raw!r} is not a whole number; unset it or give e.g. "
-                f"{setting.default}"
-            ) from None
-    return raw
+
+def _typed(setting: Setting, raw: str | int, given_as: str) -> str | int:
+    """``raw`` as the setting's type: a whole number for a numeric setting."""
+    if not isinstance(setting.default, int):
+        return str(raw)
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        return raw
+    try:
+        return int(str(raw))
+    except ValueError:
+        from warlog.errors import ConfigError
+
+        raise ConfigError(
+            f"{given_as}={raw!r} is not a whole number; unset it or give e.g. {setting.default}"
+        ) from None
+
+
+def resolve(overrides: Mapping[str, str | int] | None = None) -> dict[str, str | int]:
+    """Every setting's value: ``overrides`` (by setting name) first, then the environment,
+    then the defaults. An unknown name or a value of the wrong type is a ConfigError."""
+    given = dict(overrides or {})
+    unknown = sorted(set(given) - set(_BY_NAME))
+    if unknown:
+        from warlog.errors import ConfigError
+
+        raise ConfigError(
+            f"no setting named {', '.join(map(repr, unknown))}; the settings are: "
+            + ", ".join(_BY_NAME)
+        )
+    values: dict[str, str | int] = {}
+    for setting in SETTINGS:
+        if setting.name in given:
+            values[setting.name] = _typed(setting, given[setting.name], setting.name)
+        else:
+            values[setting.name] = get(setting.name)
+    return values
+
+
+@contextmanager
+def applied(values: Mapping[str, str | int]) -> Iterator[None]:
+    """Within the block, ``get`` answers from ``values`` (for this thread or task only)."""
+    token = _APPLIED.set(values)
+    try:
+        yield
+    finally:
+        _APPLIED.reset(token)
 
 
 DEBUG_ENV = "WARLOG_DEBUG"
