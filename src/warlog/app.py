@@ -78,7 +78,8 @@ class Warlog:
     ``db`` is the store (a SQLite file or a ``postgresql://`` URL; the ``db`` setting when
     not given); ``read_only=True`` only reads it (a missing store is an error). Any other
     keyword is a setting by name (``Warlog(link_day_window=3)``), as is each key of
-    ``settings``; an unknown one is a ConfigError. ``nlp``: a spaCy pipeline to use instead of loading ``spacy_model``."""
+    ``settings``; an unknown one is a ConfigError. ``nlp``: a spaCy pipeline to use
+    instead of loading ``spacy_model``."""
 
     def __init__(
         self,
