@@ -193,6 +193,14 @@ class Warlog:
         return reanalyse(self.store, everything=everything, on_item=on_item)
 
     @_applying
+    def load(self, lines: Iterable[str], source: str) -> tuple[int, int]:
+        """Load the lines of a ``jsonl`` export (named ``source`` in errors) into the store,
+        with its incidents: (articles added, articles already there)."""
+        from warlog.export.load import load_jsonl
+
+        return load_jsonl(self.store, lines, source)
+
+    @_applying
     def stale_articles(self) -> list[str]:
         """Ids of the stored articles another warlog version analysed."""
         return self.store.stale_articles()
@@ -376,26 +384,37 @@ class Warlog:
     # -- exports and reports -------------------------------------------------------------------
 
     @_applying
-    def export(self, export_format: str, out: TextIO, record: str | None = None) -> int:
-        """Write the store to ``out``: every record (``jsonl``), the incidents as ACLED-style
-        CSV (``acled``) or GeoJSON (``geojson``), or one record kind as a CSV table (``csv``
+    def export(self, export_format: str, out: TextIO | Path, record: str | None = None) -> int:
+        """Write the store to ``out`` (a text stream, or a file path written only once the
+        store is open): every record (``jsonl``), the incidents as ACLED-style CSV
+        (``acled``) or GeoJSON (``geojson``), or one record kind as a CSV table (``csv``
         with ``record``). Returns how many records were written."""
-        from warlog.export.acled import write_acled, write_store_geojson
-        from warlog.export.jsonl import write_store_jsonl
-        from warlog.export.tables import RECORD_KINDS, write_store_table
+        from warlog.export.tables import RECORD_KINDS
 
         if export_format not in EXPORT_FORMATS:
             raise ConfigError(
                 f"unknown format '{export_format}'; use one of: " + ", ".join(EXPORT_FORMATS)
             )
+        if export_format == "csv" and record not in RECORD_KINDS:
+            raise ConfigError("--format csv needs --record, one of: " + ", ".join(RECORD_KINDS))
         store = self.store
+        if isinstance(out, Path):
+            with out.open("w", encoding="utf-8", newline="") as stream:
+                return self._write(store, export_format, stream, record)
+        return self._write(store, export_format, out, record)
+
+    @staticmethod
+    def _write(store: Store, export_format: str, out: TextIO, record: str | None) -> int:
+        from warlog.export.acled import write_acled, write_store_geojson
+        from warlog.export.jsonl import write_store_jsonl
+        from warlog.export.tables import write_store_table
+
         if export_format == "jsonl":
             return write_store_jsonl(store, out)
         if export_format == "geojson":
             return write_store_geojson(store, out)
         if export_format == "csv":
-            if record not in RECORD_KINDS:
-                raise ConfigError("--format csv needs --record, one of: " + ", ".join(RECORD_KINDS))
+            assert record is not None
             return write_store_table(store, record, out)
         casualties = {c.id: c for c in store.casualties()}
         return write_acled(store.incidents(), casualties, out, store.actor_records())

@@ -1,5 +1,6 @@
-"""The ``warlog`` command: a thin layer over the library. Each command opens the store, calls
-one library function and prints the result: a rich table on a terminal, JSON with ``--json``.
+"""The ``warlog`` command: a thin layer over the library. Each command builds a
+:class:`warlog.Warlog`, calls one of its methods and renders what it returns: a rich table on a
+terminal, JSON with ``--json``.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -19,6 +20,9 @@ from rich.table import Table
 
 from warlog.errors import WarlogError
 from warlog.model import Report
+
+if TYPE_CHECKING:
+    from warlog.app import Warlog
 
 app = typer.Typer(
     help="warlog: conflict news to an evidence-linked event database.",
@@ -59,25 +63,17 @@ def _clean_errors() -> Iterator[None]:
         raise typer.Exit(EXIT_ERROR) from None
 
 
-def _open(db: str, write: bool = False) -> Any:
-    """The store at ``db``: read-only for the commands that only read (nothing created, no
-    writer lock), created if missing for those that write."""
-    import warlog
-
-    return warlog.open(db, read_only=not write)
-
-
 T = TypeVar("T")
 
 
-def _with_store(db: str, action: Callable[[Any], T], write: bool = False) -> T:
-    """Open the store, run one library call on it, close it; errors become one clean line."""
-    with _clean_errors():
-        store = _open(db, write=write)
-        try:
-            return action(store)
-        finally:
-            store.close()
+def _with_app(db: str, action: Callable[[Warlog], T], write: bool = False) -> T:
+    """Build a Warlog on the store at ``db`` (read-only for the commands that only read:
+    nothing created, no writer lock), run one of its methods, close it; errors become one
+    clean line."""
+    from warlog.app import Warlog
+
+    with _clean_errors(), Warlog(db, read_only=not write) as warlog_app:
+        return action(warlog_app)
 
 
 def _print_json(data: Any) -> None:
@@ -114,12 +110,12 @@ def ingest(
         _ingest_in_parallel(paths, db, workers, scheduler, published, encoding, as_json)
         return
 
-    def run(store: Any) -> tuple[Any, int]:
-        done = store.ingest(paths, published=published, encoding=encoding, on_item=tick)
-        return done, len(store.stale_articles())
+    def run(warlog_app: Warlog) -> tuple[Any, int]:
+        done = warlog_app.ingest(paths, published=published, encoding=encoding, on_item=tick)
+        return done, len(warlog_app.stale_articles())
 
     with _progress() as tick:
-        result, stale = _with_store(db, run, write=True)
+        result, stale = _with_app(db, run, write=True)
     if as_json:
         _print_json({**_ingest_summary(result), "stale": stale})
     else:
@@ -144,11 +140,9 @@ def reanalyse(
 ) -> None:
     """Analyse again the stored articles an older warlog analysed (re-ingesting keeps them
     as they were: an article's id is its text's hash)."""
-    from warlog.store.reanalyse import reanalyse as run_reanalyse
-
     with _progress() as tick:
-        result = _with_store(
-            db, lambda store: run_reanalyse(store, everything=everything, on_item=tick), write=True
+        result = _with_app(
+            db, lambda app: app.reanalyse(everything=everything, on_item=tick), write=True
         )
     if as_json:
         _print_json(
@@ -272,7 +266,7 @@ def _print_ingest(result: Any) -> None:
 @app.command()
 def articles(db: DbOption = "warlog.db", as_json: JsonOption = False) -> None:
     """List the stored articles."""
-    summaries = _with_store(db, lambda store: store.article_summaries())
+    summaries = _with_app(db, lambda app: app.articles())
     if as_json:
         from warlog.export.views import article_summary_object
 
@@ -299,7 +293,7 @@ def places(db: DbOption = "warlog.db", as_json: JsonOption = False) -> None:
 
     kind "approximate": a place the gazetteer lacks, placed near the town the text names
     beside it or where the article is (no GeoNames id)."""
-    counts = _with_store(db, lambda store: store.places())
+    counts = _with_app(db, lambda app: app.places())
     if as_json:
         from warlog.export.views import place_summary_object
 
@@ -334,7 +328,11 @@ def events(
         str | None, typer.Option("--type", help="ACLED event type (or its start), e.g. Battles.")
     ] = None,
     country: Annotated[
-        str | None, typer.Option(help="Perpetrator side (ISO 3166-1 alpha-2), e.g. AM.")
+        str | None,
+        typer.Option(help="The country it happened in (ISO 3166-1 alpha-2), e.g. AZ."),
+    ] = None,
+    side: Annotated[
+        str | None, typer.Option(help="The perpetrator's side (ISO 3166-1 alpha-2), e.g. AM.")
     ] = None,
     actor: Annotated[
         str | None,
@@ -348,19 +346,18 @@ def events(
 
     Columns: date, type and place, perpetrator side, status over all reports, reports/sources."""
 
-    filters = {
+    filters: dict[str, Any] = {
         "since": since,
         "until": until,
         "event_type": event_type,
         "country": country,
+        "side": side,
         "actor": actor,
     }
     if as_json:
-        from warlog.export.views import incident_list
-
-        _print_json(_with_store(db, lambda store: incident_list(store, **filters)))
+        _print_json(_with_app(db, lambda app: app.events(**filters)))
         return
-    found = _with_store(db, lambda store: store.incidents(**filters))
+    found = _with_app(db, lambda app: app.incidents(**filters))
     table = Table(title=f"{len(found)} events")
     table.add_column("id", no_wrap=True)
     table.add_column("date", no_wrap=True)
@@ -387,7 +384,11 @@ def episodes(
     until: UntilOption = None,
     country: Annotated[
         str | None,
-        typer.Option(help="A country (ISO 3166-1 alpha-2) it happened in or whose side took part."),
+        typer.Option(help="A country one of its events happened in (ISO 3166-1 alpha-2)."),
+    ] = None,
+    side: Annotated[
+        str | None,
+        typer.Option(help="The side of a perpetrator of one of its events (ISO 3166-1 alpha-2)."),
     ] = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -395,7 +396,9 @@ def episodes(
 
     An ambush and the air strikes that answer it, or a war reported every few days, are one
     episode (see docs/usage.md). `warlog show EPISODE_ID` lists its events."""
-    found = _with_store(db, lambda store: store.episodes(since=since, until=until, country=country))
+    found = _with_app(
+        db, lambda app: app.episodes(since=since, until=until, country=country, side=side)
+    )
     if as_json:
         from warlog.export.views import episode_object
 
@@ -446,9 +449,7 @@ def claims(
     as_json: JsonOption = False,
 ) -> None:
     """List claims: who says what, with which stance, through which channel."""
-    from warlog.export.views import claims_with_evidence
-
-    found = _with_store(db, lambda store: claims_with_evidence(store, stance=stance, side=side))
+    found = _with_app(db, lambda app: app.claims(stance=stance, side=side))
     if as_json:
         from warlog.export.jsonl import claim_object
 
@@ -480,7 +481,7 @@ def casualties(
     as_json: JsonOption = False,
 ) -> None:
     """List casualty reports with their qualifiers, low/high bounds and sources."""
-    found = _with_store(db, lambda store: store.casualties(side=side, kind=kind))
+    found = _with_app(db, lambda app: app.casualties(side=side, kind=kind))
     if as_json:
         from warlog.export.jsonl import casualty_object
 
@@ -519,7 +520,7 @@ def actors(
     as_json: JsonOption = False,
 ) -> None:
     """List canonical actors: who speaks, strikes or counts, over every article."""
-    found = _with_store(db, lambda store: store.actors(side=side, kind=kind, name=name))
+    found = _with_app(db, lambda app: app.actors(side=side, kind=kind, name=name))
     if as_json:
         from warlog.export.views import actor_summary_object
 
@@ -579,33 +580,30 @@ def show(
     An event shows every report of it: claims and denials side by side, figures per source.
     With --json: the object the web app's page of it gives (its JSON twin), in the record
     shapes of `warlog export --format jsonl`."""
-    from warlog.model import Actor, Article, Event
-
     if as_json:
-        from warlog.export.views import show_object
-
-        _print_json(_with_store(db, lambda store: show_object(store, record_id)))
+        _print_json(_with_app(db, lambda app: app.show(record_id)))
         return
-    if record_id.startswith("ep-"):
-        episode, members = _with_store(db, lambda store: store.episode(record_id))
-        _show_episode(episode, members)
-        return
-    if "-ev-" in record_id:
-        incident, reports = _with_store(db, lambda store: store.incident(record_id))
-        _show_incident(incident, reports)
-        return
-    report, record = _with_store(db, lambda store: store.find(record_id))
-    if isinstance(record, Event):
-        _show_event(report, record)
-    elif isinstance(record, Actor):
-        _show_actor(report, record)
-    elif isinstance(record, Article):
-        _print_report(report)
+    found = _with_app(db, lambda app: app.find(record_id))
+    record, report = found.record, found.report
+    if found.kind == "episode":
+        _show_episode(record, found.incidents)
+    elif found.kind == "incident":
+        _show_incident(record, found.reports)
     else:
-        from warlog.export.jsonl import record_object
+        assert report is not None
+        if found.kind == "event":
+            _show_event(report, record)
+        elif found.kind == "actor":
+            _show_actor(report, record)
+        elif found.kind == "article":
+            _print_report(report)
+        else:
+            from warlog.export.jsonl import record_object
 
-        console.print(record_object(record))
-        console.print(_sentence(report.article.text, record.evidence.start, record.evidence.end))
+            console.print(record_object(record))
+            console.print(
+                _sentence(report.article.text, record.evidence.start, record.evidence.end)
+            )
 
 
 def _show_actor(report: Report, actor: Any) -> None:
@@ -785,9 +783,6 @@ def _context(text: str, start: int, end: int, width: int = 40) -> str:
     return f"…{before}[{text[start:end]}]{after}…"
 
 
-EXPORT_FORMATS = ("jsonl", "acled", "geojson", "csv")
-
-
 @app.command()
 def export(
     export_format: Annotated[
@@ -810,40 +805,9 @@ def export(
 ) -> None:
     """Export the store: every record (jsonl), events as ACLED-style CSV or GeoJSON, or one
     record kind as a CSV table."""
-    from warlog.export.acled import write_acled, write_store_geojson
-    from warlog.export.jsonl import write_store_jsonl
-    from warlog.export.tables import RECORD_KINDS, write_store_table
-
-    if export_format not in EXPORT_FORMATS:
-        err_console.print(
-            f"[bold red]error:[/] unknown format '{escape(export_format)}'; use one of: "
-            + ", ".join(EXPORT_FORMATS)
-        )
-        raise typer.Exit(EXIT_ERROR)
-    if export_format == "csv" and record not in RECORD_KINDS:
-        err_console.print(
-            "[bold red]error:[/] --format csv needs --record, one of: " + ", ".join(RECORD_KINDS)
-        )
-        raise typer.Exit(EXIT_ERROR)
-
-    def write_to(store: Any, out: Any) -> int:
-        if export_format == "jsonl":
-            return write_store_jsonl(store, out)
-        if export_format == "geojson":
-            return write_store_geojson(store, out)
-        if export_format == "csv":
-            assert record is not None
-            return write_store_table(store, record, out)
-        casualties = {c.id: c for c in store.casualties()}
-        return write_acled(store.incidents(), casualties, out, store.actor_records())
-
-    def write(store: Any) -> int:
-        if output is None:
-            return write_to(store, sys.stdout)
-        with output.open("w", encoding="utf-8", newline="") as out:
-            return write_to(store, out)
-
-    count = _with_store(db, write)
+    count = _with_app(
+        db, lambda app: app.export(export_format, sys.stdout if output is None else output, record)
+    )
     if output is not None:
         err_console.print(f"wrote {count} records to {output}")
 
@@ -857,14 +821,13 @@ def load(
     db: DbOption = "warlog.db",
 ) -> None:
     """Load an export back into a store, with its incidents (re-loading is a no-op)."""
-    from warlog.export.load import load_jsonl
 
-    def run(store: Any) -> tuple[int, int]:
+    def run(warlog_app: Warlog) -> tuple[int, int]:
         if str(path) == "-":
-            return load_jsonl(store, sys.stdin, "<stdin>")
+            return warlog_app.load(sys.stdin, "<stdin>")
         try:
             with path.open(encoding="utf-8") as lines:
-                return load_jsonl(store, lines, str(path))
+                return warlog_app.load(lines, str(path))
         except OSError as exc:
             from warlog.errors import InputError
 
@@ -872,7 +835,7 @@ def load(
                 str(path), f"cannot be read ({exc.strerror})", "Check the path."
             ) from None
 
-    added, unchanged = _with_store(db, run, write=True)
+    added, unchanged = _with_app(db, run, write=True)
     console.print(f"{added} articles loaded, {unchanged} already there")
 
 
@@ -891,9 +854,9 @@ def report(
     db: DbOption = "warlog.db",
 ) -> None:
     """Write a situation report (Markdown and self-contained HTML, with a map and a chart)."""
-    from warlog.export.report import build_report, write_report
+    from warlog.export.report import write_report
 
-    situation = _with_store(db, lambda store: build_report(store, since, until, country, near, km))
+    situation = _with_app(db, lambda app: app.situation(since, until, country, near, km))
     for path in write_report(situation, output_dir):
         console.print(f"wrote {path}", highlight=False)
 
