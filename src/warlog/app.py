@@ -178,7 +178,7 @@ class Warlog:
             sources,
             published=published,
             encoding=encoding,
-            nlp=self.nlp,
+            nlp=self._nlp,  # None: loaded (``spacy_model``) once there is an article to parse
             on_item=on_item,
         )
 
