@@ -142,7 +142,9 @@ def reanalyse(
     as they were: an article's id is its text's hash)."""
     with _progress() as tick:
         result = _with_app(
-            db, lambda app: app.reanalyse(everything=everything, on_item=tick), write=True
+            db,
+            lambda warlog_app: warlog_app.reanalyse(everything=everything, on_item=tick),
+            write=True,
         )
     if as_json:
         _print_json(
@@ -266,7 +268,7 @@ def _print_ingest(result: Any) -> None:
 @app.command()
 def articles(db: DbOption = "warlog.db", as_json: JsonOption = False) -> None:
     """List the stored articles."""
-    summaries = _with_app(db, lambda app: app.articles())
+    summaries = _with_app(db, lambda warlog_app: warlog_app.articles())
     if as_json:
         from warlog.export.views import article_summary_object
 
@@ -293,7 +295,7 @@ def places(db: DbOption = "warlog.db", as_json: JsonOption = False) -> None:
 
     kind "approximate": a place the gazetteer lacks, placed near the town the text names
     beside it or where the article is (no GeoNames id)."""
-    counts = _with_app(db, lambda app: app.places())
+    counts = _with_app(db, lambda warlog_app: warlog_app.places())
     if as_json:
         from warlog.export.views import place_summary_object
 
@@ -355,9 +357,9 @@ def events(
         "actor": actor,
     }
     if as_json:
-        _print_json(_with_app(db, lambda app: app.events(**filters)))
+        _print_json(_with_app(db, lambda warlog_app: warlog_app.events(**filters)))
         return
-    found = _with_app(db, lambda app: app.incidents(**filters))
+    found = _with_app(db, lambda warlog_app: warlog_app.incidents(**filters))
     table = Table(title=f"{len(found)} events")
     table.add_column("id", no_wrap=True)
     table.add_column("date", no_wrap=True)
@@ -397,7 +399,10 @@ def episodes(
     An ambush and the air strikes that answer it, or a war reported every few days, are one
     episode (see docs/usage.md). `warlog show EPISODE_ID` lists its events."""
     found = _with_app(
-        db, lambda app: app.episodes(since=since, until=until, country=country, side=side)
+        db,
+        lambda warlog_app: warlog_app.episodes(
+            since=since, until=until, country=country, side=side
+        ),
     )
     if as_json:
         from warlog.export.views import episode_object
@@ -449,7 +454,7 @@ def claims(
     as_json: JsonOption = False,
 ) -> None:
     """List claims: who says what, with which stance, through which channel."""
-    found = _with_app(db, lambda app: app.claims(stance=stance, side=side))
+    found = _with_app(db, lambda warlog_app: warlog_app.claims(stance=stance, side=side))
     if as_json:
         from warlog.export.jsonl import claim_object
 
@@ -481,7 +486,7 @@ def casualties(
     as_json: JsonOption = False,
 ) -> None:
     """List casualty reports with their qualifiers, low/high bounds and sources."""
-    found = _with_app(db, lambda app: app.casualties(side=side, kind=kind))
+    found = _with_app(db, lambda warlog_app: warlog_app.casualties(side=side, kind=kind))
     if as_json:
         from warlog.export.jsonl import casualty_object
 
@@ -520,7 +525,7 @@ def actors(
     as_json: JsonOption = False,
 ) -> None:
     """List canonical actors: who speaks, strikes or counts, over every article."""
-    found = _with_app(db, lambda app: app.actors(side=side, kind=kind, name=name))
+    found = _with_app(db, lambda warlog_app: warlog_app.actors(side=side, kind=kind, name=name))
     if as_json:
         from warlog.export.views import actor_summary_object
 
@@ -581,9 +586,9 @@ def show(
     With --json: the object the web app's page of it gives (its JSON twin), in the record
     shapes of `warlog export --format jsonl`."""
     if as_json:
-        _print_json(_with_app(db, lambda app: app.show(record_id)))
+        _print_json(_with_app(db, lambda warlog_app: warlog_app.show(record_id)))
         return
-    found = _with_app(db, lambda app: app.find(record_id))
+    found = _with_app(db, lambda warlog_app: warlog_app.find(record_id))
     record, report = found.record, found.report
     if found.kind == "episode":
         _show_episode(record, found.incidents)
@@ -806,7 +811,10 @@ def export(
     """Export the store: every record (jsonl), events as ACLED-style CSV or GeoJSON, or one
     record kind as a CSV table."""
     count = _with_app(
-        db, lambda app: app.export(export_format, sys.stdout if output is None else output, record)
+        db,
+        lambda warlog_app: warlog_app.export(
+            export_format, sys.stdout if output is None else output, record
+        ),
     )
     if output is not None:
         err_console.print(f"wrote {count} records to {output}")
@@ -856,7 +864,9 @@ def report(
     """Write a situation report (Markdown and self-contained HTML, with a map and a chart)."""
     from warlog.export.report import write_report
 
-    situation = _with_app(db, lambda app: app.situation(since, until, country, near, km))
+    situation = _with_app(
+        db, lambda warlog_app: warlog_app.situation(since, until, country, near, km)
+    )
     for path in write_report(situation, output_dir):
         console.print(f"wrote {path}", highlight=False)
 
