@@ -1,9 +1,9 @@
 """What the web app works out from the whole store, once per state of the store.
 
 Building every incident of a store from its events takes time in proportion to the store
-(about a second and a half for 10,000 incidents), and the map, the incident list and the
+(about a second for 10,000 incidents, docs/performance.md), and the map, the incident list and the
 exports all start from the incidents. So the app builds them once, with the casualty
-reports, map markers, episodes and actor records they need, and keeps them until
+reports, map markers, episodes, actor records and actor summaries they need, and keeps them until
 :meth:`warlog.store.Store.state` (the numbers of articles, events and incidents and the
 latest analysis time, one cheap query per request) says the store changed: an ingest, an
 upload, a load or a reanalysis. A request then selects incidents with the store's SQL
