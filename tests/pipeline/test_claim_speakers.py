@@ -194,12 +194,3 @@ def test_who_calls_it_so_is_who_said_it(nlp: Any) -> None:
         'that the RSF had shelled the market "indiscriminately", calling it a war crime.'
     )
     assert [s[0] for s in _speakers(text, nlp)] == ["army"]
-
-
-def test_state_media_speak_for_the_state_the_story_is_about(nlp: Any) -> None:
-    text = (
-        "Drones hit oil facilities at Abqaiq in Saudi Arabia on Saturday, Saudi officials "
-        "said. The attacks triggered major fires at a plant, which state media said were "
-        "under control."
-    )
-    assert _speakers(text, nlp)[-1] == ("state media", "media", "SA")

@@ -443,9 +443,7 @@ def resolve_speaker(
     if side is None:
         side = _remembered_side(name, titles, subject_tokens, memory)
     official = (
-        _state_office(" ".join([name, *titles]))
-        or family_key(name) in memory.state_officials
-        or _STATE_MEDIA_RE.search(" ".join([name, *titles])) is not None
+        _state_office(" ".join([name, *titles])) or family_key(name) in memory.state_officials
     )
     if side is None and memory.home_side is not None and official:
         side = memory.home_side
@@ -472,14 +470,6 @@ def _resumed_body(
     if source is None or any(t.ent_type_ == "PERSON" for t in source):
         return None  # "it" resumes no person
     return last.speaker, last.titles, last.side
-
-
-# a state's own media speak for it: "state media said", "state television reported"
-_STATE_MEDIA_RE = re.compile(
-    r"\bstate(?:-run|-owned| run| owned)?\s+(?:media|television|tv|radio|news agency|"
-    r"broadcaster|news|press agency)\b",
-    re.IGNORECASE,
-)
 
 
 def _plural_speaker(name: str) -> bool:
