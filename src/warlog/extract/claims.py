@@ -728,8 +728,21 @@ _ENEMY_FIGHTERS = frozenset(
 
 
 def _enemy_fighters(content: list[Token]) -> bool:
-    """A toll of insurgents or rebels given by a state's side is a toll of its own operation."""
-    return any(t.lemma_.lower() in _ENEMY_FIGHTERS for t in content)
+    """A toll of insurgents or rebels given by a state's side is a toll of its own operation.
+    The fighters must be the toll's victims: "gunmen stormed a village, killing 20" names them
+    as the doers, whose act the state reports."""
+    return any(t.lemma_.lower() in _ENEMY_FIGHTERS and not _is_doer(t) for t in content)
+
+
+def _is_doer(token: Token) -> bool:
+    """Whether a word names the doer of its clause: an active verb's subject ("gunmen
+    stormed") or a passive's agent ("killed by militants"), or a word within one."""
+    for word in (token, *token.ancestors):
+        if word.dep_ in ("nsubj", "agent"):
+            return True
+        if word.dep_ in ("dobj", "nsubjpass", "pobj") and word.head.dep_ != "agent":
+            return False
+    return False
 
 
 @cache

@@ -66,6 +66,23 @@ def parse_dateline(text: str) -> Dateline | None:
     return None
 
 
+def dateline_end(text: str) -> int | None:
+    """Where the dateline that opens the article or its lead (the paragraph after a one-line
+    headline) ends: the sentence proper starts there ("KANO, Nigeria, June 12 (Reuters) -
+    Gunmen stormed ..." has "Gunmen" as its subject, not the town)."""
+    starts = [0]
+    first_break = text.find("\n")
+    if first_break >= 0:
+        rest = text[first_break:]
+        starts.append(first_break + len(rest) - len(rest.lstrip()))
+    for start in starts:
+        for pattern in dateline_patterns():
+            match = pattern.regex.match(text[start : start + 200])
+            if match and start + match.end() < len(text):
+                return start + match.end()
+    return None
+
+
 def _month_of(date: ResolvedDate) -> int | None:
     return int(date.value[5:7]) if date.precision is not DatePrecision.YEAR else None
 

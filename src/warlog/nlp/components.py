@@ -6,6 +6,8 @@ from typing import Any
 
 from spacy.language import Language as SpacyLanguage
 
+from warlog.ingest.dateline import dateline_end
+
 PARAGRAPHS = "warlog_paragraphs"
 
 
@@ -15,7 +17,12 @@ def paragraph_boundaries(doc: Any) -> Any:
     and a sentence starts only after one or after closing punctuation (the parser splits
     "Houthi / military spokesman Yahya Saree said ..." at a paragraph's first word)."""
     run = 0  # tokens since the last place a sentence may start
+    opening = dateline_end(doc.text)
     for token in doc[:-1]:
+        if opening is not None and token.idx + len(token.text) <= opening <= doc[token.i + 1].idx:
+            doc[token.i + 1].is_sent_start = True  # the lead proper, after its dateline
+            run = 0
+            continue
         following = doc[token.i + 1]
         run += 1
         if "\n" in token.text or "\n" in token.whitespace_:
