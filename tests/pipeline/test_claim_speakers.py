@@ -194,3 +194,26 @@ def test_who_calls_it_so_is_who_said_it(nlp: Any) -> None:
         'that the RSF had shelled the market "indiscriminately", calling it a war crime.'
     )
     assert [s[0] for s in _speakers(text, nlp)] == ["army"]
+
+
+def test_a_name_in_the_speakers_of_phrase_is_not_the_speaker(nlp: Any) -> None:
+    # "residents of Mir Ali", "an aide to Moussawi": the residents and the aide speak
+    text = (
+        "US drones struck two houses in North Waziristan on Sunday. "
+        "Residents of Mir Ali told Dawn that the drones had killed four people. "
+        "A spokesman for Hamid Karzai said the strike killed civilians."
+    )
+    speakers = [speaker for speaker, _, _ in _speakers(text, nlp)]
+    assert speakers == ["Residents of Mir Ali", "spokesman for Hamid Karzai"]
+
+
+def test_whom_it_was_told_to_is_no_part_of_what_was_said(nlp: Any) -> None:
+    text = (
+        "US drones struck two houses in North Waziristan on Sunday. "
+        "Residents told Dawn that the drones had killed four people."
+    )
+    report = warlog.read(text, published="2024-05-04", nlp=nlp)
+    (claim,) = report.claims
+    assert claim.content is not None
+    said = report.article.text[claim.content.start : claim.content.end]
+    assert said == "that the drones had killed four people"

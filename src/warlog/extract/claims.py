@@ -358,6 +358,10 @@ def _is_party_like(tokens: list[Token]) -> bool:
     )
 
 
+def _adjoins(first: list[Token], second: list[Token]) -> bool:
+    return bool(first and second) and second[0].i == first[-1].i + 1
+
+
 def _words_minus(tokens: list[Token], removed: list[Token]) -> list[Token]:
     drop = {t.i for t in removed}
     return _strip([t for t in tokens if t.i not in drop])
@@ -409,6 +413,12 @@ def resolve_speaker(
         name_tokens = person
     else:
         for apposition in appositions:
+            if apposition[0].pos_ == "ADP":
+                # "an aide to Moussawi", "residents of Mir Ali": whoever the phrase names,
+                # the speaker is the aide, the residents
+                if _person_in(apposition) is not None and _adjoins(subject_tokens, apposition):
+                    name_tokens = subject_tokens + apposition
+                continue
             found = _person_in(apposition)
             if found is not None:
                 titles.append(_phrase(subject_tokens))
@@ -597,14 +607,23 @@ def _channel(sentence: Span, cue: Token, opening: int = 0) -> str:
     return "unknown"
 
 
+_ADDRESSEE_VERBS = frozenset(
+    {"tell", "inform", "assure", "warn", "remind", "brief", "notify", "advise", "convince"}
+)
+
+
 def _content_tokens(cue: Token, sentence: Span, subject: Token | None) -> list[Token]:
     complements = [
         c for c in cue.children if c.dep_ in ("ccomp", "xcomp", "dobj", "advcl", "prep", "oprd")
     ]
+    # verbs whose object is whom it is said to ("told Dawn that", "assured reporters that")
+    said = cue.lemma_.lower() in _ADDRESSEE_VERBS and any(c.dep_ == "ccomp" for c in complements)
     tokens: list[Token] = []
     for child in complements:
         if child.dep_ == "prep" and child.lower_ not in ("of", "that"):
             continue
+        if said and child.dep_ == "dobj":
+            continue  # "told Dawn that ...": whom it was said to is no part of what was said
         tokens.extend(child.subtree)
     if not tokens and subject is not None and subject.i > cue.i - 3:
         # "..., X said."  content before the subject
@@ -801,6 +820,13 @@ def _blames(content: list[Token]) -> bool:
     if not content:
         return False
     lowered = [t.lower_ for t in content]
+    if any(
+        t.lower_ == "behind"
+        and t.head.lemma_ == "be"
+        and not any(c.dep_ == "neg" for c in t.head.children)
+        for t in content
+    ):
+        return True  # "the Taliban were behind it"
     for word in lexicon()["accusation_words"]:
         parts = word.split()
         for start in range(len(lowered) - len(parts) + 1):
@@ -1511,7 +1537,7 @@ def attributions(doc: Doc, article: Article) -> list[Claim]:
             continue
         here: list[Claim] = []
         for cue, subject in _cues(sentence):
-            if subject is None or cue.i in quoted:
+            if subject is None or cue.i in quoted or _nobody(subject):
                 continue
             issuer = _issuer(subject)
             channel = _channel(sentence, cue, opening)
@@ -1611,6 +1637,13 @@ def attributions(doc: Doc, article: Article) -> list[Claim]:
         if people and not here:
             memory.last_person = (people[-1].start_char, people[-1].text)
     return claims
+
+
+def _nobody(subject: Token) -> bool:
+    """A subject that names no speaker: "No group claimed responsibility", "Nobody said"."""
+    return subject.lower_ in ("nobody", "none", "noone") or any(
+        child.dep_ == "det" and child.lower_ == "no" for child in subject.children
+    )
 
 
 def _finish_tweet(doc: Doc, tweet: Claim, memory: SpeakerMemory) -> Claim:

@@ -32,6 +32,7 @@ class Trigger:
     klass: str = ""  # its class in data/event_codebook.json ("air", "generic", "killing")
     needs_forces: bool = False  # an event only where its clause names armed forces
     needs_ground: bool = False  # an event only where what it takes is a place
+    needs_crowd: bool = False  # an event only where a crowd does it ("thousands marched")
 
 
 @cache
@@ -159,6 +160,7 @@ def trigger_of(entry: dict[str, Any], start: int, end: int) -> Trigger:
         entry.get("class", ""),
         bool(entry.get("needs_forces")),
         bool(entry.get("needs_ground")),
+        bool(entry.get("needs_crowd")),
     )
 
 
@@ -575,6 +577,25 @@ _GROUND_NOUNS = frozenset(
 )
 
 
+def _crowd_does(doc: Doc, trigger: Trigger) -> bool:
+    """Whether a crowd does what the trigger says: a verb whose subject is a crowd word or
+    a number ("thousands of people marched", "hundreds of students marched"), never armed
+    forces ("troops marched into the town") or a noun ("the march on the capital")."""
+    verb = doc[trigger.start]
+    if verb.pos_ != "VERB":
+        return False
+    while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head  # "gathered and marched"
+    crowd = set(lexicon()["crowd_words"])
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        words = list(subject.subtree)
+        if any(t.lemma_.lower() in _FORCES_WORDS or t.lower_ in _ARMED for t in words):
+            return False
+        if subject.lower_ in crowd or subject.lemma_.lower() in crowd or subject.like_num:
+            return True
+    return False
+
+
 def _takes_ground(doc: Doc, trigger: Trigger) -> bool:
     """Whether a capture takes ground: a place or a territory word in what it takes ("seized
     the town of Palma", "took control of Kidal", "the town was captured"), not "seized
@@ -859,7 +880,9 @@ def _excluded_tokens(sentence: Any, trigger_tokens: frozenset[int] = frozenset()
                 excluded.update(
                     c.i for c in actor.children if c.dep_ in ("compound", "amod", "poss")
                 )
-        if token.dep_ in ("poss",) or token.lower_ in ("'s", "\u2019s"):
+        if (token.dep_ in ("poss",) or token.lower_ in ("'s", "\u2019s")) and not _place_possessor(
+            token, trigger_tokens
+        ):
             excluded.add(token.i if token.dep_ == "poss" else token.i - 1)
         if token.dep_ == "case" and token.lower_ in ("'", "\u2019") and token.i > sentence.start:
             # "the United States' killing of Soleimani": a possessor, not a place
@@ -874,6 +897,23 @@ def _excluded_tokens(sentence: Any, trigger_tokens: frozenset[int] = frozenset()
             # the place
             excluded.update(t.i for t in token.subtree)
     return excluded
+
+
+_LOCATIVE = frozenset({"in", "at", "near", "inside", "across", "outside", "around"})
+
+
+def _place_possessor(token: Token, trigger_tokens: frozenset[int]) -> bool:
+    """A possessor that says where ("marched in Arauca's capital", "at Kabul's airport"):
+    the thing possessed is the object of a locative preposition and no act of the
+    sentence ("killed in Israel's offensive" names the doer)."""
+    possessor = token if token.dep_ == "poss" else token.head
+    owned = possessor.head
+    return (
+        owned.dep_ == "pobj"
+        and owned.head.lower_ in _LOCATIVE
+        and owned.i not in trigger_tokens
+        and possessor.i not in trigger_tokens
+    )
 
 
 # not "near": "clashes near Tehran" is where it happened more often than not (check set)
@@ -1083,6 +1123,7 @@ def extract_events(doc: Doc, article: Article) -> list[EventDraft]:
         agreement_found = agreement_found or any(t.in_force for t in triggers)
         triggers = [t for t in triggers if not t.needs_forces or _names_forces(doc, t)]
         triggers = [t for t in triggers if not t.needs_ground or _takes_ground(doc, t)]
+        triggers = [t for t in triggers if not t.needs_crowd or _crowd_does(doc, t)]
         triggers = [
             t
             for t in triggers
