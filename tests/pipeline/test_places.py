@@ -86,3 +86,18 @@ def test_a_town_the_parse_calls_a_people_is_a_place_where_something_is_in_it(
     a town of 10,000 people or more by that name is enough where no country is named."""
     found = _places("Government jets bombed rebel positions in Kidal on Thursday.", nlp)
     assert found == [("Kidal", "ML")]
+
+
+def test_a_heading_word_is_no_place(nlp: Any) -> None:
+    """A common noun alone on its line is a section heading, though the recogniser calls
+    it a place; a proper name alone on its line stays one."""
+    from spacy.tokens import Span
+
+    from warlog.extract.places import _heading_word
+
+    doc = nlp("Rockets were fired into Israel.\n\nBackground\n\nGaza\n\nIt was the third day.")
+    heading = next(t for t in doc if t.text == "Background")
+    name = next(t for t in doc if t.text == "Gaza")
+    heading.pos_, name.pos_ = "NOUN", "PROPN"
+    assert _heading_word(Span(doc, heading.i, heading.i + 1, label="GPE"))
+    assert not _heading_word(Span(doc, name.i, name.i + 1, label="GPE"))

@@ -13,6 +13,8 @@ from warlog.extract.base import Doc, once_per_doc, register_extractor
 from warlog.extract.sides import country_signal
 from warlog.model import Article, Evidence, PlaceMention
 
+Token = Any  # spacy.tokens.Token
+
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MISLABELLED = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", ""})
 _AMPERSAND_RE = re.compile(r"\b([A-Z][a-z]{2,})&([A-Z][a-z]{2,})\b")
@@ -437,6 +439,68 @@ def _qualified_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(match.start(1), match.end(1)), (match.start(2), match.end(2))]
 
 
+def _heading_word(ent: Any) -> bool:
+    """A common noun alone on its line ("Background", "Reaction"): a section heading the
+    recogniser took for a place."""
+    text: str = ent.doc.text
+    line_start = text.rfind("\n", 0, ent.start_char) + 1
+    line_end = text.find("\n", ent.end_char)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return line.strip() == ent.text and all(t.pos_ == "NOUN" for t in ent)
+
+
+def _listed_with_places(
+    doc: Doc, mentions: dict[tuple[int, int], PlaceMention], surnames: frozenset[str]
+) -> list[tuple[int, int]]:
+    """Names listed with places ("struck Ghaziyeh, Nabatiyeh and Naqoura"): a capitalised
+    proper noun coordinated with a place found is a place too, whether or not the
+    recogniser or the gazetteer knows it (a village the gazetteer lacks is then placed
+    approximately). Only lists with two places found, or one in a list of three or more
+    names; never a person's or an organisation's name."""
+    text: str = doc.text
+    found_tokens: dict[int, tuple[int, int]] = {}
+    for start, end in mentions:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            found_tokens[span.root.i] = (start, end)
+    added: list[tuple[int, int]] = []
+    seen: set[int] = set()
+    for root in list(found_tokens):
+        token = doc[root]
+        top = token
+        while top.dep_ == "conj" and top.head.i != top.i:
+            top = top.head
+        members = [top, *(t for t in top.subtree if t.dep_ == "conj" and _conj_of(t, top))]
+        known = sum(1 for m in members if m.i in found_tokens)
+        if known < 2 and not (known == 1 and len(members) >= 3):
+            continue  # two places listed, or one in a list of three or more names
+        for member in members:
+            if member.i in found_tokens or member.i in seen:
+                continue
+            seen.add(member.i)
+            words = [t for t in member.subtree if t.dep_ in ("compound",) or t.i == member.i]
+            words = [t for t in words if t.pos_ == "PROPN" and t.text[:1].isupper()]
+            if not words or member not in words or member.ent_type_ in ("DATE", "TIME"):
+                continue
+            between = text[min(top.idx, member.idx) : max(top.idx, member.idx)]
+            if "\n" in between or member.sent.start != top.sent.start:
+                continue  # a heading the parse joined to the list before it
+            start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+            if text[start:end].lower() in surnames or member.ent_type_ == "ORG":
+                continue
+            if any(s <= start < e or start <= s < end for s, e in mentions):
+                continue
+            added.append((start, end))
+    return added
+
+
+def _conj_of(token: Token, top: Token) -> bool:
+    """Whether a token is a conjunct of ``top``'s coordination (conj links all the way up)."""
+    while token.dep_ == "conj" and token.i != top.i:
+        token = token.head
+    return bool(token.i == top.i)
+
+
 @register_extractor("places")
 def extract_places(doc: Doc, article: Article) -> list[PlaceMention]:
     text: str = doc.text
@@ -464,7 +528,7 @@ def extract_places(doc: Doc, article: Article) -> list[PlaceMention]:
             )
             continue
         start, end = trim_span(text, ent.start_char, ent.end_char)
-        if start >= end or _unknown_abbreviation(text[start:end]):
+        if start >= end or _unknown_abbreviation(text[start:end]) or _heading_word(ent):
             continue
         dangling = _DANGLING_RE.search(text, start, end)
         if dangling is not None:
@@ -494,6 +558,10 @@ def extract_places(doc: Doc, article: Article) -> list[PlaceMention]:
             mentions[(start, end)] = PlaceMention(
                 text=text[start:end], label="GAZETTEER", evidence=Evidence(article.id, start, end)
             )
+    for start, end in _listed_with_places(doc, mentions, surnames):
+        mentions[(start, end)] = PlaceMention(
+            text=text[start:end], label="GAZETTEER", evidence=Evidence(article.id, start, end)
+        )
     for match in _AMPERSAND_RE.finditer(text):
         for group in (1, 2):
             start, end = match.start(group), match.end(group)
