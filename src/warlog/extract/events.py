@@ -490,10 +490,46 @@ def _aircraft_fired_upon(doc: Doc, trigger: Trigger) -> bool:
     return head.lemma_.lower() in _AT_AIRCRAFT
 
 
+_FIGURATIVE_VERBS = frozenset({"explode", "erupt", "blow"})
+
+
+def _reference_point(doc: Doc, trigger: Trigger) -> bool:
+    """An incident named as a point in time ("the deadliest since the al-Khilani Mosque
+    bombing", "the first attack since the 2015 ceasefire"): the object of "since", the
+    report's background, not its news."""
+    word = doc[trigger.end - 1]
+    return word.pos_ in ("NOUN", "PROPN") and word.dep_ == "pobj" and word.head.lower_ == "since"
+
+
+_WARS = frozenset({"war", "conflict", "insurgency", "uprising", "rebellion", "revolution"})
+_BEGAN = frozenset({"begin", "start", "erupt", "break"})
+
+
+def _war_began(sentence: Any) -> bool:
+    """A sentence on how a war began ("The war began in April last year when fighting broke
+    out in Khartoum"): the report's background, not an incident of its day (a war, not
+    "fighting", as subject: "fighting erupted on Monday" is news)."""
+    root = sentence.root
+    return root.lemma_.lower() in _BEGAN and any(
+        child.dep_ == "nsubj" and child.lemma_.lower() in _WARS for child in root.children
+    )
+
+
+def _figurative(doc: Doc, trigger: Trigger) -> bool:
+    """An explosion word that turns into something else ("tensions exploded into open
+    fighting", "the dispute blew up into a war"): a figure of speech, not a blast."""
+    word = doc[trigger.end - 1]
+    return word.lemma_.lower() in _FIGURATIVE_VERBS and any(
+        child.dep_ == "prep" and child.lower_ == "into" for child in word.children
+    )
+
+
 def _blocked(doc: Doc, trigger: Trigger, sentence: Any) -> bool:
     """Threats, plans, conditionals, negations and habits are not events; nor a trigger
     word that only describes a noun ("the main fighting force of the SDF")."""
-    if _habitual(doc, trigger) or _aircraft_fired_upon(doc, trigger):
+    if _habitual(doc, trigger) or _aircraft_fired_upon(doc, trigger) or _figurative(doc, trigger):
+        return True
+    if _reference_point(doc, trigger) or _war_began(sentence):
         return True
     first = doc[trigger.start]
     if first.dep_ in ("amod", "compound") and first.head.lemma_.lower() in _DESCRIBED_NOUNS:
@@ -819,6 +855,8 @@ def _demonym_places(sentence: Any) -> tuple[tuple[int, int, str], ...]:
             head.lemma_.lower() in _LOCATION_NOUNS or head.lower_.rstrip("s") in _LOCATION_NOUNS
         ):  # "bases" is lemmatised "basis"
             continue
+        if head.lemma_.lower() in ("border", "frontier") and head.head.lower_ == "near":
+            continue  # "a remote island near the Kenyan border": a reference point
         code = side_of(token.text)
         if code is not None:
             found.append((token.idx, token.idx + len(token.text), code))
@@ -888,6 +926,9 @@ def _excluded_tokens(sentence: Any, trigger_tokens: frozenset[int] = frozenset()
             # "the United States' killing of Soleimani": a possessor, not a place
             excluded.add(token.i - 1)
             excluded.update(c.i for c in _compounds(token.doc[token.i - 1]))
+        if token.dep_ == "prep" and token.lower_ == "since":
+            # "the deadliest since the bombing of a mosque in Mosul": a point in time
+            excluded.update(t.i for t in token.subtree)
         if token.dep_ in ("relcl", "acl") and token.head.i not in trigger_tokens:
             # an aside ("the region, which lies within Azerbaijan"), unless it describes a
             # trigger ("the airstrike that killed Soleimani at a Baghdad airport")
@@ -1044,6 +1085,9 @@ class EventDraft:
     # "officials said Sunday that the strike ...", "On Saturday, Iran acknowledged it had
     # shot down ..."
     statement_times: tuple[tuple[int, int], ...] = ()
+    # character ranges that name a point in time before it ("since the bombing in March"):
+    # their dates date nothing of this sentence
+    reference_times: tuple[tuple[int, int], ...] = ()
 
 
 # verbs of saying whose own time words date the statement, not what it reports
@@ -1066,6 +1110,17 @@ _STATEMENT_VERBS = frozenset(
     }
 )
 _TIME_DEPS = frozenset({"npadvmod", "tmod", "prep", "advmod", "obl"})
+
+
+def _since_ranges(sentence: Any) -> tuple[tuple[int, int], ...]:
+    """The character ranges of "since" phrases naming an incident ("since the bombing of a
+    mosque in Mosul in March"), not a clause ("since troops arrived on Monday")."""
+    ranges = []
+    for token in sentence:
+        if token.dep_ == "prep" and token.lower_ == "since":
+            words = sorted(token.subtree, key=lambda t: t.i)
+            ranges.append((words[0].idx, words[-1].idx + len(words[-1].text)))
+    return tuple(ranges)
 
 
 def _statement_times(
@@ -1191,6 +1246,7 @@ def extract_events(doc: Doc, article: Article) -> list[EventDraft]:
                 references,
                 wider,
                 _statement_times(doc, sentence, triggers),
+                _since_ranges(sentence),
             )
         )
     return events

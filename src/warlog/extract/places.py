@@ -52,6 +52,10 @@ _FACILITY_AFTER = (
     ("dam",),
     ("refugee", "camp"),
     ("border", "crossing"),
+    # "Wad al-Noura village", "Thayet Kone village in Myaung township"
+    ("village",),
+    ("township",),
+    ("hamlet",),
 )
 _DOTTED_RE = re.compile(r"(?:[A-Za-z]\.){2,3}")
 # "in Kidal", "at Sangin", "near Ganja": a name in such a place is one, whoever shares it

@@ -421,6 +421,7 @@ def _date_for(
         if start <= t.evidence.start < end
         and t.date is not None
         and not any(o[4] <= t.evidence.start < o[5] for o in others)
+        and not any(s <= t.evidence.start < e for s, e in draft.reference_times)
     ]
     # the day a statement about it was made dates it only when nothing else does
     stated = [t for t in here if any(s <= t.evidence.start < e for s, e in draft.statement_times)]
@@ -970,6 +971,7 @@ def fold_coarse(
             and (other.geonameid is not None or not other.place_approximate)
             and other.type == event.type
             and countries.get(other_index) == countries.get(index)
+            and _same_time(event, other)
             and (
                 kinds.get(index) == "country"
                 or event.lat is None
@@ -985,22 +987,55 @@ def fold_coarse(
     return kept
 
 
+def _same_time(event: Event, other: Event) -> bool:
+    """Whether two reports' dates can be one incident's: one covers the other (a month, a
+    day of it) or they are a day apart; a date only from publication fits any."""
+    if not (event.date_from_text and other.date_from_text) or None in (event.date, other.date):
+        return True
+    first, second = event.date.value, other.date.value  # type: ignore[union-attr]
+    if first.startswith(second) or second.startswith(first):
+        return True
+    if len(first) == len(second) == 10:
+        gap = dt.date.fromisoformat(first) - dt.date.fromisoformat(second)
+        return abs(gap.days) <= 1
+    return False
+
+
 def merge_repeats(events: list[Event]) -> tuple[Event, ...]:
-    """One event per (type, place, date): the same incident named several times."""
+    """One event per (type, place, date): the same incident named several times. A mention
+    dated only by its month or year ("The attack in Beledweyne was the deadliest this
+    year") is the incident of that type and place the article dates to a day within it."""
     merged: dict[tuple[object, ...], Event] = {}
     for event in events:
         key = (event.type, event.geonameid or (event.place or "").lower(), event.date)
         current = merged.get(key)
-        if current is None:
-            merged[key] = event
+        merged[key] = event if current is None else _merged(current, event)
+    for told_key, event in list(merged.items()):
+        date = event.date
+        if date is None or date.precision == "day":
             continue
-        merged[key] = replace(
-            current,
-            weapons=tuple(dict.fromkeys((*current.weapons, *event.weapons))),
-            status=max(current.status, event.status, key=lambda s: STATUS_RANK[s]),
-            actor1=current.actor1 or event.actor1,
-            actor1_side=current.actor1_side or event.actor1_side,
-            actor2=current.actor2 or event.actor2,
-            claims=tuple(dict.fromkeys((*current.claims, *event.claims))),
-        )
+        within = [
+            other
+            for other, told in merged.items()
+            if other[:2] == told_key[:2]
+            and told.date is not None
+            and told.date.precision == "day"
+            and told.date.value.startswith(date.value)
+        ]
+        if len(within) == 1:  # two incidents there that month: which one it names is unsure
+            merged[within[0]] = _merged(merged[within[0]], event)
+            del merged[told_key]
     return tuple(merged.values())
+
+
+def _merged(current: Event, event: Event) -> Event:
+    """``current`` with what another report of the same incident adds."""
+    return replace(
+        current,
+        weapons=tuple(dict.fromkeys((*current.weapons, *event.weapons))),
+        status=max(current.status, event.status, key=lambda s: STATUS_RANK[s]),
+        actor1=current.actor1 or event.actor1,
+        actor1_side=current.actor1_side or event.actor1_side,
+        actor2=current.actor2 or event.actor2,
+        claims=tuple(dict.fromkeys((*current.claims, *event.claims))),
+    )
