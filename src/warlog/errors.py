@@ -91,10 +91,6 @@ class StoreErrors:
     )
     W212 = Message("{path} is a directory; give the store's file with --db")
     W213 = Message("{path} is not a warlog store ({reason}); give another --db")
-    W214 = Message(
-        "{path} has schema version {version}, this warlog reads {current}; open it once with "
-        "a writing command (e.g. `warlog reanalyse`) or re-ingest"
-    )
     W215 = Message(
         "the store {db} holds no articles; add some with "
         "`warlog ingest --db {db} examples/articles`"
