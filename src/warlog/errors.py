@@ -76,8 +76,8 @@ class StoreErrors:
         "or use a new --db"
     )
     W208 = Message(
-        "{store} has the older schema version {version}; a writing command "
-        "(warlog reanalyse --db {store}) upgrades it in place"
+        "{store} has the older schema version {version}, this warlog reads {current}; a "
+        "writing command (warlog reanalyse --db {store}) upgrades it in place"
     )
     W209 = Message(
         "{store} was written by another warlog version (table {table} lacks {columns}); "

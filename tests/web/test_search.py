@@ -167,6 +167,7 @@ def _as_version_2(path: Path) -> None:
     connection.execute(f"DROP TABLE {search.FTS_TABLE}")
     connection.execute(f"DROP TABLE {search.FTS_IDS}")
     connection.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    connection.execute("DROP TABLE warlog_alembic_version")  # 0.3 had no Alembic
     connection.commit()
     connection.close()
 

@@ -1,12 +1,19 @@
 """store: SQLite (default) behind SQLAlchemy Core; queries return records."""
 
 from warlog.store.ingest import Added, IngestResult, Rejection, Unchanged
-from warlog.store.store import ArticleSummary, PlaceCount, Store, open_store
+from warlog.store.store import (
+    ArticleSummary,
+    Migration,
+    PlaceCount,
+    Store,
+    open_store,
+)
 
 __all__ = [
     "Added",
     "ArticleSummary",
     "IngestResult",
+    "Migration",
     "PlaceCount",
     "Rejection",
     "Store",
