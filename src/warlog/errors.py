@@ -76,8 +76,9 @@ class StoreErrors:
         "or use a new --db"
     )
     W208 = Message(
-        "{store} has the older schema version {version}, this warlog reads {current}; a "
-        "writing command (warlog reanalyse --db {store}) upgrades it in place"
+        "{store} has the older schema version {version}, this warlog reads {current}; "
+        "upgrade it in place with `warlog migrate --db {store}` (any writing command does "
+        "it too)"
     )
     W209 = Message(
         "{store} was written by another warlog version (table {table} lacks {columns}); "

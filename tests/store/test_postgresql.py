@@ -189,7 +189,7 @@ def test_a_new_postgresql_store_is_recorded_at_the_head_and_reopened_as_it_is(
 ) -> None:
     from sqlalchemy import create_engine, text
 
-    from warlog.store import Migration
+    from warlog.store import Migration, migrate_store
     from warlog.store.migrations import VERSION_TABLE, revision_of
 
     with warlog.open(database) as store:
@@ -216,6 +216,7 @@ def test_a_new_postgresql_store_is_recorded_at_the_head_and_reopened_as_it_is(
                 assert store.migration == Migration(database, 4, 4)
                 assert not store.migration.needed
             assert recorded() == first
+        assert migrate_store(database, check=True) == Migration(database, 4, 4, checked=True)
     finally:
         engine.dispose()
 
@@ -224,7 +225,7 @@ def test_a_postgresql_store_of_warlog_0_4_is_upgraded_in_place(database: str) ->
     from sqlalchemy import create_engine, text
 
     from warlog.errors import StoreError
-    from warlog.store import Migration
+    from warlog.store import Migration, migrate_store
     from warlog.store.migrations import VERSION_TABLE
 
     warlog.open(database).close()
@@ -235,10 +236,10 @@ def test_a_postgresql_store_of_warlog_0_4_is_upgraded_in_place(database: str) ->
             connection.execute(text("DROP INDEX ix_events_link"))
             connection.execute(text(f"DROP TABLE {VERSION_TABLE}"))
             connection.execute(text("UPDATE meta SET value = '2' WHERE key = 'schema_version'"))
-        with pytest.raises(StoreError, match="older schema version 2"):
+        with pytest.raises(StoreError, match="warlog migrate --db"):
             warlog.open(database, read_only=True)
-        with warlog.open(database) as store:
-            assert store.migration == Migration(database, 2, 4)
+        assert migrate_store(database, check=True).needed
+        assert migrate_store(database) == Migration(database, 2, 4)
         with engine.connect() as connection:
             indexes = connection.execute(
                 text(

@@ -5,6 +5,7 @@ the schema that warlog.store.schema describes."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 import subprocess
@@ -17,9 +18,9 @@ from typer.testing import CliRunner
 
 import warlog
 from tests.conftest import ROOT
-from warlog.cli import EXIT_ERROR, app
+from warlog.cli import EXIT_ERROR, EXIT_REJECTED, app
 from warlog.errors import StoreError
-from warlog.store import Migration, schema, search
+from warlog.store import Migration, migrate_store, schema, search
 from warlog.store.migrations import VERSION_TABLE, revision_of
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "store-0.4.db"
@@ -257,19 +258,57 @@ def test_a_failed_upgrade_leaves_the_store_as_it_was(
     assert _version(path) == ("1", [])
 
 
-def test_a_reader_refuses_an_older_store_naming_a_writing_command(tmp_path: Path) -> None:
+def test_a_reader_refuses_an_older_store_naming_warlog_migrate(tmp_path: Path) -> None:
     path = _copy(tmp_path)
     with pytest.raises(StoreError) as caught:
         warlog.open(path, read_only=True)
     assert caught.value.code == "W208"
     assert str(caught.value) == (
-        f"[W208] {path} has the older schema version 2, this warlog reads 4; a writing "
-        f"command (warlog reanalyse --db {path}) upgrades it in place"
+        f"[W208] {path} has the older schema version 2, this warlog reads 4; upgrade it in "
+        f"place with `warlog migrate --db {path}` (any writing command does it too)"
     )
     result = CliRunner().invoke(app, ["events", "--db", str(path)])
-    assert result.exit_code == EXIT_ERROR and "warlog reanalyse --db" in result.output
+    assert result.exit_code == EXIT_ERROR and "warlog migrate --db" in result.output
     assert FIXTURE.read_bytes() == path.read_bytes()
     assert not (tmp_path / "old.db.lock").exists()  # no writer lock taken
+
+
+def test_warlog_migrate_says_from_which_version_to_which(tmp_path: Path) -> None:
+    path = _copy(tmp_path)
+    runner = CliRunner()
+    checked = runner.invoke(app, ["migrate", "--db", str(path), "--check"])
+    assert checked.exit_code == EXIT_REJECTED, checked.output
+    assert checked.output == f"{path}: schema version 2; `warlog migrate` upgrades it to 4\n"
+    assert FIXTURE.read_bytes() == path.read_bytes()
+    assert not (tmp_path / "old.db.lock").exists()
+    done = runner.invoke(app, ["migrate", "--db", str(path)])
+    assert done.exit_code == 0, done.output
+    assert done.output == f"{path}: upgraded from schema version 2 to 4\n"
+    again = runner.invoke(app, ["migrate", "--db", str(path), "--json"])
+    assert again.exit_code == 0
+    assert json.loads(again.output) == {
+        "store": str(path),
+        "from": 4,
+        "to": 4,
+        "needed": False,
+        "upgraded": False,
+    }
+    current = runner.invoke(app, ["migrate", "--db", str(path), "--check"])
+    assert current.exit_code == 0 and current.output == f"{path}: schema version 4, current\n"
+
+
+def test_warlog_migrate_makes_no_store(tmp_path: Path) -> None:
+    missing = tmp_path / "mistyped.db"
+    for check in ([], ["--check"]):
+        result = CliRunner().invoke(app, ["migrate", "--db", str(missing), *check])
+        assert result.exit_code == EXIT_ERROR
+        assert f"no store at {missing}" in result.output
+    empty = tmp_path / "empty.db"
+    empty.touch()
+    with pytest.raises(StoreError, match="not a warlog store"):
+        migrate_store(empty)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.db"]  # not even a lock
+    assert empty.stat().st_size == 0
 
 
 def _claiming(tmp_path: Path, value: str) -> Path:
@@ -287,6 +326,8 @@ def test_a_store_of_a_newer_or_unknown_version_is_refused(
     for opening in (
         lambda: warlog.open(path, read_only=True),
         lambda: warlog.open(path),
+        lambda: migrate_store(path, check=True),
+        lambda: migrate_store(path),
     ):
         with pytest.raises(StoreError) as caught:
             opening()
@@ -311,6 +352,7 @@ def test_a_database_that_is_no_warlog_store_is_refused(tmp_path: Path) -> None:
     for opening in (
         lambda: warlog.open(path, read_only=True),
         lambda: warlog.open(path),
+        lambda: migrate_store(path),
     ):
         with pytest.raises(StoreError) as caught:
             opening()

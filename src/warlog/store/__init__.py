@@ -6,6 +6,7 @@ from warlog.store.store import (
     Migration,
     PlaceCount,
     Store,
+    migrate_store,
     open_store,
 )
 
@@ -18,5 +19,6 @@ __all__ = [
     "Rejection",
     "Store",
     "Unchanged",
+    "migrate_store",
     "open_store",
 ]

@@ -351,9 +351,9 @@ def link_candidates(
 
 @dataclass(frozen=True, slots=True)
 class Migration:
-    """What a writer's opening did to a store's schema, or, ``checked``, what it would do:
-    ``before`` the schema version found (None: a new store was made), ``after`` the one the
-    store has (would have) after."""
+    """What a writer's opening did to a store's schema (``warlog migrate``), or, ``checked``,
+    what it would do: ``before`` the schema version found (None: a new store was made),
+    ``after`` the one the store has (would have) after."""
 
     store: str
     before: int | None
@@ -439,9 +439,12 @@ class Store:
     """An open warlog store. Use :func:`warlog.open` to get one.
 
     A writer (not ``read_only``) brings the store to this warlog's schema first
-    (:meth:`_migrate`; ``migration`` says what it found and did)."""
+    (:meth:`_migrate`; ``migration`` says what it found and did); a new store is made unless
+    ``create`` is false."""
 
-    def __init__(self, location: str | Path, read_only: bool = False) -> None:
+    def __init__(
+        self, location: str | Path, read_only: bool = False, *, create: bool = True
+    ) -> None:
         self.location = str(location)
         self.read_only = read_only
         self.shared = self.location.startswith(("postgresql://", "postgres://"))
@@ -456,7 +459,7 @@ class Store:
                 with self.engine.connect() as connection:
                     self._check_readable(connection)
             else:
-                self.migration = self._migrate()
+                self.migration = self._migrate(create)
         except (DatabaseError, OperationalError) as exc:
             self.engine.dispose()
             raise StoreError(
@@ -485,7 +488,7 @@ class Store:
             )
         self._check_columns(connection)
 
-    def _migrate(self) -> Migration:
+    def _migrate(self, create: bool) -> Migration:
         """Bring the store to this warlog's schema version, in the writers' lock and one
         transaction (two first writers must not both create): a new store is made from
         ``schema`` and stamped at the head of the migrations (``warlog.store.migrations``);
@@ -495,7 +498,7 @@ class Store:
         from warlog.store import migrations
 
         with self._writing(ddl=True) as connection:
-            before = stored_version(connection, self.shown, new=True)
+            before = stored_version(connection, self.shown, new=create)
             if before is None:
                 schema.metadata.create_all(connection)
                 connection.execute(
@@ -1161,3 +1164,36 @@ def open_store(location: str | Path, read_only: bool = False) -> Store:
     PostgreSQL URL. ``read_only``: never create or change anything, take no writer lock, and
     refuse a missing store ("no store at PATH") and one of an older schema version."""
     return Store(location, read_only=read_only)
+
+
+def migrate_store(location: str | Path, check: bool = False) -> Migration:
+    """Bring the store at ``location`` (which must be a warlog store already: a missing
+    SQLite file is refused, not made) to this warlog's schema version, as any writer does
+    when it opens it. ``check``: only read its version (no lock, no write, no Alembic), as
+    is done first in any case."""
+    shown = _redacted(str(location))
+    shared = str(location).startswith(("postgresql://", "postgres://"))
+    if not shared:
+        path = Path(location)
+        if path.is_dir():
+            raise StoreError(StoreErrors.W202, path=path)
+        if not path.exists():
+            raise StoreError(StoreErrors.W204, path=path)
+    engine = (
+        _postgresql_engine(str(location), read_only=True)
+        if shared
+        else _sqlite_engine(Path(location), read_only=True)
+    )
+    try:  # first as a reader: what is no warlog store (or a newer one's) is left untouched
+        with engine.connect() as connection:
+            version = stored_version(connection, shown)
+    except (DatabaseError, OperationalError) as exc:
+        raise StoreError(StoreErrors.W205, store=shown, reason=_redacted(str(exc.orig))) from None
+    finally:
+        engine.dispose()
+    if not check:
+        store = Store(location, create=False)
+        store.close()
+        assert store.migration is not None
+        return store.migration
+    return Migration(shown, version, schema.SCHEMA_VERSION, checked=True)
