@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from warlog.export.report import SituationReport
     from warlog.ingest import Upload
     from warlog.nlp import Language
-    from warlog.store import IngestResult, Store
+    from warlog.store import IngestResult, Migration, Store
     from warlog.store.reanalyse import ReanalyseResult
     from warlog.store.store import ActorSummary, ArticleSummary, PlaceCount
 
@@ -191,6 +191,15 @@ class Warlog:
         from warlog.store.reanalyse import reanalyse
 
         return reanalyse(self.store, everything=everything, on_item=on_item)
+
+    @_applying
+    def migrate(self, *, check: bool = False) -> Migration:
+        """Bring the store (the ``db`` setting; it must exist) to this warlog's schema
+        version, as any writer does on opening it (``warlog.store.migrate_store``); with
+        ``check`` only say whether it needs that, writing nothing."""
+        from warlog.store import migrate_store
+
+        return migrate_store(str(self.settings["db"]), check=check)
 
     @_applying
     def load(self, lines: Iterable[str], source: str) -> tuple[int, int]:

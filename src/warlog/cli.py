@@ -168,6 +168,52 @@ def reanalyse(
         raise typer.Exit(EXIT_REJECTED)
 
 
+@app.command()
+def migrate(
+    db: DbOption = "warlog.db",
+    check: Annotated[
+        bool,
+        typer.Option("--check", help="Only say whether the store needs an upgrade; write nothing."),
+    ] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Upgrade a store to this warlog's schema version, in place (any writing command does it
+    too), and say from which version to which. With --check the exit code is 1 when an
+    upgrade is needed."""
+    done = _with_app(db, lambda warlog_app: warlog_app.migrate(check=check))
+    if as_json:
+        _print_json(
+            {
+                "store": done.store,
+                "from": done.before,
+                "to": done.after,
+                "needed": done.needed,
+                "upgraded": done.upgraded,
+            }
+        )
+    elif not done.needed:
+        console.print(
+            f"{escape(done.store)}: schema version {done.after}, current",
+            highlight=False,
+            soft_wrap=True,
+        )
+    elif check:
+        console.print(
+            f"{escape(done.store)}: schema version {done.before}; `warlog migrate` upgrades it "
+            f"to {done.after}",
+            highlight=False,
+            soft_wrap=True,
+        )
+    else:
+        console.print(
+            f"{escape(done.store)}: upgraded from schema version {done.before} to {done.after}",
+            highlight=False,
+            soft_wrap=True,
+        )
+    if check and done.needed:
+        raise typer.Exit(EXIT_REJECTED)
+
+
 def _ingest_in_parallel(
     paths: list[str],
     db: str,

@@ -76,8 +76,9 @@ class StoreErrors:
         "or use a new --db"
     )
     W208 = Message(
-        "{store} has the older schema version {version}; a writing command "
-        "(warlog reanalyse --db {store}) upgrades it in place"
+        "{store} has the older schema version {version}, this warlog reads {current}; "
+        "upgrade it in place with `warlog migrate --db {store}` (any writing command does "
+        "it too)"
     )
     W209 = Message(
         "{store} was written by another warlog version (table {table} lacks {columns}); "
@@ -91,10 +92,6 @@ class StoreErrors:
     )
     W212 = Message("{path} is a directory; give the store's file with --db")
     W213 = Message("{path} is not a warlog store ({reason}); give another --db")
-    W214 = Message(
-        "{path} has schema version {version}, this warlog reads {current}; open it once with "
-        "a writing command (e.g. `warlog reanalyse`) or re-ingest"
-    )
     W215 = Message(
         "the store {db} holds no articles; add some with "
         "`warlog ingest --db {db} examples/articles`"

@@ -123,6 +123,7 @@ def test_a_store_of_the_previous_schema_is_upgraded_in_place(database: str) -> N
         connection.execute(text("DROP INDEX ix_articles_text_search"))
         connection.execute(text("DROP INDEX ix_events_link"))  # and 0.3's: no link index
         connection.execute(text("UPDATE meta SET value = '1' WHERE key = 'schema_version'"))
+        connection.execute(text("DROP TABLE warlog_alembic_version"))  # 0.2 had no Alembic
     warlog.open(database).close()
     with engine.connect() as connection:
         version = connection.execute(
@@ -181,3 +182,93 @@ def test_an_integer_postgresql_cannot_hold_is_one_rejected_article(
         reason = result.rejected[0].reason
         assert "INSERT" not in reason and "[SQL" not in reason and "parameters" not in reason
         assert len(store.articles()) == 1
+
+
+def test_a_new_postgresql_store_is_recorded_at_the_head_and_reopened_as_it_is(
+    database: str,
+) -> None:
+    from sqlalchemy import create_engine, text
+
+    from warlog.store import Migration, migrate_store
+    from warlog.store.migrations import VERSION_TABLE, revision_of
+
+    with warlog.open(database) as store:
+        assert store.migration == Migration(database, None, schema.SCHEMA_VERSION)
+    engine = create_engine(database.replace("postgresql://", "postgresql+psycopg://", 1))
+
+    def recorded() -> tuple[Any, ...]:
+        with engine.connect() as connection:
+            return (
+                connection.execute(
+                    text("SELECT value FROM meta WHERE key = 'schema_version'")
+                ).scalar(),
+                connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).all(),
+                connection.execute(
+                    text("SELECT indexname FROM pg_indexes ORDER BY indexname")
+                ).all(),
+            )
+
+    try:
+        first = recorded()
+        assert first[:2] == (str(schema.SCHEMA_VERSION), [(revision_of(schema.SCHEMA_VERSION),)])
+        for _ in range(2):
+            with warlog.open(database) as store:
+                assert store.migration == Migration(database, 4, 4)
+                assert not store.migration.needed
+            assert recorded() == first
+        assert migrate_store(database, check=True) == Migration(database, 4, 4, checked=True)
+    finally:
+        engine.dispose()
+
+
+def test_a_postgresql_store_of_warlog_0_4_is_upgraded_in_place(database: str) -> None:
+    from sqlalchemy import create_engine, text
+
+    from warlog.errors import StoreError
+    from warlog.store import Migration, migrate_store
+    from warlog.store.migrations import VERSION_TABLE
+
+    warlog.open(database).close()
+    engine = create_engine(database.replace("postgresql://", "postgresql+psycopg://", 1))
+    try:
+        with engine.begin() as connection:  # what warlog 0.4 wrote: version 2, no Alembic
+            connection.execute(text("DROP INDEX ix_articles_text_search"))
+            connection.execute(text("DROP INDEX ix_events_link"))
+            connection.execute(text(f"DROP TABLE {VERSION_TABLE}"))
+            connection.execute(text("UPDATE meta SET value = '2' WHERE key = 'schema_version'"))
+        with pytest.raises(StoreError, match="warlog migrate --db"):
+            warlog.open(database, read_only=True)
+        assert migrate_store(database, check=True).needed
+        assert migrate_store(database) == Migration(database, 2, 4)
+        with engine.connect() as connection:
+            indexes = connection.execute(
+                text(
+                    "SELECT indexname FROM pg_indexes WHERE indexname IN "
+                    "('ix_articles_text_search', 'ix_events_link')"
+                )
+            ).all()
+            version = connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).all()
+        assert len(indexes) == 2 and version == [("0004",)]
+        warlog.open(database, read_only=True).close()
+    finally:
+        engine.dispose()
+
+
+def test_a_postgresql_database_with_other_tables_becomes_a_store_beside_them(
+    database: str,
+) -> None:
+    from sqlalchemy import create_engine, text
+
+    from warlog.errors import StoreError
+
+    engine = create_engine(database.replace("postgresql://", "postgresql+psycopg://", 1))
+    try:
+        with engine.begin() as connection:
+            connection.execute(text("CREATE TABLE notes (id integer PRIMARY KEY)"))
+        warlog.open(database).close()  # another application's table is no reason to refuse
+        with engine.begin() as connection:
+            connection.execute(text("DROP TABLE meta"))  # warlog's tables, but no version
+        with pytest.raises(StoreError, match="not a warlog store"):
+            warlog.open(database)
+    finally:
+        engine.dispose()

@@ -108,6 +108,7 @@ def test_a_store_of_the_previous_schema_is_upgraded_in_place(tmp_path: Path) -> 
         tmp_path / "v1.db",
         "ALTER TABLE events DROP COLUMN place_approximate",
         "UPDATE meta SET value = '1' WHERE key = 'schema_version'",
+        "DROP TABLE warlog_alembic_version",  # older warlogs kept only meta.schema_version
     )
     warlog.open(path).close()
     connection = sqlite3.connect(path)
@@ -127,6 +128,7 @@ def test_a_store_without_the_link_index_gets_it(tmp_path: Path, blank_nlp: Any) 
         tmp_path / "v2.db",
         "DROP INDEX ix_events_link",
         "UPDATE meta SET value = '2' WHERE key = 'schema_version'",
+        "DROP TABLE warlog_alembic_version",
     )
     with pytest.raises(StoreError, match="older schema version 2"):
         warlog.open(path, read_only=True)

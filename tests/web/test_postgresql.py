@@ -55,6 +55,32 @@ def test_a_postgresql_store_is_served_read_only(database: str) -> None:
         store.close()
 
 
+def test_the_web_app_does_not_upgrade_an_older_postgresql_store(database: str) -> None:
+    from sqlalchemy import create_engine, text
+
+    from warlog.errors import StoreError
+    from warlog.serve.store import open_read_only
+
+    warlog.open(database).close()
+    engine = create_engine(database.replace("postgresql://", "postgresql+psycopg://", 1))
+    try:
+        with engine.begin() as connection:  # as warlog 0.4 left it: version 2, no link index
+            connection.execute(text("DROP INDEX ix_events_link"))
+            connection.execute(text("UPDATE meta SET value = '2' WHERE key = 'schema_version'"))
+        with pytest.raises(StoreError, match="older schema version 2"):
+            open_read_only(database)
+        with engine.connect() as connection:
+            version = connection.execute(
+                text("SELECT value FROM meta WHERE key = 'schema_version'")
+            ).scalar()
+            index = connection.execute(
+                text("SELECT 1 FROM pg_indexes WHERE indexname = 'ix_events_link'")
+            ).all()
+        assert version == "2" and index == []
+    finally:
+        engine.dispose()
+
+
 def test_postgresql_full_text_search_with_its_gin_index(database: str) -> None:
     from sqlalchemy import text
 

@@ -167,6 +167,7 @@ def _as_version_2(path: Path) -> None:
     connection.execute(f"DROP TABLE {search.FTS_TABLE}")
     connection.execute(f"DROP TABLE {search.FTS_IDS}")
     connection.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    connection.execute("DROP TABLE warlog_alembic_version")  # 0.3 had no Alembic
     connection.commit()
     connection.close()
 
@@ -182,8 +183,10 @@ def test_a_store_of_version_2_gets_the_index_filled(tmp_path: Path) -> None:
     store.add_report(plain)
     store.close()
     _as_version_2(path)
+    Path(f"{path}.lock").unlink()
     with pytest.raises(StoreError, match="schema version 2"):
         open_read_only(path)  # the web app asks for a writing command first
+    assert not Path(f"{path}.lock").exists()  # it opens the store as a reader
     warlog.open(path).close()  # a writer upgrades it, and fills the index
     assert _indexed(path) == (2, 2)
     reader = open_read_only(path)

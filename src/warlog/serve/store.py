@@ -9,11 +9,11 @@ from typing import Any
 from sqlalchemy import create_engine, event
 
 from warlog.errors import StoreError, StoreErrors
-from warlog.store import Store, schema
+from warlog.store import Store
 
 
 def _check_sqlite(path: Path) -> None:
-    """A SQLite store the web app can read: it exists and has this warlog's schema."""
+    """A SQLite file the web app can read (its schema is the reader's check, in Store)."""
     if not path.exists():
         raise StoreError(StoreErrors.W211, path=path)
     if path.is_dir():
@@ -21,38 +21,25 @@ def _check_sqlite(path: Path) -> None:
     try:
         connection = sqlite3.connect(f"file:{path.resolve()}?mode=ro", uri=True)
         try:
-            row = connection.execute(
-                "SELECT value FROM meta WHERE key = 'schema_version'"
-            ).fetchone()
+            connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         finally:
             connection.close()
     except sqlite3.DatabaseError as exc:
         raise StoreError(StoreErrors.W213, path=path, reason=exc) from None
-    if row is None or int(row[0]) != schema.SCHEMA_VERSION:
-        version = row[0] if row else "unknown"
-        raise StoreError(
-            StoreErrors.W214, path=path, version=version, current=schema.SCHEMA_VERSION
-        )
 
 
 def open_read_only(location: str | Path) -> Store:
-    """The store at ``location`` (a SQLite file or a postgresql:// DSN) with an engine that
-    cannot write: SQLite opened with ``mode=ro`` and ``query_only``; PostgreSQL sessions
-    with ``default_transaction_read_only``."""
+    """The store at ``location`` (a SQLite file or a postgresql:// DSN), opened as a reader
+    (``Store(..., read_only=True)``: nothing written, no upgrade, no writers' lock; a store
+    of another schema version is refused), with an engine that cannot write:
+    SQLite opened with ``mode=ro`` and ``query_only``; PostgreSQL sessions with
+    ``default_transaction_read_only``."""
     text = str(location)
     if text.startswith(("postgresql://", "postgres://")):
-        store = Store(text)
-        url = store.engine.url
-        store.engine.dispose()
-        store.engine = create_engine(
-            url,
-            pool_pre_ping=True,
-            connect_args={"options": "-c default_transaction_read_only=on"},
-        )
-        return store
+        return Store(text, read_only=True)
     path = Path(location)
     _check_sqlite(path)
-    store = Store(path)  # the schema is current, so this writes nothing
+    store = Store(path, read_only=True)
     store.engine.dispose()
     engine = create_engine(
         f"sqlite:///file:{path.resolve()}?mode=ro&uri=true",

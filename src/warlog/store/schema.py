@@ -1,4 +1,5 @@
-"""The store's tables (SQLAlchemy Core): one schema for SQLite and, later, PostgreSQL."""
+"""The store's tables (SQLAlchemy Core): one schema for SQLite and PostgreSQL; a change to
+them is a new revision of ``warlog.store.migrations`` and a new ``SCHEMA_VERSION``."""
 
 from __future__ import annotations
 
@@ -16,19 +17,10 @@ from sqlalchemy import (
     false,
 )
 
+# the schema version of the tables below: that of the last revision of the migrations
+# (warlog.store.migrations, one revision per version), which a store older than it goes
+# through when a writer opens it; readers compare meta.schema_version with it
 SCHEMA_VERSION = 4
-# how a store of an older schema version is brought to the next one (SQLite and PostgreSQL
-# both run these); after a new column its articles' analysis is stale, and `warlog
-# reanalyse` redoes it (a new index changes nothing stored)
-UPGRADES: dict[int, tuple[str, ...]] = {
-    1: ("ALTER TABLE events ADD COLUMN place_approximate BOOLEAN NOT NULL DEFAULT FALSE",),
-    # 2 -> 3: the full-text index of the articles' text, which differs between SQLite (FTS5)
-    # and PostgreSQL (GIN): warlog.store.search.ensure_index makes and fills it, after these
-    # steps, whenever a writer opens a store (so a new store gets it too)
-    2: (),
-    # linking reads the candidates of a new event by type and date range
-    3: ("CREATE INDEX IF NOT EXISTS ix_events_link ON events (type, date)",),
-}
 # dates compare as byte strings ("2020-10" < "2020-10-04" < "2020-10~"): PostgreSQL's default
 # collation would not, so its date columns use "C"; SQLite compares bytes already
 DateText = String(10).with_variant(String(10, collation="C"), "postgresql")

@@ -5,8 +5,10 @@ diacritics) whose rowids are the ids of ``article_search_ids`` (an INTEGER PRIMA
 VACUUM cannot renumber them, as it could the implicit rowids of ``articles``), kept in step
 with ``articles`` by triggers on insert, delete and update: every way an article is written
 (ingest, load, a future delete) updates the index in the same transaction. PostgreSQL: a GIN
-index on ``to_tsvector('english', text)``. Both are made, and filled from the articles there
-already, by :func:`ensure_index` whenever a writer opens a store (schema version 3).
+index on ``to_tsvector('english', text)``. Both are part of schema version 3: an older store
+gets them, filled from its articles, from revision 0003 of ``warlog.store.migrations``; a
+new store from :func:`ensure_index`, which every writer runs after the migrations, so that a
+store written where FTS5 was missing gets its index once FTS5 is at hand.
 
 What a user types: words, all of which must occur, and "quoted phrases", whose words must
 occur in that order. Nothing typed can reach the query language: each term is a quoted FTS5
@@ -109,8 +111,8 @@ def _sqlite_has_index(connection: Any) -> bool:
 
 def ensure_index(connection: Any) -> bool:
     """Make the search index of a store if it has none, and fill it from the stored articles
-    (a store of schema version 2, or one written where FTS5 was missing). Runs in the writer's
-    transaction. False where this SQLite has no FTS5 (searches then use LIKE)."""
+    (a new store, or one written where FTS5 was missing). Runs in the writer's transaction,
+    after the migrations. False where this SQLite has no FTS5 (searches then use LIKE)."""
     if connection.dialect.name == "postgresql":
         exists = connection.execute(
             text("SELECT 1 FROM pg_indexes WHERE indexname = :name"), {"name": PG_INDEX}

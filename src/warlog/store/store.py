@@ -349,6 +349,72 @@ def link_candidates(
     ]
 
 
+@dataclass(frozen=True, slots=True)
+class Migration:
+    """What a writer's opening did to a store's schema (``warlog migrate``), or, ``checked``,
+    what it would do: ``before`` the schema version found (None: a new store was made),
+    ``after`` the one the store has (would have) after."""
+
+    store: str
+    before: int | None
+    after: int
+    checked: bool = False
+
+    @property
+    def needed(self) -> bool:
+        """Whether the store was (would be) upgraded."""
+        return self.before is not None and self.before < self.after
+
+    @property
+    def upgraded(self) -> bool:
+        return self.needed and not self.checked
+
+
+def stored_version(connection: Any, shown: str, new: bool = False) -> int | None:
+    """The schema version of the store on ``connection`` (``meta.schema_version``), read as
+    a reader may: no Alembic, no write. ``new``: None for a database that can become a new
+    store (none of warlog's tables and, a SQLite file, no table at all; a PostgreSQL
+    database may hold other tables). Not a warlog store: W206; a version that is no number
+    or newer than this warlog's: W207."""
+    from sqlalchemy import inspect
+
+    tables = set(inspect(connection).get_table_names())
+    if schema.meta.name not in tables:
+        ours = tables & set(schema.metadata.tables)
+        if new and not ours and (connection.dialect.name == "postgresql" or not tables):
+            return None
+        raise StoreError(StoreErrors.W206, store=shown)
+    value = connection.execute(
+        select(schema.meta.c.value).where(schema.meta.c.key == "schema_version")
+    ).scalar()
+    if value is None:
+        raise StoreError(StoreErrors.W206, store=shown)
+    version = int(value) if value.isdigit() and value.isascii() else None
+    if version is None or not 1 <= version <= schema.SCHEMA_VERSION:
+        raise StoreError(
+            StoreErrors.W207,
+            store=shown,
+            version=value if version is not None else repr(value),
+            current=schema.SCHEMA_VERSION,
+        )
+    return version
+
+
+def _recorded_at_head(connection: Any) -> bool:
+    """Whether Alembic recorded the store at the head of warlog's migrations (read with
+    plain SQL: a store there needs no Alembic)."""
+    from sqlalchemy import inspect, text
+
+    from warlog.store.migrations import VERSION_TABLE, revision_of
+
+    if not inspect(connection).has_table(VERSION_TABLE):
+        return False
+    recorded = [
+        str(row[0]) for row in connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}"))
+    ]
+    return recorded == [revision_of(schema.SCHEMA_VERSION)]
+
+
 # what linking reads again and again, built once (so compiled once): an article's events as
 # the rule sees them, and an event's incident
 _EVENTS_OF_ARTICLE = select(*(schema.events.c[name] for name in rows.LINK_COLUMNS)).where(
@@ -370,12 +436,19 @@ RECORD_TABLES = (
 
 
 class Store:
-    """An open warlog store. Use :func:`warlog.open` to get one."""
+    """An open warlog store. Use :func:`warlog.open` to get one.
 
-    def __init__(self, location: str | Path, read_only: bool = False) -> None:
+    A writer (not ``read_only``) brings the store to this warlog's schema first
+    (:meth:`_migrate`; ``migration`` says what it found and did); a new store is made unless
+    ``create`` is false."""
+
+    def __init__(
+        self, location: str | Path, read_only: bool = False, *, create: bool = True
+    ) -> None:
         self.location = str(location)
         self.read_only = read_only
         self.shared = self.location.startswith(("postgresql://", "postgres://"))
+        self.migration: Migration | None = None
         self.engine = (
             _postgresql_engine(self.location, read_only)
             if self.shared
@@ -386,7 +459,7 @@ class Store:
                 with self.engine.connect() as connection:
                     self._check_readable(connection)
             else:
-                self._migrate()
+                self.migration = self._migrate(create)
         except (DatabaseError, OperationalError) as exc:
             self.engine.dispose()
             raise StoreError(
@@ -402,64 +475,57 @@ class Store:
         return _redacted(self.location)
 
     def _check_readable(self, connection: Any) -> None:
-        """A reader's check: a warlog store of this schema version, without writing."""
-        from sqlalchemy import inspect
-
-        if not inspect(connection).has_table(schema.meta.name):
-            raise StoreError(StoreErrors.W206, store=self.shown)
-        version = connection.execute(
-            select(schema.meta.c.value).where(schema.meta.c.key == "schema_version")
-        ).scalar()
-        if version is None or int(version) > schema.SCHEMA_VERSION:
+        """A reader's check: a warlog store of this schema version, without writing (and
+        without Alembic)."""
+        version = stored_version(connection, self.shown)
+        assert version is not None  # only a writer may find a new store
+        if version < schema.SCHEMA_VERSION:
             raise StoreError(
-                StoreErrors.W207,
+                StoreErrors.W208,
                 store=self.shown,
                 version=version,
                 current=schema.SCHEMA_VERSION,
             )
-        if int(version) < schema.SCHEMA_VERSION:
-            raise StoreError(StoreErrors.W208, store=self.shown, version=version)
         self._check_columns(connection)
 
-    def _migrate(self) -> None:
-        with self._writing() as connection:  # two first writers must not both create
-            schema.metadata.create_all(connection)
-            version = connection.execute(
-                select(schema.meta.c.value).where(schema.meta.c.key == "schema_version")
-            ).scalar()
-            if version is None:
+    def _migrate(self, create: bool) -> Migration:
+        """Bring the store to this warlog's schema version, in the writers' lock and one
+        transaction (two first writers must not both create): a new store is made from
+        ``schema`` and stamped at the head of the migrations (``warlog.store.migrations``);
+        any other is upgraded by Alembic unless it is recorded at the head already (then
+        Alembic is not even imported). Last, ``search.ensure_index`` makes the search index
+        where this store lacks it (one written where FTS5 was missing)."""
+        from warlog.store import migrations
+
+        with self._writing(ddl=True) as connection:
+            before = stored_version(connection, self.shown, new=create)
+            if before is None:
+                schema.metadata.create_all(connection)
                 connection.execute(
                     schema.meta.insert().values(
                         key="schema_version", value=str(schema.SCHEMA_VERSION)
                     )
                 )
-            else:
-                self._upgrade(connection, int(version))
+                search.ensure_index(connection)
+                migrations.stamp_head(connection)
+            elif before < schema.SCHEMA_VERSION or not _recorded_at_head(connection):
+                try:
+                    migrations.upgrade(connection, before)
+                except migrations.UnknownRevision as unknown:
+                    raise StoreError(
+                        StoreErrors.W207,
+                        store=self.shown,
+                        version=unknown.version,
+                        current=schema.SCHEMA_VERSION,
+                    ) from None
+                connection.execute(  # what readers check, as the revisions left it
+                    schema.meta.update()
+                    .where(schema.meta.c.key == "schema_version")
+                    .values(value=str(schema.SCHEMA_VERSION))
+                )
             self._check_columns(connection)
             search.ensure_index(connection)
-
-    def _upgrade(self, connection: Any, version: int) -> None:
-        """Bring a store of an older schema version to this one, step by step."""
-        from sqlalchemy import text
-
-        if version > schema.SCHEMA_VERSION or any(
-            step not in schema.UPGRADES for step in range(version, schema.SCHEMA_VERSION)
-        ):
-            raise StoreError(
-                StoreErrors.W207,
-                store=self.shown,
-                version=version,
-                current=schema.SCHEMA_VERSION,
-            )
-        for step in range(version, schema.SCHEMA_VERSION):
-            for statement in schema.UPGRADES[step]:
-                connection.execute(text(statement))
-        if version != schema.SCHEMA_VERSION:
-            connection.execute(
-                schema.meta.update()
-                .where(schema.meta.c.key == "schema_version")
-                .values(value=str(schema.SCHEMA_VERSION))
-            )
+        return Migration(self.shown, before, schema.SCHEMA_VERSION)
 
     def _check_columns(self, connection: Any) -> None:
         """A store written by a development build with other columns is refused cleanly."""
@@ -467,7 +533,11 @@ class Store:
 
         inspector = inspect(connection)
         for table in schema.metadata.sorted_tables:
-            have = {column["name"] for column in inspector.get_columns(table.name)}
+            have = (
+                {column["name"] for column in inspector.get_columns(table.name)}
+                if inspector.has_table(table.name)
+                else set()
+            )
             missing = sorted(set(table.columns.keys()) - have)
             if missing:
                 raise StoreError(
@@ -496,11 +566,13 @@ class Store:
         return found is not None
 
     @contextmanager
-    def _writing(self) -> Iterator[Any]:
+    def _writing(self, ddl: bool = False) -> Iterator[Any]:
         """A write transaction, writers taking turns: linking reads the incidents other
         writers are forming, so two must not interleave. PostgreSQL: an advisory lock held
         to the end of the transaction; SQLite: a lock file beside the store (the processes
-        of ``ingest --workers`` share one machine)."""
+        of ``ingest --workers`` share one machine). ``ddl``: on SQLite the transaction is
+        begun at once (``BEGIN IMMEDIATE``), so that changes of the schema commit or roll
+        back with the rest (Python's sqlite3 begins one only before a row is written)."""
         if self.shared:
             from sqlalchemy import text
 
@@ -514,6 +586,8 @@ class Store:
             fcntl.flock(lock, fcntl.LOCK_EX)
             try:
                 with self.engine.begin() as connection:
+                    if ddl:
+                        connection.exec_driver_sql("BEGIN IMMEDIATE")
                     yield connection
             finally:
                 fcntl.flock(lock, fcntl.LOCK_UN)
@@ -1088,5 +1162,38 @@ class Store:
 def open_store(location: str | Path, read_only: bool = False) -> Store:
     """Open (creating if needed) the store at ``location``: a SQLite file path or a
     PostgreSQL URL. ``read_only``: never create or change anything, take no writer lock, and
-    refuse a missing store ("no store at PATH")."""
+    refuse a missing store ("no store at PATH") and one of an older schema version."""
     return Store(location, read_only=read_only)
+
+
+def migrate_store(location: str | Path, check: bool = False) -> Migration:
+    """Bring the store at ``location`` (which must be a warlog store already: a missing
+    SQLite file is refused, not made) to this warlog's schema version, as any writer does
+    when it opens it. ``check``: only read its version (no lock, no write, no Alembic), as
+    is done first in any case."""
+    shown = _redacted(str(location))
+    shared = str(location).startswith(("postgresql://", "postgres://"))
+    if not shared:
+        path = Path(location)
+        if path.is_dir():
+            raise StoreError(StoreErrors.W202, path=path)
+        if not path.exists():
+            raise StoreError(StoreErrors.W204, path=path)
+    engine = (
+        _postgresql_engine(str(location), read_only=True)
+        if shared
+        else _sqlite_engine(Path(location), read_only=True)
+    )
+    try:  # first as a reader: what is no warlog store (or a newer one's) is left untouched
+        with engine.connect() as connection:
+            version = stored_version(connection, shown)
+    except (DatabaseError, OperationalError) as exc:
+        raise StoreError(StoreErrors.W205, store=shown, reason=_redacted(str(exc.orig))) from None
+    finally:
+        engine.dispose()
+    if not check:
+        store = Store(location, create=False)
+        store.close()
+        assert store.migration is not None
+        return store.migration
+    return Migration(shown, version, schema.SCHEMA_VERSION, checked=True)
