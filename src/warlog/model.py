@@ -151,7 +151,8 @@ class Claim:
 
     @property
     def id(self) -> str:
-        return record_id(self.evidence, "cl", _slug(self.speaker))
+        # one speaker's two acts in a sentence ("acknowledged ..., blaming ...") are two
+        return record_id(self.evidence, "cl", _slug(f"{self.speaker}|{self.stance}"))
 
 
 @dataclass(frozen=True, slots=True)

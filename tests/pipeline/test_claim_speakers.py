@@ -217,3 +217,16 @@ def test_whom_it_was_told_to_is_no_part_of_what_was_said(nlp: Any) -> None:
     assert claim.content is not None
     said = report.article.text[claim.content.start : claim.content.end]
     assert said == "that the drones had killed four people"
+
+
+def test_two_acts_of_one_speaker_in_a_sentence_have_their_own_ids(nlp: Any) -> None:
+    # the store keys claims by id: two claims with one id would fail the article's storing
+    text = (
+        "Iran's Revolutionary Guards shot down a Ukrainian airliner near Tehran on Wednesday. "
+        "On Saturday, Iranian officials acknowledged that their forces had shot down the "
+        "airliner, blaming human error and the threat of aggression from the United States."
+    )
+    report = warlog.read(text, published="2024-01-11", nlp=nlp)
+    stances = sorted(claim.stance for claim in report.claims)
+    assert stances == ["accuses", "confirms"]
+    assert len({claim.id for claim in report.claims}) == len(report.claims)

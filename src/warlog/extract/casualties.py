@@ -431,17 +431,23 @@ def _is_age(doc: Doc, phrase: NumberPhrase, sentence: Any) -> bool:
     return False
 
 
+# a toll still counting: "have been killed", "has died", "have left ... dead"
+_RUNNING_TOTAL_RE = re.compile(
+    r"\b(?:have|has) (?:now )?(?:been )?(?:killed|died|wounded|injured|left)\b"
+)
+
+
 def _scope(sentence_text: str, published_year: int | None) -> str | None:
     lowered = sentence_text.lower()
     cues = lexicon()
     if any(cue in lowered for cue in cues["historical_cues"]):
         return "historical"
+    if _RUNNING_TOTAL_RE.search(lowered) and any(cue in lowered for cue in cues["cumulative_cues"]):
+        return "cumulative"  # "have been killed since the invasion in February 2022"
     if published_year is not None:
         years = [int(y) for y in _YEAR_RE.findall(sentence_text)]
         if years and max(years) <= published_year - 2:
             return "historical"
-    if any(cue in lowered for cue in cues["cumulative_cues"]):
-        return "cumulative"
     if re.search(r"\b(clashes|fighting|war|conflict)\b.*\b(have|has) (killed|left)\b", lowered):
         return "cumulative"
     if any(cue in lowered for cue in cues["incident_cues"]):

@@ -29,7 +29,6 @@ _TWEET_RE = re.compile(
     r"[\u2014\u2013-]\s*(?P<name>[A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){0,3})\s*"
     r"\((?P<handle>@\w+)\)\s*(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4})"
 )
-_STANCE_RANK = {"denies": 3, "accuses": 2, "confirms": 1, "asserts": 0}
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 
@@ -1127,13 +1126,13 @@ def _cues(sentence: Span) -> list[tuple[Token, Token | None]]:
                 governor = governor.head.head if governor.dep_ == "pobj" else governor.head
             if (
                 token.dep_ == "advcl"
-                and lemma in _NAMING_VERBS
                 and governor.dep_ == "ccomp"
                 and governor.head.lemma_.lower() in lexicon()["cues"]
             ):
                 # "The army said that the RSF had shelled the market, calling it a war
-                # crime": the parse hangs the participle on the reported verb; the one who
-                # calls it so is who said it
+                # crime", "Peskov denied that ..., telling reporters ...": the parse hangs
+                # the participle on the reported verb; the one who calls it so, who tells
+                # it, is who said it
                 governor = governor.head
             if governor.pos_ in ("VERB", "AUX"):
                 subject = next((c for c in governor.children if c.dep_ == "nsubj"), None)
@@ -1321,18 +1320,34 @@ def _issuer(subject: Token) -> Token | None:
 
 
 def _merge_sentence(claims: list[Claim]) -> list[Claim]:
-    """One claim per speaker per sentence: the strongest stance, a known channel."""
-    merged: dict[str, Claim] = {}
+    """One claim per speaker per sentence and stance, a known channel: a plain assertion
+    joins the speaker's other claim there; two acts of different stances stay two
+    ("acknowledged their government had shot down the jet, blaming human error")."""
+    merged: list[Claim] = []
     for claim in claims:
-        key = claim.speaker.lower()
-        current = merged.get(key)
-        if current is None:
-            merged[key] = claim
+        same = [
+            index
+            for index, current in enumerate(merged)
+            if current.speaker.lower() == claim.speaker.lower()
+        ]
+        if not same:
+            merged.append(claim)
             continue
-        best = claim if _STANCE_RANK[claim.stance] > _STANCE_RANK[current.stance] else current
+        alike = [i for i in same if merged[i].stance == claim.stance]
+        asserting = [i for i in same if merged[i].stance == "asserts"]
+        if alike or claim.stance == "asserts":
+            index = (alike or same)[0]
+            kept = merged[index]
+        elif asserting:
+            index = asserting[0]
+            kept = claim
+        else:
+            merged.append(claim)
+            continue
+        current = merged[index]
         channel = current.channel if current.channel != "unknown" else claim.channel
-        merged[key] = replace(best, channel=channel)
-    return list(merged.values())
+        merged[index] = replace(kept, channel=channel)
+    return merged
 
 
 def _tweet_claims(doc: Doc, article: Article, memory: SpeakerMemory) -> dict[int, Claim]:
