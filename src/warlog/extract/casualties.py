@@ -272,6 +272,14 @@ def _kind_for(
             if counted is not None and counted.lemma_.lower() in _VICTIM_NOUNS:
                 # "killing 10 people. Among the victims were three children"
                 return sub_count_of or earlier_kind
+    # "the dead included 14 children and nine women": what the dead include
+    included = _included_by(doc, phrase)
+    if included is not None:
+        kind = _kind(included)
+        if kind is not None:
+            return kind
+        if included.lemma_.lower() in _VICTIM_NOUNS:
+            return sub_count_of or earlier_kind
     # "the death toll rose to 39", "death tolls ... exceeded 100", "the bodies of ... three"
     window = doc[max(sentence.start, phrase.start - 14) : phrase.start]
     if any(t.lower_ in lexicon()["toll_words"] for t in window):
@@ -342,6 +350,19 @@ def _kind_after(doc: Doc, start: int, end: int) -> str | None:
         if token.lemma_.lower() == "lose" and after in ("to", "their", "his", "her"):
             return "killed"
     return None
+
+
+def _included_by(doc: Doc, phrase: NumberPhrase) -> Any:
+    """The subject of the "include" whose object the number counts ("the dead included 14
+    children and nine women": "dead"), or None."""
+    token = doc[phrase.end - 1]
+    noun = token.head if token.dep_ in ("nummod", "quantmod") else token
+    while noun.dep_ == "conj":
+        noun = noun.head
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() != "include":
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
 _SUB_COUNT_CUES = frozenset({"including", "among", "includes", "include"})

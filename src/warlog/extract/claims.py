@@ -444,6 +444,8 @@ def resolve_speaker(
         # "the Syrian Democratic Forces": a group not tied to a state has no side, whatever
         # country its name holds (eval/ANNOTATION.md)
         return name, tuple(titles), None
+    if _neutral_body(" ".join([name, *titles])):
+        return name, tuple(titles), None  # "the UN agency for Palestinian refugees"
     side = (
         _side_of_tokens(subject_tokens)
         or _side_of_tokens(title_tokens)
@@ -496,6 +498,29 @@ def _state_office(words: str) -> bool:
     roles = set(lexicon()["state_roles"])
     return bool(set(re.findall(r"[\w.\-]+", lowered)) & roles) and not _non_state_re().search(
         lowered
+    )
+
+
+_ENVOY_TO_RE = re.compile(r"\b(?:to|at|before|in)(?: the)? $")
+
+
+@cache
+def _neutral_re() -> re.Pattern[str]:
+    words = sorted(lexicon()["neutral_bodies"], key=len, reverse=True)
+    return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])")
+
+
+def _neutral_body(words: str) -> bool:
+    """Whether a speaker's name or title names an international body ("UNRWA", "the
+    International Committee of the Red Cross"): no state's voice."""
+    lowered = words.lower()
+    starts = [m.start() for m in _neutral_re().finditer(lowered)]
+    starts += [m.start() for m in re.finditer(r"\b(?:UN|WHO)\b", words)]
+    # "Syria's ambassador to the United Nations", "envoy at the UN", "Lebanon's UN envoy":
+    # a state's voice there
+    return any(
+        not _ENVOY_TO_RE.search(lowered[:start]) and "'s " not in lowered[:start]
+        for start in starts
     )
 
 

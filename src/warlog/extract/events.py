@@ -493,6 +493,21 @@ def _aircraft_fired_upon(doc: Doc, trigger: Trigger) -> bool:
 _FIGURATIVE_VERBS = frozenset({"explode", "erupt", "blow"})
 
 
+def _located_target(clause: Token) -> bool:
+    """A participle clause that says where the thing struck is ("a school sheltering
+    displaced families in central Gaza"): its "in" place is the scene, not an aside."""
+    return (
+        clause.dep_ == "acl"
+        and clause.tag_ == "VBG"
+        and clause.head.dep_ in ("pobj", "dobj", "nsubjpass")
+        and any(
+            child.dep_ == "prep" and child.lower_ in ("in", "at")
+            for t in clause.subtree
+            for child in t.children
+        )
+    )
+
+
 def _reference_point(doc: Doc, trigger: Trigger) -> bool:
     """An incident named as a point in time ("the deadliest since the al-Khilani Mosque
     bombing", "the first attack since the 2015 ceasefire"): the object of "since", the
@@ -929,7 +944,11 @@ def _excluded_tokens(sentence: Any, trigger_tokens: frozenset[int] = frozenset()
         if token.dep_ == "prep" and token.lower_ == "since":
             # "the deadliest since the bombing of a mosque in Mosul": a point in time
             excluded.update(t.i for t in token.subtree)
-        if token.dep_ in ("relcl", "acl") and token.head.i not in trigger_tokens:
+        if (
+            token.dep_ in ("relcl", "acl")
+            and token.head.i not in trigger_tokens
+            and not _located_target(token)
+        ):
             # an aside ("the region, which lies within Azerbaijan"), unless it describes a
             # trigger ("the airstrike that killed Soleimani at a Baghdad airport")
             excluded.update(t.i for t in token.subtree)

@@ -987,6 +987,19 @@ def fold_coarse(
     return kept
 
 
+@cache
+def _generic_words() -> frozenset[str]:
+    from warlog.extract.events import lexicon
+
+    return frozenset(
+        word for entry in lexicon()["triggers"] if entry.get("generic") for word in entry["words"]
+    )
+
+
+def _generic_trigger(trigger: str) -> bool:
+    return trigger.lower() in _generic_words()
+
+
 def _same_time(event: Event, other: Event) -> bool:
     """Whether two reports' dates can be one incident's: one covers the other (a month, a
     day of it) or they are a day apart; a date only from publication fits any."""
@@ -1029,7 +1042,11 @@ def merge_repeats(events: list[Event]) -> tuple[Event, ...]:
 
 
 def _merged(current: Event, event: Event) -> Event:
-    """``current`` with what another report of the same incident adds."""
+    """``current`` with what another report of the same incident adds; the sub-type of
+    the report that names its means ("an Israeli airstrike on a school") over one a generic
+    word gave ("Israeli strike on Gaza school", a headline)."""
+    if _generic_trigger(current.trigger) and not _generic_trigger(event.trigger):
+        current = replace(current, sub_type=event.sub_type)
     return replace(
         current,
         weapons=tuple(dict.fromkeys((*current.weapons, *event.weapons))),
