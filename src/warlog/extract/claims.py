@@ -496,9 +496,16 @@ def _state_office(words: str) -> bool:
     group's or a neutral body's."""
     lowered = words.lower()
     roles = set(lexicon()["state_roles"])
+    if _STATE_MEDIA_RE.search(lowered):
+        return True  # "Syrian state media", "state-run television": the state's voice
     return bool(set(re.findall(r"[\w.\-]+", lowered)) & roles) and not _non_state_re().search(
         lowered
     )
+
+
+_STATE_MEDIA_RE = re.compile(
+    r"\bstate(?:[- ]run|[- ]owned)? (?:media|television|tv|radio|news agency|broadcaster)\b"
+)
 
 
 _ENVOY_TO_RE = re.compile(r"\b(?:to|at|before|in)(?: the)? $")
@@ -618,6 +625,11 @@ def _channel(sentence: Span, cue: Token, opening: int = 0) -> str:
     lemmas = {t.lemma_.lower() for t in words}
     if cue.lemma_.lower() == "tweet":
         return "twitter"
+    if cue.lower_ == "according":
+        # "according to Syrian state media": the speaker is the medium
+        named = {t.lower_ for t in cue.nbor(1).subtree} if cue.i + 1 < len(cue.doc) else set()
+        if named & {"media", "television", "tv", "radio", "newspaper", "agency"}:
+            return "media"
     for entry in lexicon()["channels"]:
         for word in entry["words"]:
             if re.search(r"(?<![\w])" + re.escape(word) + r"(?![\w])", text) or (
@@ -942,10 +954,11 @@ def stance_of(
         fixed == "confirms"
         and cue.lemma_.lower() == "confirm"
         and any(c.dep_ == "ccomp" for c in cue.children)
+        and any(t.lemma_.lower() in _TOLL_WORDS for t in content)
     ):
-        fixed = (
-            None  # "reports confirm that 16 were killed" asserts; "confirmed his death" confirms
-        )
+        # "reports confirm that 16 were killed" asserts a toll; "confirmed his death" and
+        # "confirmed that its forces called in the air strikes" confirm
+        fixed = None
     if fixed is not None:
         return str(fixed)
     if any(child.lower_ in lexicon()["confirm_objects"] for child in cue.subtree):
