@@ -440,7 +440,11 @@ def resolve_speaker(
     ):
         name = memory.full_names[family]  # a family name, not "officials" again
     title_tokens = [t for apposition in appositions for t in apposition]
-    if _names_armed_group(name.removeprefix("the ")) or _armed_group_voice(tuple(titles)):
+    if (
+        _names_armed_group(name.removeprefix("the "))
+        or _armed_group_voice(tuple(titles))
+        or _ARMED_WORDS_RE.search(" ".join([name, *titles]).lower()) is not None
+    ):
         # "the Syrian Democratic Forces": a group not tied to a state has no side, whatever
         # country its name holds (eval/ANNOTATION.md)
         return name, tuple(titles), None
@@ -1029,6 +1033,13 @@ def stance_of(
     if speaker_side is not None and mentioned - {speaker_side}:
         return "accuses"
     return "accuses" if _blames(content) else "asserts"  # "the absolute brutality of those who"
+
+
+# words of a voice of an armed group by its kind ("a militant spokesman", "rebel spokesman
+# Rasiah Ilanthiraiyan"): no state's, whatever country the story is in
+_ARMED_WORDS_RE = re.compile(
+    r"\b(?:militant|rebel|insurgent|guerrilla|jihadist|separatist|militia)s?\b"
+)
 
 
 def _armed_group_voice(titles: tuple[str, ...]) -> bool:
