@@ -258,6 +258,14 @@ def _actor_tokens(doc: Doc, trigger: Trigger, head: Token) -> set[int]:
         for child in holder.children:
             if child.dep_ in _NOUN_ACTOR_ROLES or (child.dep_ == "prep" and child.lower_ == "by"):
                 found.update(t.i for t in child.subtree)
+    if (
+        head.dep_ == "acl"
+        and head.head.i < head.i
+        and not any(c.dep_ in _ACTOR_ROLES for c in head.children)
+    ):
+        # "Gunmen on motorcycles killed 23 people in an attack ..., police said", parsed as
+        # gunmen who killed: the noun the verb hangs from is its subject
+        found.update(t.i for t in _own_words(head.head))
     return found
 
 
@@ -334,7 +342,10 @@ def classify(
         "trigger": frozenset({trigger.klass}),
         "weapon": weapons,
         "act": _kinds("act", _grams(clause)),
-        "perpetrator": _kinds("perpetrator", _grams([t for t in clause if t.i in actors])),
+        "perpetrator": _kinds(
+            "perpetrator",
+            _grams([t for t in sentence if t.i in actors and t.i not in speakers]),
+        ),
         # what was hit is named by a noun: not "military" of "no military objects were hit"
         "target": _kinds(
             "target", _grams([t for t in clause if t.i not in actors and t.dep_ != "amod"])
@@ -1040,6 +1051,15 @@ def _names_country(token: Token) -> bool:
     return any(place.kind == "country" for name in names for place in gazetteer().lookup(name))
 
 
+def _own_words(noun: Token) -> list[Token]:
+    """A noun phrase without the clauses that hang from it ("Gunmen on motorcycles", of
+    "Gunmen on motorcycles killed 23 people in ..., police said" misparsed as one subject)."""
+    clauses = {
+        t.i for child in noun.children if child.dep_ in ("acl", "relcl") for t in child.subtree
+    }
+    return sorted((t for t in noun.subtree if t.i not in clauses), key=lambda t: t.i)
+
+
 def _perpetrator(doc: Doc, trigger: Trigger, sentence: Any) -> tuple[str | None, str | None]:
     """(actor as written, side) of whoever did it, as the sentence says."""
     head = doc[trigger.start]
@@ -1052,7 +1072,7 @@ def _perpetrator(doc: Doc, trigger: Trigger, sentence: Any) -> tuple[str | None,
             ):
                 candidates.append(child)
     for candidate in candidates:
-        words = sorted(candidate.subtree, key=lambda t: t.i)
+        words = _own_words(candidate)
         side = side_of_words([t.text for t in words])
         if side is not None:
             return str(doc[words[0].i : words[-1].i + 1].text), side
