@@ -1071,6 +1071,17 @@ def _names_armed_group(name: str) -> bool:
     )
 
 
+def _armed_speaker(name: str) -> bool:
+    """An armed group by name, by its kind ("the militants", "rebels") or as "the group" a
+    conflict report resumes it by."""
+    lowered = name.lower().removeprefix("the ")
+    return (
+        _names_armed_group(name)
+        or lowered == "group"
+        or _ARMED_WORDS_RE.fullmatch(lowered) is not None
+    )
+
+
 def _state_forces_named(content: list[Token]) -> bool:
     """A toll of state forces ("at least 30 soldiers were killed"): from an armed group, the
     toll of its own attack."""
@@ -1096,6 +1107,40 @@ def _confirmed_before(name: str, titles: tuple[str, ...], claims: list[Claim]) -
     return False
 
 
+# nouns of a speech act, and the cue verb whose stance each has ("condemnation came from")
+_SPEECH_NOUNS = {
+    "statement": None,
+    "message": None,
+    "reaction": None,
+    "response": None,
+    "condemnation": "condemn",
+    "criticism": "criticize",
+    "denunciation": "denounce",
+    "denial": "deny",
+    "rejection": "reject",
+    "accusation": "accuse",
+    "confirmation": "confirm",
+}
+
+
+def _speech_noun(come: Token) -> Token | None:
+    """The speech noun that "came from" someone ("Condemnation came from ...", "Statements
+    of condemnation came from ..."): the subject, or the noun its "of" names."""
+    for subject in (c for c in come.children if c.dep_ == "nsubj"):
+        of = [
+            pobj
+            for prep in subject.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for pobj in prep.children
+            if pobj.dep_ == "pobj" and pobj.lemma_.lower() in _SPEECH_NOUNS
+        ]
+        if of:
+            return of[0]
+        if subject.lemma_.lower() in _SPEECH_NOUNS:
+            return subject
+    return None
+
+
 def _cues(sentence: Span) -> list[tuple[Token, Token | None]]:
     """(cue, subject) pairs: reporting verbs with their subject, and "according to X"."""
     found: list[tuple[Token, Token | None]] = []
@@ -1106,6 +1151,19 @@ def _cues(sentence: Span) -> list[tuple[Token, Token | None]]:
             objects = [c for c in to.children if c.dep_ == "pobj"]
             if to.lower_ == "to" and objects:
                 found.append((token, objects[0]))
+            continue
+        if lemma == "come" and _speech_noun(token) is not None:
+            # "Statements of condemnation came from the Arab League chief and the UN"
+            sources = [
+                pobj
+                for prep in token.children
+                if prep.dep_ == "prep" and prep.lower_ == "from"
+                for pobj in prep.children
+                if pobj.dep_ == "pobj"
+            ]
+            for source in sources:
+                found.append((token, source))
+                found.extend((token, c) for c in source.conjuncts if c.i > source.i)
             continue
         if token.pos_ not in ("VERB", "AUX") or lemma not in lexicon()["cues"]:
             continue
@@ -1657,7 +1715,7 @@ def attributions(doc: Doc, article: Article) -> list[Claim]:
                 side,
                 _confirmed_before(name, titles, claims)
                 or _armed_group_voice(titles)
-                or (_names_armed_group(name) and _state_forces_named(content)),
+                or (_armed_speaker(name) and _state_forces_named(content)),
                 speaks_for_group=any("spokes" in title.lower() for title in titles)
                 or family_key(name) in lexicon()["collective_speakers"]
                 or subject.tag_ in ("NNS", "NNPS")  # "commanders said they ..."
@@ -1675,6 +1733,12 @@ def attributions(doc: Doc, article: Article) -> list[Claim]:
             )
             if stance == "asserts":
                 stance = _conjoined_stance(cue, side) or stance
+            if cue.lemma_.lower() == "come":
+                noun = _speech_noun(cue)
+                verb = _SPEECH_NOUNS.get(noun.lemma_.lower()) if noun is not None else None
+                stance = str(lexicon()["cues"].get(verb) or "asserts") if verb else stance
+                if noun is not None and noun.lemma_.lower() == "statement":
+                    channel = "statement"
             claim = Claim(
                 speaker=name,
                 titles=titles,
