@@ -480,11 +480,29 @@ def _side(doc: Doc, phrase: NumberPhrase, victim_words: list[Any], sentence: Any
     side = side_of_words([t.text for t in victim_words])
     if side is not None:
         return side
+    side = _side_of_their_place(victim_words)
+    if side is not None:
+        return side
     after = doc[phrase.end : min(sentence.end, phrase.end + 8)].text.lower()
     if any(cue in after for cue in lexicon()["speaker_side_cues"]):
         return SPEAKER_SIDE
     if _are_state_forces(victim_words):
         return PLACE_SIDE
+    return None
+
+
+def _side_of_their_place(victim_words: list[Any]) -> str | None:
+    """The side a place named with the victims gives them: "two civilians in the northern
+    Israeli town of Miron" are Israel's (a demonym of the place, not a country's name
+    alone, which may be where foreigners were)."""
+    for word in victim_words:
+        for prep in word.children:
+            if prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            demonyms = [t.text for t in prep.subtree if t.ent_type_ == "NORP" and t.dep_ == "amod"]
+            side = side_of_words(demonyms) if demonyms else None
+            if side is not None:
+                return side
     return None
 
 
@@ -550,6 +568,13 @@ def extract_casualties(doc: Doc, article: Article) -> list[CasualtyReport]:
             if kind is None:
                 continue
             side = _side(doc, phrase, victim_words, sentence)
+            if (
+                side in (None, PLACE_SIDE)
+                and previous is not None
+                and previous.side not in (None, PLACE_SIDE, SPEAKER_SIDE)
+                and _is_sub_count(doc, phrase, sentence)
+            ):
+                side = previous.side  # "154 Israelis, including 114 soldiers": Israel's
             if not _names_victims(victim_words) and previous is not None:
                 # "five civilians were killed and 26 injured": the second figure counts the
                 # same victims
