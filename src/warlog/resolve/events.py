@@ -490,7 +490,11 @@ def _lead_day(
     headline = text[start:first_break].strip()
     if len(headline.split()) > HEADLINE_MAX_WORDS or headline.endswith("."):
         return None
+    from warlog.ingest.dateline import dateline_end
+
     lead_start = first_break + 2
+    # not the dateline's own date ("KANO, Nigeria, June 12 (Reuters) -"): the day it was filed
+    lead_start = max(lead_start, dateline_end(text) or 0)
     lead_end = text.find(". ", lead_start)
     lead_end = len(text) if lead_end < 0 else lead_end
     days = [
