@@ -1051,6 +1051,24 @@ def _names_country(token: Token) -> bool:
     return any(place.kind == "country" for name in names for place in gazetteer().lookup(name))
 
 
+NON_STATE_DOERS = frozenset(
+    {
+        "rebel",
+        "rebels",
+        "militant",
+        "militants",
+        "insurgent",
+        "insurgents",
+        "guerrilla",
+        "guerrillas",
+        "jihadist",
+        "jihadists",
+        "separatist",
+        "separatists",
+    }
+)
+
+
 def _own_words(noun: Token) -> list[Token]:
     """A noun phrase without the clauses that hang from it ("Gunmen on motorcycles", of
     "Gunmen on motorcycles killed 23 people in ..., police said" misparsed as one subject)."""
@@ -1075,6 +1093,8 @@ def _perpetrator(doc: Doc, trigger: Trigger, sentence: Any) -> tuple[str | None,
         words = _own_words(candidate)
         side = side_of_words([t.text for t in words])
         if side is not None:
+            if any(t.lower_ in NON_STATE_DOERS for t in words):
+                side = None  # "Yemen's Houthi rebels": a group no state's (eval/ANNOTATION.md)
             return str(doc[words[0].i : words[-1].i + 1].text), side
     return None, None
 

@@ -740,6 +740,13 @@ def place_sides(
     return tuple(settled)
 
 
+def _non_state(actor: str | None) -> bool:
+    """Whether an actor as written is a group no state's ("Yemen's Houthi rebels")."""
+    from warlog.extract.events import NON_STATE_DOERS
+
+    return actor is not None and any(word in NON_STATE_DOERS for word in actor.lower().split())
+
+
 def settle_events(
     drafts: tuple[EventDraft, ...],
     places: tuple[PlaceMention, ...],
@@ -759,7 +766,7 @@ def settle_events(
         claim = _claim_for(draft, claims)
         event = draft.event
         nearby = _denials_near(draft, claim, denials, article.text)
-        if event.actor1_side is None and claim is not None:
+        if event.actor1_side is None and claim is not None and not _non_state(event.actor1):
             if claim.stance == "confirms":
                 event = replace(event, actor1_side=claim.side)
             elif claim.stance in ("accuses", "asserts"):
