@@ -17,6 +17,7 @@ from typing import Any
 
 from warlog.extract.base import Doc, once_per_doc, register_extractor, sentence_evidence
 from warlog.extract.conflict import is_conflict_text
+from warlog.extract.events import NON_STATE_DOERS
 from warlog.extract.sides import speaker_side_of as side_of
 from warlog.extract.sides import speaker_side_of_words as side_of_words
 from warlog.model import Article, Claim, Evidence
@@ -1038,7 +1039,7 @@ def stance_of(
 # words of a voice of an armed group by its kind ("a militant spokesman", "rebel spokesman
 # Rasiah Ilanthiraiyan"): no state's, whatever country the story is in
 _ARMED_WORDS_RE = re.compile(
-    r"\b(?:militant|rebel|insurgent|guerrilla|jihadist|separatist|militia)s?\b"
+    r"\b(?:" + "|".join(sorted(NON_STATE_DOERS | {"militia", "militias"})) + r")\b"
 )
 
 

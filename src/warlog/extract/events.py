@@ -50,7 +50,24 @@ def _phrases() -> tuple[tuple[tuple[str, ...], dict[str, Any]], ...]:
     return tuple(sorted(entries, key=lambda item: -len(item[0])))
 
 
-_ARMED = frozenset(
+# words of armed men no state's: their events and claims have no state's side
+NON_STATE_DOERS = frozenset(
+    {
+        "rebel",
+        "rebels",
+        "militant",
+        "militants",
+        "insurgent",
+        "insurgents",
+        "guerrilla",
+        "guerrillas",
+        "jihadist",
+        "jihadists",
+        "separatist",
+        "separatists",
+    }
+)
+_ARMED = NON_STATE_DOERS | frozenset(
     {
         "force",
         "forces",
@@ -61,19 +78,11 @@ _ARMED = frozenset(
         "army",
         "military",
         "police",
-        "rebel",
-        "rebels",
-        "militant",
-        "militants",
-        "insurgent",
-        "insurgents",
         "gunman",
         "gunmen",
         "militia",
         "fighter",
         "fighters",
-        "guerrilla",
-        "guerrillas",
     }
 )
 
@@ -1049,24 +1058,6 @@ def _names_country(token: Token) -> bool:
     words = sorted(token.subtree, key=lambda t: t.i)  # "United States" is one name
     names = {token.text, token.doc[words[0].i : words[-1].i + 1].text}
     return any(place.kind == "country" for name in names for place in gazetteer().lookup(name))
-
-
-NON_STATE_DOERS = frozenset(
-    {
-        "rebel",
-        "rebels",
-        "militant",
-        "militants",
-        "insurgent",
-        "insurgents",
-        "guerrilla",
-        "guerrillas",
-        "jihadist",
-        "jihadists",
-        "separatist",
-        "separatists",
-    }
-)
 
 
 def _own_words(noun: Token) -> list[Token]:
