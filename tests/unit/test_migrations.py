@@ -193,19 +193,24 @@ def test_a_new_store_is_recorded_at_the_head(tmp_path: Path) -> None:
     assert _version(tmp_path / "new.db") == ("4", ["0004"])
 
 
-def test_the_revisions_from_nothing_make_the_schema_of_a_new_store(tmp_path: Path) -> None:
+def _alembic(path: Path, action: str, revision: str) -> None:
+    """Run one Alembic command ("upgrade", "downgrade") on the SQLite store at ``path``."""
     from alembic import command
     from sqlalchemy import create_engine
 
     from warlog.store.migrations import config
 
-    path = tmp_path / "revisions.db"
     engine = create_engine(f"sqlite:///{path}")
     try:
         with engine.begin() as connection:
-            command.upgrade(config(connection), "head")
+            getattr(command, action)(config(connection), revision)
     finally:
         engine.dispose()
+
+
+def test_the_revisions_from_nothing_make_the_schema_of_a_new_store(tmp_path: Path) -> None:
+    path = tmp_path / "revisions.db"
+    _alembic(path, "upgrade", "head")
     new = tmp_path / "new.db"
     warlog.open(new).close()
     assert _schema(path) == _schema(new)
@@ -213,20 +218,10 @@ def test_the_revisions_from_nothing_make_the_schema_of_a_new_store(tmp_path: Pat
 
 
 def test_a_downgrade_is_undone_by_the_next_writer(tmp_path: Path, blank_nlp: Any) -> None:
-    from alembic import command
-    from sqlalchemy import create_engine
-
-    from warlog.store.migrations import config
-
     path = _copy(tmp_path)
     warlog.open(path).close()
     upgraded = _schema(path)
-    engine = create_engine(f"sqlite:///{path}")
-    try:
-        with engine.begin() as connection:
-            command.downgrade(config(connection), "0002")
-    finally:
-        engine.dispose()
+    _alembic(path, "downgrade", "0002")
     assert _version(path) == ("2", ["0002"])
     names = {row[1] for row in _sql(path, "SELECT type, name FROM sqlite_master")[0]}
     assert not names & {"ix_events_link", search.FTS_TABLE, search.FTS_IDS}
