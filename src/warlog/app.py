@@ -245,14 +245,14 @@ class Warlog:
         country = country_filter("--country", country)
         side = country_filter("--side", side)
         found = self.store.incidents(
-            since=since, until=until, event_type=event_type, country=side, actor=actor
+            since=since,
+            until=until,
+            event_type=event_type,
+            country=country,
+            side=side,
+            actor=actor,
         )
-        return [
-            incident
-            for incident in found
-            if (country is None or incident.country_code == country)
-            and (status is None or incident.status == status)
-        ]
+        return [incident for incident in found if status is None or incident.status == status]
 
     @_applying
     def episodes(
@@ -263,17 +263,8 @@ class Warlog:
         side: str | None = None,
     ) -> list[Episode]:
         """The episodes of the incidents dated in [since, until] with an incident in a
-        ``country`` or by a perpetrator of a ``side``."""
-        from warlog.store.filters import country_filter
-
-        country = country_filter("--country", country)
-        side = country_filter("--side", side)
-        return [
-            episode
-            for episode in self.store.episodes(since=since, until=until)
-            if (country is None or country in episode.countries)
-            and (side is None or side in episode.sides)
-        ]
+        ``country`` and by a perpetrator of a ``side`` (Store.episodes)."""
+        return self.store.episodes(since=since, until=until, country=country, side=side)
 
     @_applying
     def claims(self, stance: str | None = None, side: str | None = None) -> list[tuple[Claim, str]]:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 
+from spacy.tokens import Doc
+
 from warlog import errors, settings
 from warlog.budget import OverBudget, time_budget
 from warlog.errors import AnalysisError
 from warlog.extract import EXTRACTORS
-from warlog.extract.base import Doc
 from warlog.extract.places import context_countries
 from warlog.figures import drop_outsized
 from warlog.ingest import PreparedArticle, RawArticle, prepare

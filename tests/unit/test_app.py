@@ -105,6 +105,20 @@ def test_country_is_where_an_incident_happened_and_side_who_did_it(stored: Warlo
 
 
 @pytest.mark.model
+def test_the_store_filters_mean_what_the_app_filters_do(stored: Warlog) -> None:
+    store = stored.store
+    assert store.incidents(country="UA") == stored.incidents(country="UA")
+    assert store.incidents(side="AM") == stored.incidents(side="AM")
+    assert store.incidents(country="AM") == []
+    assert {e.country_code for e in store.events(country="AZ")} == {"AZ"}
+    assert {e.actor1_side for e in store.events(side="AM")} == {"AM"}
+    assert store.episodes(country="UA") == stored.episodes(country="UA")
+    assert store.episodes(side="AM") == stored.episodes(side="AM")
+    with pytest.raises(ConfigError, match="--country 'Ukraine' is not a two-letter"):
+        store.incidents(country="Ukraine")
+
+
+@pytest.mark.model
 def test_the_events_list_is_each_incidents_object(stored: Warlog) -> None:
     rows = stored.events(country="AZ")
     assert [r["id"] for r in rows] == [i.id for i in stored.incidents(country="AZ")]

@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
+from spacy.tokens import Doc, Span
+
 from warlog.model import Article, Evidence
 
-Doc = Any  # spacy.tokens.Doc (spaCy ships no type stubs)
 Extractor = Callable[[Doc, Article], Sequence[Any]]
 
 EXTRACTORS: dict[str, Extractor] = {}
@@ -44,7 +45,7 @@ def register_extractor(name: str) -> Callable[[Extractor], Extractor]:
     return decorate
 
 
-def sentence_evidence(article_id: str, sentence: Any) -> Evidence:
+def sentence_evidence(article_id: str, sentence: Span) -> Evidence:
     """A sentence's evidence span, without the line breaks spaCy keeps at its end."""
     text: str = sentence.text
     return Evidence(article_id, sentence.start_char, sentence.start_char + len(text.rstrip()))

@@ -12,7 +12,9 @@ import re
 from functools import cache
 from typing import Any
 
-from warlog.extract.base import Doc, register_extractor, sentence_evidence
+from spacy.tokens import Doc, Span, Token
+
+from warlog.extract.base import register_extractor, sentence_evidence
 from warlog.extract.conflict import is_conflict_text
 from warlog.extract.numbers import NumberPhrase, find_numbers
 from warlog.extract.sides import side_of_words
@@ -51,14 +53,14 @@ def _victim_of_word() -> dict[str, str]:
     return table
 
 
-def _kind(token: Any) -> str | None:
+def _kind(token: Token) -> str | None:
     table = _kind_of_lemma()
     return table.get(token.lemma_.lower()) or table.get(token.lower_)
 
 
-def _victim_phrase(doc: Doc, phrase: NumberPhrase, sentence_end: int) -> list[Any]:
+def _victim_phrase(doc: Doc, phrase: NumberPhrase, sentence_end: int) -> list[Token]:
     """The words the number counts: "civilians", "security forces", "others", "of Taliban"."""
-    tokens: list[Any] = []
+    tokens: list[Token] = []
     i = phrase.end
     while i < sentence_end and len(tokens) < 5:
         token = doc[i]
@@ -107,7 +109,7 @@ _VICTIM_NOUNS = frozenset({"victim", "casualty"})
 _KILLING_MANNERS = frozenset({"shoot", "shot", "stab", "beat", "gun", "hack", "club", "stone"})
 
 
-def _counts_a_whole(doc: Doc, phrase: NumberPhrase, sentence: Any) -> bool:
+def _counts_a_whole(doc: Doc, phrase: NumberPhrase, sentence: Span) -> bool:
     """A number after "members of" counts the whole the victims belong to ("five members
     of one family", "three members of two clans"), not victims."""
     at = phrase.start
@@ -118,7 +120,7 @@ def _counts_a_whole(doc: Doc, phrase: NumberPhrase, sentence: Any) -> bool:
     )
 
 
-def _of_the_victims(doc: Doc, phrase: NumberPhrase, sentence: Any) -> list[Any] | None:
+def _of_the_victims(doc: Doc, phrase: NumberPhrase, sentence: Span) -> list[Token] | None:
     """The words a part of the victims is said to be ("Three of the victims were children",
     "two of the dead were soldiers"), or None when the number is no such part."""
     after = doc[phrase.end : min(sentence.end, phrase.end + 3)]
@@ -142,7 +144,7 @@ def _of_the_victims(doc: Doc, phrase: NumberPhrase, sentence: Any) -> list[Any] 
     return said or None
 
 
-def _names_victims(words: list[Any]) -> bool:
+def _names_victims(words: list[Token]) -> bool:
     """Whether the counted words name who the victims are (not only "injured", "more")."""
     table = _victim_of_word()
     return any(
@@ -150,7 +152,7 @@ def _names_victims(words: list[Any]) -> bool:
     )
 
 
-def _victims(words: list[Any], previous: str | None) -> str:
+def _victims(words: list[Token], previous: str | None) -> str:
     """The victims' class from the counted words; nouns of two classes coordinated
     ("civilians and militants") are unspecified (eval/ANNOTATION.md)."""
     table = _victim_of_word()
@@ -176,7 +178,7 @@ def _victims(words: list[Any], previous: str | None) -> str:
     return "unspecified"
 
 
-def _counts_people(victim_words: list[Any]) -> bool:
+def _counts_people(victim_words: list[Token]) -> bool:
     """A number counts people when it counts nothing ("killed five") or a person word."""
     if not victim_words:
         return True
@@ -191,8 +193,8 @@ def _counts_people(victim_words: list[Any]) -> bool:
 def _kind_for(
     doc: Doc,
     phrase: NumberPhrase,
-    victim_words: list[Any],
-    sentence: Any,
+    victim_words: list[Token],
+    sentence: Span,
     sub_count_of: str | None = None,
     earlier_kind: str | None = None,
 ) -> str | None:
@@ -285,10 +287,10 @@ def _kind_for(
     if any(t.lower_ in lexicon()["toll_words"] for t in window):
         return "killed"
     for token in window:  # "the number of dead reached 40", "the count of injured"
-        counted = _kind(doc[token.i + 2]) if token.i + 2 < phrase.start else None
+        counted_kind = _kind(doc[token.i + 2]) if token.i + 2 < phrase.start else None
         of = doc[token.i + 1].lower_ == "of"
-        if token.lemma_.lower() in ("number", "count", "tally") and of and counted is not None:
-            return counted
+        if token.lemma_.lower() in ("number", "count", "tally") and of and counted_kind:
+            return counted_kind
     near = doc[max(sentence.start, phrase.start - 6) : phrase.start]
     for token in near:
         if (
@@ -299,7 +301,7 @@ def _kind_for(
     return None
 
 
-def _counts_a_conjunct(doc: Doc, phrase: NumberPhrase, victim_words: list[Any]) -> bool:
+def _counts_a_conjunct(doc: Doc, phrase: NumberPhrase, victim_words: list[Token]) -> bool:
     """Whether the number's noun is a conjunct of a noun counted by a number of its own,
     right after it ("three soldiers and two civilians", "12 soldiers, four rebels")."""
     if not victim_words or phrase.start == 0 or doc[phrase.start - 1].lower_ not in ("and", ","):
@@ -312,7 +314,7 @@ def _counts_a_conjunct(doc: Doc, phrase: NumberPhrase, victim_words: list[Any]) 
     )
 
 
-def _own_predicate_is_other(doc: Doc, phrase: NumberPhrase, victim_words: list[Any]) -> bool:
+def _own_predicate_is_other(doc: Doc, phrase: NumberPhrase, victim_words: list[Token]) -> bool:
     """Whether the counted noun is the subject of a verb of its own whose clause holds no
     casualty word: the casualty word further right belongs to another clause ("Twenty
     people were arrested, and two police officers were injured")."""
@@ -352,7 +354,7 @@ def _kind_after(doc: Doc, start: int, end: int) -> str | None:
     return None
 
 
-def _included_by(doc: Doc, phrase: NumberPhrase) -> Any:
+def _included_by(doc: Doc, phrase: NumberPhrase) -> Token | None:
     """The subject of the "include" whose object the number counts ("the dead included 14
     children and nine women": "dead"), or None."""
     token = doc[phrase.end - 1]
@@ -369,7 +371,7 @@ _SUB_COUNT_CUES = frozenset({"including", "among", "includes", "include"})
 _RELEASE_LEMMAS = frozenset({"free", "release", "rescue", "safe", "liberate", "escape"})
 
 
-def _is_sub_count(doc: Doc, phrase: NumberPhrase, sentence: Any) -> bool:
+def _is_sub_count(doc: Doc, phrase: NumberPhrase, sentence: Span) -> bool:
     """ "including 10 children", "among them two women", "five of them": a part of the
     figure before it."""
     before = doc[max(sentence.start, phrase.start - 3) : phrase.start]
@@ -402,7 +404,7 @@ def _released(doc: Doc, start: int, end: int) -> bool:
 _SINGLE_ROLES = frozenset({"nsubj", "nsubjpass", "dobj"})
 
 
-def _single_victims(doc: Doc, sentence: Any) -> list[NumberPhrase]:
+def _single_victims(doc: Doc, sentence: Span) -> list[NumberPhrase]:
     """ "A soldier was killed", "killed a civilian": one person of a victim class, the
     subject or object of a casualty verb, is a figure of 1 ("a" is FORMAT.md's exact cue)."""
     found = []
@@ -439,7 +441,7 @@ def _single_victims(doc: Doc, sentence: Any) -> list[NumberPhrase]:
     return found
 
 
-def _is_age(doc: Doc, phrase: NumberPhrase, sentence: Any) -> bool:
+def _is_age(doc: Doc, phrase: NumberPhrase, sentence: Span) -> bool:
     """ "children of 12, 13 and 14 years old", "aged 12", "a 58-year-old": an age."""
     if phrase.start > sentence.start and doc[phrase.start - 1].lower_ == "aged":
         return True
@@ -476,7 +478,7 @@ def _scope(sentence_text: str, published_year: int | None) -> str | None:
     return None
 
 
-def _side(doc: Doc, phrase: NumberPhrase, victim_words: list[Any], sentence: Any) -> str | None:
+def _side(doc: Doc, phrase: NumberPhrase, victim_words: list[Token], sentence: Span) -> str | None:
     side = side_of_words([t.text for t in victim_words])
     if side is not None:
         return side
@@ -491,7 +493,7 @@ def _side(doc: Doc, phrase: NumberPhrase, victim_words: list[Any], sentence: Any
     return None
 
 
-def _side_of_their_place(victim_words: list[Any]) -> str | None:
+def _side_of_their_place(victim_words: list[Token]) -> str | None:
     """The side a place named with the victims gives them: "two civilians in the northern
     Israeli town of Miron" are Israel's (a demonym of the place, not a country's name
     alone, which may be where foreigners were)."""
@@ -512,7 +514,7 @@ def _state_force_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(table["nouns"]), frozenset(table["not_state"])
 
 
-def _are_state_forces(victim_words: list[Any]) -> bool:
+def _are_state_forces(victim_words: list[Token]) -> bool:
     """Soldiers, police or security forces with no nationality, foreign or non-state word
     beside them ("six soldiers", not "coalition troops" or "rebel forces")."""
     nouns, not_state = _state_force_words()

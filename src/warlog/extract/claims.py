@@ -15,16 +15,15 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
-from warlog.extract.base import Doc, once_per_doc, register_extractor, sentence_evidence
+from spacy.tokens import Doc, Span, Token
+
+from warlog.extract.base import once_per_doc, register_extractor, sentence_evidence
 from warlog.extract.conflict import is_conflict_text
 from warlog.extract.events import NON_STATE_DOERS
 from warlog.extract.sides import speaker_side_of as side_of
 from warlog.extract.sides import speaker_side_of_words as side_of_words
 from warlog.model import Article, Claim, Evidence
 from warlog.resources import load_json
-
-Token = Any
-Span = Any
 
 _TWEET_RE = re.compile(
     r"[\u2014\u2013-]\s*(?P<name>[A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){0,3})\s*"

@@ -6,7 +6,9 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from warlog.extract.base import Doc, once_per_doc
+from spacy.tokens import Doc
+
+from warlog.extract.base import once_per_doc
 from warlog.resources import load_json
 
 

@@ -11,13 +11,13 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
-from warlog.extract.base import Doc, register_extractor, sentence_evidence
+from spacy.tokens import Doc, Span, Token
+
+from warlog.extract.base import register_extractor, sentence_evidence
 from warlog.extract.conflict import is_conflict_text
 from warlog.extract.sides import country_signal, side_of_words
 from warlog.model import Article, Event, ResolvedDate
 from warlog.resources import load_json
-
-Token = Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +87,7 @@ _ARMED = NON_STATE_DOERS | frozenset(
 )
 
 
-def _killings_by_armed_actors(sentence: Any) -> list[Trigger]:
+def _killings_by_armed_actors(sentence: Span) -> list[Trigger]:
     """ "X was killed by security forces": a killing whose agent is armed is a clash (or an
     attack on civilians when the dead are civilians)."""
     found = []
@@ -173,7 +173,7 @@ def trigger_of(entry: dict[str, Any], start: int, end: int) -> Trigger:
     )
 
 
-def find_triggers(sentence: Any) -> list[Trigger]:
+def find_triggers(sentence: Span) -> list[Trigger]:
     found: list[Trigger] = _killings_by_armed_actors(sentence)
     tokens = list(sentence)
     i = 0
@@ -300,7 +300,7 @@ def _first_row(features: dict[str, frozenset[str]]) -> dict[str, Any] | None:
 _REPORTING_LEMMAS = frozenset({"say", "tell", "report", "add", "claim", "state", "announce"})
 
 
-def _attribution_tail(sentence: Any) -> set[int]:
+def _attribution_tail(sentence: Span) -> set[int]:
     """The speakers of a closing attribution (", police and residents said."), which the
     parse may join to the victims ("killing 20 people, police and residents"): never the
     clause's target or perpetrator."""
@@ -316,7 +316,7 @@ def _attribution_tail(sentence: Any) -> set[int]:
 def classify(
     doc: Doc,
     trigger: Trigger,
-    sentence: Any,
+    sentence: Span,
     triggers: list[Trigger],
     earlier: frozenset[str] = frozenset(),
 ) -> Trigger:
@@ -540,7 +540,7 @@ _WARS = frozenset({"war", "conflict", "insurgency", "uprising", "rebellion", "re
 _BEGAN = frozenset({"begin", "start", "erupt", "break"})
 
 
-def _war_began(sentence: Any) -> bool:
+def _war_began(sentence: Span) -> bool:
     """A sentence on how a war began ("The war began in April last year when fighting broke
     out in Khartoum"): the report's background, not an incident of its day (a war, not
     "fighting", as subject: "fighting erupted on Monday" is news)."""
@@ -559,7 +559,7 @@ def _figurative(doc: Doc, trigger: Trigger) -> bool:
     )
 
 
-def _blocked(doc: Doc, trigger: Trigger, sentence: Any) -> bool:
+def _blocked(doc: Doc, trigger: Trigger, sentence: Span) -> bool:
     """Threats, plans, conditionals, negations and habits are not events; nor a trigger
     word that only describes a noun ("the main fighting force of the SDF")."""
     if _habitual(doc, trigger) or _aircraft_fired_upon(doc, trigger) or _figurative(doc, trigger):
@@ -792,7 +792,7 @@ def _agreement_made(doc: Doc, trigger: Trigger, published: ResolvedDate | None) 
 _TIME_MARKS = frozenset({"when", "while", "as", "after", "before", "until"})
 
 
-def _named_background(doc: Doc, trigger: Trigger, sentence: Any, earlier: set[str]) -> bool:
+def _named_background(doc: Doc, trigger: Trigger, sentence: Span, earlier: set[str]) -> bool:
     """A battle named by its place with no date ("The SDF suffered thousands of casualties in
     the Raqqa battle"), in an article that has already reported other incidents and not this
     one, is background (eval/ANNOTATION.md: optional), not an incident of the day."""
@@ -825,7 +825,7 @@ def _names_earlier(doc: Doc, trigger: Trigger, earlier: set[str]) -> bool:
 
 
 def _clause_range(
-    doc: Doc, trigger: Trigger, sentence: Any, label_start: int | None
+    doc: Doc, trigger: Trigger, sentence: Span, label_start: int | None
 ) -> tuple[int, int]:
     """Characters of the clause a trigger sits in: the subtree of its nearest verb."""
     if not any(token.pos_ in ("VERB", "AUX") for token in sentence):
@@ -839,7 +839,7 @@ _GOVERNED = frozenset({"advcl", "conj", "xcomp", "pcomp"})
 
 
 def _governing_range(
-    doc: Doc, trigger: Trigger, sentence: Any, label_start: int | None
+    doc: Doc, trigger: Trigger, sentence: Span, label_start: int | None
 ) -> tuple[int, int]:
     """Characters of the clause that governs a trigger's clause: the next verb up (an
     "after" clause's main clause, a conjunct's first verb), else the trigger's own clause.
@@ -880,7 +880,7 @@ _LOCATION_NOUNS = frozenset(
 )
 
 
-def _demonym_places(sentence: Any) -> tuple[tuple[int, int, str], ...]:
+def _demonym_places(sentence: Span) -> tuple[tuple[int, int, str], ...]:
     from warlog.extract.sides import side_of
 
     found = []
@@ -898,7 +898,7 @@ def _demonym_places(sentence: Any) -> tuple[tuple[int, int, str], ...]:
     return tuple(found)
 
 
-def _violent_context(doc: Doc, trigger: Trigger, sentence: Any) -> bool:
+def _violent_context(doc: Doc, trigger: Trigger, sentence: Span) -> bool:
     """ "hit", "struck", "target" count only beside a weapon, a force or a casualty word."""
     head = doc[trigger.start]
     if head.lemma_.lower() == "attack" and (
@@ -916,7 +916,7 @@ def _violent_context(doc: Doc, trigger: Trigger, sentence: Any) -> bool:
     ) or any(t.lemma_.lower() in ("kill", "wound", "injure", "destroy", "damage") for t in sentence)
 
 
-def _excluded_tokens(sentence: Any, trigger_tokens: frozenset[int] = frozenset()) -> set[int]:
+def _excluded_tokens(sentence: Span, trigger_tokens: frozenset[int] = frozenset()) -> set[int]:
     """Tokens naming an actor, an origin or an aside rather than where it happened: the
     subject itself and its modifiers ("Armenia targeted", "Israeli warplanes"), "from X",
     "by X", "the border of X", possessives, and relative or participle clauses. Verbless
@@ -1020,7 +1020,7 @@ _DISTANCES = frozenset(
 _ROUTES = frozenset({"road", "route", "highway", "way", "motorway", "railway"})
 
 
-def _reference_tokens(sentence: Any) -> set[int]:
+def _reference_tokens(sentence: Span) -> set[int]:
     """Tokens naming a place only as a reference point, not the scene: "between X and Y",
     "60 km northeast of X", "south of X", "the road from X to Y". Such a place is the
     event's only when its clause names no other (resolve.events)."""
@@ -1069,7 +1069,7 @@ def _own_words(noun: Token) -> list[Token]:
     return sorted((t for t in noun.subtree if t.i not in clauses), key=lambda t: t.i)
 
 
-def _perpetrator(doc: Doc, trigger: Trigger, sentence: Any) -> tuple[str | None, str | None]:
+def _perpetrator(doc: Doc, trigger: Trigger, sentence: Span) -> tuple[str | None, str | None]:
     """(actor as written, side) of whoever did it, as the sentence says."""
     head = doc[trigger.start]
     verb = head if head.pos_ == "VERB" else head.head
@@ -1162,7 +1162,7 @@ _STATEMENT_VERBS = frozenset(
 _TIME_DEPS = frozenset({"npadvmod", "tmod", "prep", "advmod", "obl"})
 
 
-def _since_ranges(sentence: Any) -> tuple[tuple[int, int], ...]:
+def _since_ranges(sentence: Span) -> tuple[tuple[int, int], ...]:
     """The character ranges of "since" phrases naming an incident ("since the bombing of a
     mosque in Mosul in March"), not a clause ("since troops arrived on Monday")."""
     ranges = []
@@ -1174,7 +1174,7 @@ def _since_ranges(sentence: Any) -> tuple[tuple[int, int], ...]:
 
 
 def _statement_times(
-    doc: Doc, sentence: Any, triggers: list[Trigger]
+    doc: Doc, sentence: Span, triggers: list[Trigger]
 ) -> tuple[tuple[int, int], ...]:
     """The time words of a verb of saying whose reported clause holds the triggers: "said
     Sunday that the air strike targeted ...". Words inside the reported clause date the

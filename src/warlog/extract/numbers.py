@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from warlog.extract.base import Doc
+from spacy.tokens import Doc, Span, Token
+
 from warlog.resources import load_json
 
 SKIP_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
-Span = Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,7 +187,7 @@ def find_numbers(doc: Doc, sentence: Span) -> list[NumberPhrase]:
     return phrases
 
 
-def _only_counts(doc: Doc, token: Any) -> bool:
+def _only_counts(doc: Doc, token: Token) -> bool:
     """Whether the DATE entity around ``token`` is only small numbers and range words, a
     count the entity recogniser took for a date ("Between 30 and 40 people")."""
     if token.ent_type_ != "DATE":

@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Any
 
-from warlog.extract.base import Doc, once_per_doc, register_extractor
+from spacy.tokens import Doc, Span, Token
+
+from warlog.extract.base import once_per_doc, register_extractor
 from warlog.extract.sides import country_signal
 from warlog.model import Article, Evidence, PlaceMention
-
-Token = Any  # spacy.tokens.Token
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MISLABELLED = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", ""})
@@ -142,7 +141,7 @@ def _proper_noun_runs(doc: Doc) -> list[tuple[int, int]]:
     """Character spans of capitalised proper-noun runs outside every entity: names the NER
     missed altogether ("1. Ganja: 4 missiles")."""
     runs: list[tuple[int, int]] = []
-    current: list[Any] = []
+    current: list[Token] = []
     for token in [*doc, None]:
         if (
             token is not None
@@ -243,7 +242,7 @@ _ATTACK_VERBS = frozenset(
 NOTABLE_TOWN_POPULATION = 100_000
 
 
-def _struck_or_located(ent: Any) -> bool:
+def _struck_or_located(ent: Span) -> bool:
     """An entity the sentence strikes ("shelled Ganja") or puts something in ("in Ganja")."""
     head = ent.root
     if not ent.text[:1].isupper() or (ent.start > 0 and ent.doc[ent.start - 1].lower_ == "the"):
@@ -334,7 +333,7 @@ def person_surnames(doc: Doc) -> frozenset[str]:
     return frozenset(names - located)
 
 
-def _located(ent: Any) -> bool:
+def _located(ent: Span) -> bool:
     """Whether the sentence puts something in the entity ("in Kidal", "at Freedom Plaza")."""
     head = ent.root
     return head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE_PREPOSITIONS
@@ -355,7 +354,7 @@ def _speaks_as_place(name: str) -> bool:
     )
 
 
-def _read_as_person(ent: Any, surnames: frozenset[str]) -> bool:
+def _read_as_person(ent: Span, surnames: frozenset[str]) -> bool:
     """A name the text uses for a person, not a place: the family name of someone it names
     in full ("Collins rebuts" after "Colonel Tom Collins"), unless the sentence puts
     something in it ("in Collins"); or a name the parse calls a person (or a body) that
@@ -443,7 +442,7 @@ def _qualified_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(match.start(1), match.end(1)), (match.start(2), match.end(2))]
 
 
-def _heading_word(ent: Any) -> bool:
+def _heading_word(ent: Span) -> bool:
     """A common noun alone on its line ("Background", "Reaction"): a section heading the
     recogniser took for a place."""
     text: str = ent.doc.text

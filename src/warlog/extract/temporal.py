@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from warlog.extract.base import Doc, register_extractor
+from spacy.tokens import Doc
+
+from warlog.extract.base import register_extractor
 from warlog.model import Article, Evidence, TemporalExpression
 
 TEMPORAL_LABELS = frozenset({"DATE", "TIME"})

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from spacy.language import Language as SpacyLanguage
+from spacy.tokens import Doc
 
 from warlog.ingest.dateline import dateline_end
 
@@ -12,7 +11,7 @@ PARAGRAPHS = "warlog_paragraphs"
 
 
 @SpacyLanguage.component(PARAGRAPHS)
-def paragraph_boundaries(doc: Any) -> Any:
+def paragraph_boundaries(doc: Doc) -> Doc:
     """A line break always ends a sentence: headlines, datelines and list items stand alone;
     and a sentence starts only after one or after closing punctuation (the parser splits
     "Houthi / military spokesman Yahya Saree said ..." at a paragraph's first word)."""

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import importlib
 from functools import cache
-from typing import Any
+from typing import cast
+
+from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 
 from warlog import settings
 from warlog.errors import ModelMissingError
-
-# spaCy has no type stubs; a Language is passed around as Any outside this module.
-Language = Any
 
 
 @cache
@@ -23,7 +23,7 @@ def load_pipeline(package: str | None = None) -> Language:
         raise ModelMissingError(name.replace("_", "-")) from None
     from warlog.nlp.components import PARAGRAPHS
 
-    nlp = module.load()
+    nlp = cast(Language, module.load())
     split_glued_lists(nlp)
     keep_title_abbreviations(nlp)
     if "parser" in nlp.pipe_names:
@@ -36,10 +36,11 @@ def split_glued_lists(nlp: Language) -> None:
     from spacy.util import compile_infix_regex
 
     infixes = [
-        *nlp.Defaults.infixes,
+        *(nlp.Defaults.infixes or ()),
         r"(?<=[A-Za-z])[:](?=[0-9A-Za-z])|(?<=[A-Za-z0-9])[+&](?=[A-Za-z])",
     ]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    tokenizer = cast(Tokenizer, nlp.tokenizer)
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def keep_title_abbreviations(nlp: Language) -> None:
@@ -49,6 +50,7 @@ def keep_title_abbreviations(nlp: Language) -> None:
 
     from warlog.resources import load_json
 
+    tokenizer = cast(Tokenizer, nlp.tokenizer)
     for abbreviation in load_json("claims.json")["title_abbreviations"]:
         for form in (abbreviation, abbreviation.capitalize(), abbreviation.upper()):
-            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+            tokenizer.add_special_case(form, [{ORTH: form}])

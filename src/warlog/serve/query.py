@@ -177,7 +177,7 @@ def select_incidents(
             since=filters.since,
             until=filters.until,
             event_type=filters.type,
-            country=filters.side,
+            side=filters.side,
             actor=filters.actor,
             box=box,
         )
@@ -186,12 +186,16 @@ def select_incidents(
             since=filters.since,
             until=filters.until,
             event_type=filters.type,
-            country=filters.side,
+            side=filters.side,
             actor=filters.actor,
             box=box,
         )
         found = incidents_passing(
-            state.incidents_of(keys), filters.since, filters.until, filters.type, filters.side
+            state.incidents_of(keys),
+            filters.since,
+            filters.until,
+            filters.type,
+            side=filters.side,
         )
     else:
         found = list(state.incidents)

@@ -102,11 +102,11 @@ def _event_filters(
     since: str | None,
     until: str | None,
     event_type: str | None,
-    country: str | None,
+    side: str | None,
 ) -> Any:
     """Where-clauses on stored events: date range, ACLED type (a prefix), perpetrator side."""
     table = schema.events
-    check_filters(since, until, country)
+    check_filters(since, until, side=side)
     if since:
         query = query.where(table.c.date >= since)
     if until:
@@ -115,16 +115,19 @@ def _event_filters(
         query = query.where(
             func.lower(table.c.type).startswith(event_type.lower(), autoescape=True)
         )
-    if country:
-        query = query.where(table.c.actor1_side == country.upper())
+    if side:
+        query = query.where(table.c.actor1_side == side.upper())
     return query
 
 
-def check_filters(since: str | None, until: str | None, country: str | None) -> None:
-    """A malformed date or country filter is an error naming it (warlog.store.filters)."""
+def check_filters(
+    since: str | None, until: str | None, country: str | None = None, side: str | None = None
+) -> None:
+    """A malformed date, country or side filter is an error naming it (warlog.store.filters)."""
     date_filter("--since", since)
     date_filter("--until", until)
     country_filter("--country", country)
+    country_filter("--side", side)
 
 
 def incidents_passing(
@@ -133,10 +136,11 @@ def incidents_passing(
     until: str | None = None,
     event_type: str | None = None,
     country: str | None = None,
+    side: str | None = None,
 ) -> list[Incident]:
     """The incident-level test of :meth:`Store.incidents`: the incidents whose own date,
-    ACLED type and perpetrator side (what their reports add up to) pass the filters, oldest
-    first."""
+    ACLED type, country (where it happened) and perpetrator side (what their reports add up
+    to) pass the filters, oldest first."""
     selected = [
         incident
         for incident in incidents
@@ -145,7 +149,8 @@ def incidents_passing(
             not until or (incident.date is not None and incident.date.value[: len(until)] <= until)
         )
         and (not event_type or incident.type.lower().startswith(event_type.lower()))
-        and (not country or incident.actor1_side == country.upper())
+        and (not country or incident.country_code == country.upper())
+        and (not side or incident.actor1_side == side.upper())
     ]
     return sorted(selected, key=lambda i: (i.date.value if i.date else "", i.id))
 
@@ -907,10 +912,15 @@ class Store:
         until: str | None = None,
         event_type: str | None = None,
         country: str | None = None,
+        side: str | None = None,
     ) -> list[Event]:
-        """Stored events, oldest first, filtered by date range, ACLED type and actor side."""
+        """Stored events, oldest first, filtered by date range, ACLED type, the country they
+        happened in and their perpetrator's side."""
         table = schema.events
-        query = _event_filters(select(table), since, until, event_type, country)
+        query = _event_filters(select(table), since, until, event_type, side)
+        check_filters(since, until, country=country)
+        if country:
+            query = query.where(table.c.country_code == country.upper())
         with self.engine.connect() as connection:
             result = connection.execute(query.order_by(table.c.date, table.c.id))
             return [rows.event_from_row(row._mapping) for row in result]
@@ -921,10 +931,13 @@ class Store:
         until: str | None = None,
         event_type: str | None = None,
         country: str | None = None,
+        side: str | None = None,
         actor: str | None = None,
         box: tuple[float, float, float, float] | None = None,
     ) -> list[Incident]:
-        """Events across articles: one per incident, with every report of it; ``actor``
+        """Events across articles: one per incident, with every report of it; ``country``
+        keeps the incidents that happened in a country (ISO 3166-1 alpha-2), ``side`` those
+        whose perpetrator is of that side; ``actor``
         keeps the incidents an actor whose name holds it took part in (as perpetrator or
         target: "Military Forces of Armenia", "civilians"); ``box`` (south, north, west,
         east; west > east across the antimeridian) those with a report placed inside it.
@@ -933,16 +946,17 @@ class Store:
         passes them; indexes on date and incident), so only those incidents are read and
         built; the incident-level test then applies to what they add up to."""
         with self.engine.connect() as connection:
-            keys = self._incident_keys(connection, since, until, event_type, country, actor, box)
+            keys = self._incident_keys(connection, since, until, event_type, side, actor, box)
             incidents = self._build_incidents(connection, keys)
-        return incidents_passing(incidents, since, until, event_type, country)
+        check_filters(since, until, country=country)
+        return incidents_passing(incidents, since, until, event_type, country, side)
 
     def incident_ids(
         self,
         since: str | None = None,
         until: str | None = None,
         event_type: str | None = None,
-        country: str | None = None,
+        side: str | None = None,
         actor: str | None = None,
         box: tuple[float, float, float, float] | None = None,
     ) -> list[str]:
@@ -950,7 +964,7 @@ class Store:
         report passing the filters, unordered; what they add up to is not tested here
         (:func:`incidents_passing` does that, on the incidents built)."""
         with self.engine.connect() as connection:
-            return self._incident_keys(connection, since, until, event_type, country, actor, box)
+            return self._incident_keys(connection, since, until, event_type, side, actor, box)
 
     def _incident_keys(
         self,
@@ -958,13 +972,13 @@ class Store:
         since: str | None,
         until: str | None,
         event_type: str | None,
-        country: str | None,
+        side: str | None,
         actor: str | None,
         box: tuple[float, float, float, float] | None,
     ) -> list[str]:
         table = schema.events
         query = _event_filters(
-            select(table.c.incident_id).distinct(), since, until, event_type, country
+            select(table.c.incident_id).distinct(), since, until, event_type, side
         )
         if box is not None:
             query = query.where(_in_box(table, box))
@@ -990,17 +1004,24 @@ class Store:
         return int(row[0]), int(row[1]), int(row[2]), row[3]
 
     def episodes(
-        self, since: str | None = None, until: str | None = None, country: str | None = None
+        self,
+        since: str | None = None,
+        until: str | None = None,
+        country: str | None = None,
+        side: str | None = None,
     ) -> list[Episode]:
         """The incidents dated in [since, until] grouped into episodes (warlog.link.episodes);
-        ``country`` keeps the episodes that happened in it or that its side took part in. An
-        episode is formed from the incidents selected, so a window cuts episodes at its ends."""
-        check_filters(since, until, country)
+        ``country`` keeps the episodes with an incident in that country, ``side`` those a
+        perpetrator of that side took part in. An episode is formed from the incidents
+        selected, so a window cuts episodes at its ends."""
+        check_filters(since, until, country, side)
         found = group_episodes(self.incidents(since=since, until=until))
-        if not country:
-            return found
-        code = country.upper()
-        return [e for e in found if code in e.countries or code in e.sides]
+        return [
+            episode
+            for episode in found
+            if (not country or country.upper() in episode.countries)
+            and (not side or side.upper() in episode.sides)
+        ]
 
     def episode(self, episode_id: str) -> tuple[Episode, list[Incident]]:
         """One episode by its id, with its incidents (earliest first)."""
