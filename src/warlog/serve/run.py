@@ -43,7 +43,7 @@ def serve(
     if allow_ingest:
         import warlog
 
-        warlog.open(db).close()  # created (or brought to this schema) for the uploads
+        warlog.Warlog(db=db).store.close()  # created (or brought to this schema) for uploads
     store = open_read_only(db)
     try:
         if store.article_count() == 0 and not allow_ingest:

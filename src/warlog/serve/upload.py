@@ -155,12 +155,8 @@ def add_ingest_routes(
         return form(request)
 
     def run(files: list[Upload], published: str | None, encoding: str | None) -> Any:
-        with writing:
-            store = warlog.open(settings.db)
-            try:
-                return store.ingest(files, published=published, encoding=encoding)
-            finally:
-                store.close()
+        with writing, warlog.Warlog(db=settings.db) as writer:
+            return writer.ingest(files, published=published, encoding=encoding)
 
     async def upload(request: Request) -> Response:
         reason = refusal(request, hosts)
