@@ -23,7 +23,7 @@ from warlog.resolve.spatial import Ranking
 
 FOREIGN_TOWN_MIN_POPULATION = 100_000
 HOME_COUNTRY_MIN_MENTIONS = 2
-HOLDER_GAP = 24  # characters between an unknown place and the place that holds it
+HOLDER_GAP = 34  # characters between an unknown place and the place that holds it
 APPROXIMATE_CONFIDENCE = 0.2  # placed where the article is about
 NEAR_NAMED_CONFIDENCE = 0.4  # placed in the area the text names beside it
 PART_MIN_TOWNS = 10  # towns an area needs for "southern X" to be placed in its south
@@ -106,7 +106,8 @@ def folded(name: str) -> str:
 
 
 _HOLDER_GAP_RE = re.compile(
-    r"\s*,?\s*(?:(?:in|of|near|off the coast of)\s+(?:the\s+)?"
+    r"\s*,?\s*(?:(?:(?:located|situated|lying|based)\s+)?"  # "X, located in central Iraq"
+    r"(?:in|of|near|off the coast of)\s+(?:the\s+)?"
     r"(?:(?P<direction>[\w-]+ern|central)\s+)?)?",
     re.I,
 )
