@@ -275,6 +275,23 @@ def _actor_tokens(doc: Doc, trigger: Trigger, head: Token) -> set[int]:
         # "Gunmen on motorcycles killed 23 people in an attack ..., police said", parsed as
         # gunmen who killed: the noun the verb hangs from is its subject
         found.update(t.i for t in _own_words(head.head))
+    if (
+        not found
+        and head.pos_ == "VERB"
+        and head.dep_ in ("advcl", "xcomp", "conj")
+        and (head.tag_ == "VBG" or head.dep_ == "conj")
+        and not any(c.dep_ in _ACTOR_ROLES or c.dep_ == "nsubjpass" for c in head.children)
+    ):
+        # "troops are claiming a victory, capturing the enclave", "troops entered the town
+        # and seized it": a verb with no subject of its own shares the one it hangs from,
+        # over a subordinate clause it is misparsed into ("since the accord went into
+        # effect, capturing ...": the troops')
+        governor = head.head
+        while governor.dep_ == "advcl" and any(c.dep_ == "mark" for c in governor.children):
+            governor = governor.head
+        for child in governor.children:
+            if child.dep_ in _ACTOR_ROLES:
+                found.update(t.i for t in _own_words(child))
     return found
 
 
