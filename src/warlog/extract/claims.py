@@ -1184,6 +1184,8 @@ def _cues(sentence: Span) -> list[tuple[Token, Token | None]]:
             continue  # only "spoke on Fox News, \"This is ...\"", "spoke out against"
         if lemma in _NEEDS_CLAUSE and not _reports_something(token, sentence):
             continue  # "responded with heavy fire", "reported extensively on the war"
+        if lemma in _clause_only_cues() and not _reports_a_clause(token, sentence):
+            continue  # "observed the ceasefire", "recalled its ambassador"
         if (
             token.dep_ in ("relcl", "amod")
             and token.tag_ != "VBG"
@@ -1306,6 +1308,23 @@ _RAISING = frozenset({"report", "believe", "understand", "say", "think", "know"}
 
 # cues that speak only with something said: a clause, an object or a quote
 _NEEDS_CLAUSE = frozenset({"respond", "reply", "declare", "explain"})
+
+
+@cache
+def _clause_only_cues() -> frozenset[str]:
+    return frozenset(str(w) for w in lexicon()["clause_only_cues"])
+
+
+def _reports_a_clause(cue: Token, sentence: Span) -> bool:
+    """Whether a cue reports a clause or a quote, not an object: 'recalled that ...',
+    '"...," he observed', '..., he cautioned'."""
+    if any(c.dep_ in ("ccomp", "parataxis") for c in cue.children):
+        return True
+    if cue.dep_ in ("parataxis", "advcl") or any(
+        c.dep_ == "nsubj" and c.i > cue.i for c in cue.children
+    ):
+        return True
+    return any(t.text in _QUOTE_MARKS for t in cue.doc[cue.i + 1 : sentence.end])
 
 
 def _reports_something(cue: Token, sentence: Span) -> bool:
