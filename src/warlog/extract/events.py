@@ -278,20 +278,12 @@ def _actor_tokens(doc: Doc, trigger: Trigger, head: Token) -> set[int]:
     if (
         not found
         and head.pos_ == "VERB"
-        and head.dep_ in ("advcl", "xcomp", "conj")
-        and (head.tag_ == "VBG" or head.dep_ == "conj")
         and not any(c.dep_ in _ACTOR_ROLES or c.dep_ == "nsubjpass" for c in head.children)
     ):
         # "troops are claiming a victory, capturing the enclave", "troops entered the town
-        # and seized it": a verb with no subject of its own shares the one it hangs from,
-        # over a subordinate clause it is misparsed into ("since the accord went into
-        # effect, capturing ...": the troops')
-        governor = head.head
-        while governor.dep_ == "advcl" and any(c.dep_ == "mark" for c in governor.children):
-            governor = governor.head
-        for child in governor.children:
-            if child.dep_ in _ACTOR_ROLES:
-                found.update(t.i for t in _own_words(child))
+        # and seized it": a verb with no subject of its own shares the one it hangs from
+        for child in _shared_subjects(head):
+            found.update(t.i for t in _own_words(child))
     return found
 
 
@@ -1086,18 +1078,67 @@ def _own_words(noun: Token) -> list[Token]:
     return sorted((t for t in noun.subtree if t.i not in clauses), key=lambda t: t.i)
 
 
+@cache
+def _doing_verbs() -> frozenset[str]:
+    return frozenset(str(w) for w in lexicon()["doing_verbs"])
+
+
+def _shared_subjects(verb: Token) -> list[Token]:
+    """The subjects of a verb, or of the verb it hangs from when it has none of its own: a
+    participle or a second verb ("Russian forces entered Georgia and bombed ...", "...,
+    capturing it"), over a subordinate clause it is misparsed into ("since the accord went
+    into effect, capturing ...": the troops')."""
+    own = [c for c in verb.children if c.dep_ in _ACTOR_ROLES]
+    if own or any(c.dep_ == "nsubjpass" for c in verb.children):
+        return own
+    if verb.dep_ in ("advcl", "xcomp", "conj") and (verb.tag_ == "VBG" or verb.dep_ == "conj"):
+        governor = verb.head
+        while governor.dep_ == "advcl" and any(c.dep_ == "mark" for c in governor.children):
+            governor = governor.head
+        return [c for c in governor.children if c.dep_ in _ACTOR_ROLES]
+    return []
+
+
+def _doer_of_object(root: Token) -> list[Token]:
+    """The subject of a verb of doing whose object the trigger noun is: "Israel launched a
+    fresh wave of attacks", "American forces targeted the town with air strikes"."""
+    token = root
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        if token.dep_ not in ("dobj", "pobj", "prep", "conj", "appos", "compound"):
+            return []
+        token = token.head
+    if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in _doing_verbs():
+        return []
+    return _shared_subjects(token)
+
+
 def _perpetrator(doc: Doc, trigger: Trigger, sentence: Span) -> tuple[str | None, str | None]:
-    """(actor as written, side) of whoever did it, as the sentence says."""
-    head = doc[trigger.start]
-    verb = head if head.pos_ == "VERB" else head.head
+    """(actor as written, side) of whoever did it, as the sentence says: the trigger's own
+    modifiers ("Israeli air strikes", "an attack by gunmen"), a verb trigger's subject, or
+    the subject of the verb of doing a trigger noun is the object of."""
+    span = doc[trigger.start : trigger.end]
+    root = span.root
+    inside = {t.i for t in span}
     candidates: list[Token] = []
-    for token in (head, verb):
-        for child in token.children:
-            if child.dep_ in ("nsubj", "poss", "amod", "compound", "agent") or (
-                child.dep_ == "prep" and child.lower_ == "by"
-            ):
-                candidates.append(child)
+    for child in root.children:
+        if child.i in inside:
+            continue
+        if child.dep_ in ("poss", "amod", "compound", "agent", "nmod") or (
+            child.dep_ == "prep" and child.lower_ == "by"
+        ):
+            candidates.append(child)
+    if root.pos_ == "VERB":
+        candidates.extend(_shared_subjects(root))
+    elif root.dep_ not in ("nsubj", "nsubjpass", "csubj"):
+        candidates.extend(_doer_of_object(root))
+    else:  # "an Israeli strike killed ...": the trigger is the subject; its verb's agent
+        candidates.extend(c for c in root.head.children if c.dep_ == "agent")
     for candidate in candidates:
+        if candidate.dep_ in ("agent", "prep"):
+            objects = [c for c in candidate.children if c.dep_ == "pobj"]
+            if not objects:
+                continue
+            candidate = objects[0]
         words = _own_words(candidate)
         side = side_of_words([t.text for t in words])
         if side is not None:
