@@ -78,3 +78,20 @@ def test_bounds_table() -> None:
     assert bounds(10, "exact") == (10, 10)
     assert bounds(10, "about") == (None, None)
     assert bounds(None, "vague", 24) == (24, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "best"),
+    [
+        ("up to 17 000 civilians fled", 17000),
+        ("1 200 000 people were displaced", 1200000),
+        ("12 000 refugees", 12000),
+    ],
+)
+def test_thousands_grouped_by_spaces(blank_nlp: Any, text: str, best: int) -> None:
+    assert _first(blank_nlp, text).best == best
+
+
+def test_a_year_before_a_figure_is_not_grouped(blank_nlp: Any) -> None:
+    doc = blank_nlp("In 2014 200 people were killed")
+    assert [p.best for p in find_numbers(doc, doc[:])][-1] == 200

@@ -404,6 +404,24 @@ def _released(doc: Doc, start: int, end: int) -> bool:
 _SINGLE_ROLES = frozenset({"nsubj", "nsubjpass", "dobj"})
 
 
+def _among_the(verb: Token) -> str | None:
+    """The kind of "be among the dead", "be among those killed" (None for another verb)."""
+    if verb.lemma_.lower() != "be":
+        return None
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "among":
+            continue
+        for group in prep.children:
+            if group.dep_ != "pobj":
+                continue
+            for word in (group, *group.children):
+                if word is group or word.dep_ in ("acl", "amod", "relcl"):
+                    kind = _kind(word)
+                    if kind in ("killed", "injured", "captured", "missing"):
+                        return kind
+    return None
+
+
 def _single_victims(doc: Doc, sentence: Span) -> list[NumberPhrase]:
     """ "A soldier was killed", "killed a civilian": one person of a victim class, the
     subject or object of a casualty verb, is a figure of 1 ("a" is FORMAT.md's exact cue)."""
@@ -429,9 +447,16 @@ def _single_victims(doc: Doc, sentence: Span) -> list[NumberPhrase]:
         role = noun
         while role.dep_ == "conj" and role.head.i < role.i:
             role = role.head  # "Two policemen and a civilian were killed"
-        if noun.lemma_.lower() not in table or role.dep_ not in _SINGLE_ROLES:
+        if noun.lemma_.lower() not in table or table[noun.lemma_.lower()] not in (
+            "civilians",
+            "military",
+        ):
             continue
-        if table[noun.lemma_.lower()] not in ("civilians", "military"):
+        if role.dep_ in ("nsubj", "attr") and _among_the(role.head) is not None:
+            # "a senior commander was among those killed", "among the dead was a policeman"
+            found.append(NumberPhrase(token.i, token.i, token.i + 1, 1, "exact", 1, 1))
+            continue
+        if role.dep_ not in _SINGLE_ROLES:
             continue
         verb = role.head
         if role.dep_ == "nsubj" and any(c.dep_ in ("dobj", "conj") for c in verb.children):

@@ -57,6 +57,10 @@ def bounds(
 _DIGITS_RE = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$")
 
 
+_GROUP_HEAD_RE = re.compile(r"^\d{1,3}$")
+_GROUP_RE = re.compile(r"^\d{3}$")
+
+
 def _digits(text: str) -> float | None:
     if not _DIGITS_RE.match(text):
         return None
@@ -217,6 +221,16 @@ def _number_at(doc: Doc, i: int, end_limit: int) -> tuple[float | None, int]:
     if token.like_num and _digits(token.text) is not None and not token.text.endswith("."):
         value = _digits(token.text)
         j = i + 1
+        if _GROUP_HEAD_RE.match(token.text):
+            # "17 000", "1 200 000": thousands grouped by spaces, as many outlets write them
+            while (
+                j < end_limit
+                and doc[j - 1].whitespace_
+                and _GROUP_RE.match(doc[j].text)
+                and value is not None
+            ):
+                value = value * 1000 + int(doc[j].text)
+                j += 1
         if j < end_limit and doc[j].lower_ in ("million", "thousand", "hundred"):
             value = (value or 0) * _lexicon()["scales"][doc[j].lower_]
             j += 1
