@@ -284,6 +284,12 @@ def _kind_for(
             return sub_count_of or earlier_kind
     # "the death toll rose to 39", "death tolls ... exceeded 100", "the bodies of ... three"
     window = doc[max(sentence.start, phrase.start - 14) : phrase.start]
+    if _puts_the_figure_at(doc, phrase, sentence) and not any(
+        t.lower_ in lexicon()["toll_words"] for t in window
+    ):
+        # "over 1,000 deaths, with the Associated Press putting the figure at over 1,100":
+        # another source's figure for the toll named before it
+        return sub_count_of or earlier_kind
     if any(t.lower_ in lexicon()["toll_words"] for t in window):
         return "killed"
     for token in window:  # "the number of dead reached 40", "the count of injured"
@@ -299,6 +305,14 @@ def _kind_for(
         ):
             return "killed"
     return None
+
+
+def _puts_the_figure_at(doc: Doc, phrase: NumberPhrase, sentence: Span) -> bool:
+    """Whether the number is what a source "put the figure at" ("putting the number at")."""
+    at = doc[phrase.start - 1] if phrase.start > sentence.start else None
+    if at is None or at.lower_ != "at" or at.head.lemma_.lower() != "put":
+        return False
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in _FIGURE_NOUNS for c in at.head.children)
 
 
 def _counts_a_conjunct(doc: Doc, phrase: NumberPhrase, victim_words: list[Token]) -> bool:
@@ -401,6 +415,7 @@ def _released(doc: Doc, start: int, end: int) -> bool:
     )
 
 
+_FIGURE_NOUNS = frozenset({"figure", "number", "toll", "count", "tally", "total"})
 _SINGLE_ROLES = frozenset({"nsubj", "nsubjpass", "dobj"})
 
 
