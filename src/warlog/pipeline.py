@@ -22,6 +22,7 @@ from warlog.resolve.attribution import attribute
 from warlog.resolve.denials import link_denials
 from warlog.resolve.events import attach_casualties, place_sides, settle_events
 from warlog.resolve.geocode import geocode
+from warlog.resolve.own_acts import confirm_own_acts
 
 
 @cache
@@ -82,6 +83,7 @@ def analyse(prepared: PreparedArticle, doc: Doc) -> Report:
         article.text,
     )
     casualties = place_sides(casualties, events)
+    claims, events = confirm_own_acts(claims, events)
     actors = resolve_actors(claims, events, casualties, entity_labels(doc))
     casualties, events, actors, dropped = drop_outsized(
         casualties, events, actors, article.source or article.id
