@@ -230,3 +230,14 @@ def test_two_acts_of_one_speaker_in_a_sentence_have_their_own_ids(nlp: Any) -> N
     stances = sorted(claim.stance for claim in report.claims)
     assert stances == ["accuses", "confirms"]
     assert len({claim.id for claim in report.claims}) == len(report.claims)
+
+
+def test_a_hyphen_parsed_as_an_apposition_is_no_speakers_title(nlp: Any) -> None:
+    # "neo-Nazis" parsed as "neo" with the apposition "-" and the subject "Nazis": an
+    # apposition of punctuation alone is none, and the article is read, not skipped
+    text = (
+        "Shops have become quicker to distance themselves from violence, whether by "
+        "condemning the militias after neo-Nazis praise their rallies or by closing early."
+    )
+    report = warlog.read(text, published="2018-01-01", nlp=nlp)
+    assert report.article.text == text

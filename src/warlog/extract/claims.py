@@ -372,6 +372,7 @@ def resolve_speaker(
     """(speaker name, titles, side) for a subject, or None when nothing can be resolved."""
     if not subject_tokens:
         return None
+    appositions = [a for a in appositions if a]  # an apposition of punctuation alone
     lowered = _phrase(subject_tokens).lower()
     if len(subject_tokens) == 1 and subject_tokens[0].pos_ == "PRON":
         if lowered not in lexicon()["speaker_pronouns"]:

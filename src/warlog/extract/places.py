@@ -236,6 +236,24 @@ def _is_gazetteer_place(text: str, countries: set[str]) -> bool:
     return False
 
 
+def _with_name_head(doc: Doc, ent: Span, start: int, end: int) -> int:
+    """Where a place's name starts when the parse left its first word out: "the police
+    station of Bab Ezzouar" tagged "Ezzouar" (Arabic and other names open with a word of
+    their own, Bab, Ras, Tel, Deir, Khan, Beit): the capitalised word before it is taken in
+    when the longer name is a place of the gazetteer and the shorter one names none."""
+    if ent.start == 0 or ent.start_char != start:
+        return start
+    before = doc[ent.start - 1]
+    if not before.is_title or not before.is_alpha or before.is_stop or before.ent_type_:
+        return start
+    from warlog.geo import gazetteer
+
+    longer = doc.text[before.idx : end]
+    if gazetteer().lookup(longer) and not gazetteer().lookup(doc.text[start:end]):
+        return before.idx
+    return start
+
+
 _ATTACK_VERBS = frozenset(
     {"shell", "strike", "hit", "bomb", "attack", "target", "pound", "raid", "capture", "seize"}
 )
@@ -536,6 +554,7 @@ def extract_places(doc: Doc, article: Article) -> list[PlaceMention]:
         dangling = _DANGLING_RE.search(text, start, end)
         if dangling is not None:
             end = dangling.start()  # "North and" (of "North and South Korea")
+        start = _with_name_head(doc, ent, start, end)
         surface = text[start:end]
         if not any(ch.isupper() for ch in surface) or surface.lower() in _BARE_DIRECTIONS:
             continue  # "mosques", "the west coast", "the North": no proper name
