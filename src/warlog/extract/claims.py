@@ -22,6 +22,7 @@ from warlog.extract.conflict import is_conflict_text
 from warlog.extract.events import NON_STATE_DOERS
 from warlog.extract.sides import speaker_side_of as side_of
 from warlog.extract.sides import speaker_side_of_words as side_of_words
+from warlog.extract.sides import state_media_side
 from warlog.model import Article, Claim, Evidence
 from warlog.resources import load_json
 
@@ -1759,6 +1760,8 @@ def attributions(doc: Doc, article: Article) -> list[Claim]:
                 stance = str(lexicon()["cues"].get(verb) or "asserts") if verb else stance
                 if noun is not None and noun.lemma_.lower() == "statement":
                     channel = "statement"
+            if channel == "unknown" and state_media_side(name) is not None:
+                channel = "media"  # "KCNA said": a news agency speaks through itself
             claim = Claim(
                 speaker=name,
                 titles=titles,

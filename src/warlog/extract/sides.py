@@ -33,16 +33,46 @@ def _capitals() -> dict[str, str]:
 
 
 def speaker_side_of(word: str) -> str | None:
-    """``side_of`` for who speaks or acts, where a capital stands for its state too."""
-    return side_of(word) or capital_side(word)
+    """``side_of`` for who speaks or acts, where a capital or a state news agency stands for
+    its state too."""
+    return side_of(word) or capital_side(word) or state_media_side(word)
 
 
 def speaker_side_of_words(words: Iterable[str]) -> str | None:
-    """``side_of_words`` for who speaks or acts, where a capital stands for its state too."""
+    """``side_of_words`` for who speaks or acts, where a capital or a state news agency
+    stands for its state too."""
     items = list(words)
-    return side_of_words(items) or next(
-        (c for word in items if (c := capital_side(word)) is not None), None
+    return (
+        side_of_words(items)
+        or next((c for word in items if (c := capital_side(word)) is not None), None)
+        or next(
+            (
+                c
+                for i, word in enumerate(items)
+                if (c := state_media_side(" ".join(items[i : i + 2]))) is not None
+                or (c := state_media_side(word)) is not None
+            ),
+            None,
+        )
     )
+
+
+@cache
+def _state_media() -> tuple[dict[str, str], dict[str, str]]:
+    data = load_json("sides.json")
+    return dict(data["state_media_acronyms"]), dict(data["state_media_names"])
+
+
+def state_media_side(word: str) -> str | None:
+    """The state a state news agency speaks for ("KCNA", "IRNA", "Anadolu"): acronyms as
+    written, names in any case, with or without a possessive ("KCNA's")."""
+    acronyms, names = _state_media()
+    for form in (word, word.removesuffix("'s").removesuffix("\u2019s")):
+        if form in acronyms:
+            return acronyms[form]
+        if form.lower() in names:
+            return names[form.lower()]
+    return None
 
 
 def capital_side(word: str) -> str | None:
