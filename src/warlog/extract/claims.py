@@ -895,6 +895,18 @@ def _other_side_acts(content: list[Token], speaker_side: str | None, group: bool
     return False
 
 
+_PERFECT_MODALS = frozenset({"could", "would", "might", "may", "should", "must"})
+
+
+def _counterfactual(content: list[Token]) -> bool:
+    """Whether what is said is what could have happened ("a massacre could have taken place
+    had the area not been cleared"): no blame of what did."""
+    return any(
+        t.lower_ in _PERFECT_MODALS and t.i + 1 < len(t.doc) and t.nbor(1).lower_ == "have"
+        for t in content
+    )
+
+
 def _own_territory_act(content: list[Token], group: bool, state_voice: bool = False) -> str | None:
     """``confirms`` for an act on ground or forces the speaker's own side did ("its troops
     are in full control of", "Chadian troops drove the rebels out"), ``denies`` when negated
@@ -1009,7 +1021,7 @@ def stance_of(
     attack_terms = set(lexicon()["attack_terms"])
     attacks = [t for t in content if t.lemma_.lower() in attack_terms]
     if not attacks:
-        return "accuses" if _blames(content) else "asserts"
+        return "accuses" if _blames(content) and not _counterfactual(content) else "asserts"
     negators = [t for t in content if t.dep_ == "neg" or (t.lower_ == "no" and t.dep_ == "det")]
     if any(_negates(negator.head, attacks) for negator in negators):
         return "denies"
