@@ -1256,6 +1256,33 @@ def _statement_times(
 
 
 _ANTECEDENT_CHARS = 1500  # how far back a generic "the attack" finds its weapon
+_VIOLENT_TYPES = frozenset({"Explosions/Remote violence", "Battles", "Violence against civilians"})
+_DEATH_LEMMAS = frozenset({"kill", "die"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_LOCATIVES = frozenset({"in", "at", "near", "of", "outside"})
+_RUNNING_TOTAL_WORDS = frozenset({"since", "far", "total", "toll", "overall", "altogether"})
+
+
+def _deaths_there(sentence: Span, before: Trigger) -> list[Trigger]:
+    """ "Katyusha rockets hit Nahariya and Safed. Two civilians in the town of Miron were
+    killed": deaths a sentence places somewhere of its own, with no word of the attack,
+    right after an attack of the same paragraph, are that attack's kind of event there."""
+    if not any(ent.label_ in _PLACE_LABELS for ent in sentence.ents) and not any(
+        t.pos_ == "PROPN" and t.dep_ == "pobj" and t.head.lower_ in _LOCATIVES for t in sentence
+    ):
+        return []  # no place of their own: the deaths of the attack told before
+    if any(t.lower_ in _RUNNING_TOTAL_WORDS or (t.like_num and len(t.text) == 4) for t in sentence):
+        return []  # "since the war began, 30,000 have been killed in Gaza": a running total
+    for token in sentence:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in _DEATH_LEMMAS:
+            continue
+        victims = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if token.lemma_.lower() == "kill" and not any(c.dep_ == "nsubjpass" for c in victims):
+            continue  # "the strike killed two": a killing with its own doer is told already
+        if not any(t.like_num or t.dep_ == "nummod" for v in victims for t in v.subtree):
+            continue  # a count of the dead makes it a report of this incident's toll
+        return [replace(before, start=token.i, end=token.i + 1, klass="", generic=False, rank=0)]
+    return []
 
 
 @register_extractor("events")
@@ -1267,6 +1294,7 @@ def extract_events(doc: Doc, article: Article) -> list[EventDraft]:
     earlier_triggers: set[str] = set()  # "airstrike", for a later "the strike"
     agreement_found = False
     weapon_history: list[tuple[int, frozenset[str]]] = []  # (sentence end, weapon classes)
+    last_kind: tuple[int, Trigger] | None = None  # (paragraph start, its last violent trigger)
     for sentence in doc.sents:
         label_start, pending_label = pending_label, None
         if sentence.text.rstrip().endswith(":") and len(sentence) <= 8:
@@ -1284,6 +1312,9 @@ def extract_events(doc: Doc, article: Article) -> list[EventDraft]:
             )
         ]
         agreement_found = agreement_found or any(t.in_force for t in triggers)
+        paragraph = doc.text.rfind("\n\n", 0, sentence.start_char + 1)
+        if not triggers and last_kind is not None and last_kind[0] == paragraph:
+            triggers = _deaths_there(sentence, last_kind[1])
         triggers = [t for t in triggers if not t.needs_forces or _names_forces(doc, t)]
         triggers = [t for t in triggers if not t.needs_ground or _takes_ground(doc, t)]
         triggers = [t for t in triggers if not t.needs_crowd or _crowd_does(doc, t)]
@@ -1310,6 +1341,8 @@ def extract_events(doc: Doc, article: Article) -> list[EventDraft]:
             doc[t.start : t.end].text.lower().replace(" ", "") for t in triggers if not t.generic
         )
         best = max(triggers, key=lambda t: (t.rank, -t.start))
+        if best.type in _VIOLENT_TYPES:
+            last_kind = (paragraph, best)
         excluded = tuple(
             (doc[i].idx, doc[i].idx + len(doc[i].text))
             for i in sorted(

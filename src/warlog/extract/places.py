@@ -11,7 +11,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span, Token
 
 from warlog.extract.base import once_per_doc, register_extractor
-from warlog.extract.sides import country_signal
+from warlog.extract.sides import country_signal, side_of
 from warlog.model import Article, Evidence, PlaceMention
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -541,7 +541,11 @@ def extract_places(doc: Doc, article: Article) -> list[PlaceMention]:
                 _is_gazetteer_place(text[start:end], countries)
                 or (_struck_or_located(ent) and _notable_town(text[start:end]))
                 or (not countries and _located(ent) and _located_town(text[start:end]))
-                or (ent.label_ != "NORP" and _named_as_place(doc, ent.start, ent.end - 1))
+                or (
+                    _named_as_place(doc, ent.start, ent.end - 1)
+                    # "the town of Miron" tagged a group: a place unless a people's name
+                    and (ent.label_ != "NORP" or side_of(ent.text) is None)
+                )
             ):
                 continue
             mentions[(start, end)] = PlaceMention(
