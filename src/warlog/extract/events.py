@@ -322,17 +322,29 @@ def _attribution_tail(sentence: Span) -> set[int]:
     return set()
 
 
+def _definite(noun: Token) -> bool:
+    """Whether a noun names something known: "the attack", "this strike", "Saturday's
+    attack"."""
+    return any(
+        (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those"))
+        or c.dep_ == "poss"
+        for c in noun.children
+    )
+
+
 def classify(
     doc: Doc,
     trigger: Trigger,
     sentence: Span,
     triggers: list[Trigger],
     earlier: frozenset[str] = frozenset(),
+    last_told: frozenset[str] = frozenset(),
 ) -> Trigger:
     """The trigger with the type and sub_type of the first codebook row its clause meets. A
     generic trigger whose clause names no weapon reads its sentence's, else ``earlier``: the
     weapon classes of the article's last paragraphs ("a car bomb killed five ... The attack
-    in Zabul")."""
+    in Zabul"); a definite one ("after the attack") with no weapon of its own is the attack
+    the article told last (``last_told``: that one's weapon classes), however far back."""
     if not trigger.klass:
         return trigger
     if any(token.pos_ in ("VERB", "AUX") for token in sentence):
@@ -369,6 +381,12 @@ def classify(
             "target", _grams([t for t in clause if t.i not in actors and t.dep_ != "amod"])
         ),
     }
+    if trigger.generic and not weapons and last_told and _definite(doc[trigger.end - 1]):
+        # "security was stepped up after the attack": the attack the article told last, by
+        # its weapon, whoever the clause names around it
+        told = _first_row({**features, "weapon": earlier or last_told})
+        if told is not None and told["type"] == EXPLOSIONS:
+            return replace(trigger, type=told["type"], sub_type=told["sub_type"])
     chosen = _first_row(features)
     if chosen is not None:
         return replace(trigger, type=chosen["type"], sub_type=chosen["sub_type"])
@@ -1332,8 +1350,9 @@ def extract_events(doc: Doc, article: Article) -> list[EventDraft]:
             continue
         window = sentence.start_char - _ANTECEDENT_CHARS
         earlier = frozenset(k for end, kinds in weapon_history if end >= window for k in kinds)
+        last_told = next((kinds for _, kinds in reversed(weapon_history) if kinds), frozenset())
         triggers = _by_their_means(
-            doc, [classify(doc, t, sentence, triggers, earlier) for t in triggers]
+            doc, [classify(doc, t, sentence, triggers, earlier, last_told) for t in triggers]
         )
         if any(not t.generic for t in triggers):
             weapon_history.append((sentence.end_char, _kinds("weapon", _grams(list(sentence)))))

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
 from warlog.extract.base import once_per_doc, register_extractor
 from warlog.extract.sides import country_signal, side_of
 from warlog.model import Article, Evidence, PlaceMention
+from warlog.resources import load_json
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MISLABELLED = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", ""})
@@ -324,6 +326,34 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+@cache
+def _person_titles() -> frozenset[str]:
+    data = load_json("claims.json")
+    return frozenset(
+        [*data["person_titles"], *(k.rstrip(".") for k in data["title_abbreviations"]), "pm"]
+    )
+
+
+def _titled_surnames(doc: Doc) -> set[str]:
+    """Family names of people named in full after a title, whatever entity the parse made of
+    them ("Ivory Coast PM Guillaume Soro" tagged a place): "Soro"."""
+    from warlog.geo import gazetteer
+
+    names: set[str] = set()
+    titles = _person_titles()
+    for token in doc[:-2]:
+        if token.lower_.rstrip(".") not in titles:
+            continue
+        run = []
+        for word in doc[token.i + 1 : token.i + 5]:
+            if word.pos_ != "PROPN" or not word.is_alpha or not word.text[:1].isupper():
+                break
+            run.append(word.text)
+        if len(run) >= 2 and not any(c.kind != "city" for c in gazetteer().lookup(run[-1])):
+            names.add(run[-1].lower())
+    return names
+
+
 def person_surnames(doc: Doc) -> frozenset[str]:
     """The family names of the people the text names in full ("Tom Collins", "Juan Manuel
     Santos", "Nouri al-Maliki": "Collins", "Santos", "Maliki"), lower-cased. A full name is
@@ -342,6 +372,7 @@ def person_surnames(doc: Doc) -> frozenset[str]:
         words = [t.text for t in ent if t.is_alpha and t.text[:1].isupper()]
         if len(words) >= 2 and not any(c.kind != "city" for c in gazetteer().lookup(words[-1])):
             names.add(words[-1].lower())
+    names.update(_titled_surnames(doc))
     # a name the text also puts something in is a place ("in Sochi", "in Historic Dublin")
     located = {
         t.lower_
