@@ -234,10 +234,23 @@ def test_two_acts_of_one_speaker_in_a_sentence_have_their_own_ids(nlp: Any) -> N
 
 def test_a_hyphen_parsed_as_an_apposition_is_no_speakers_title(nlp: Any) -> None:
     # "neo-Nazis" parsed as "neo" with the apposition "-" and the subject "Nazis": an
-    # apposition of punctuation alone is none, and the article is read, not skipped
+    # apposition of punctuation alone is none, and the article is read, not skipped; praising
+    # rallies (an object, no clause) is no claim
     text = (
         "Shops have become quicker to distance themselves from violence, whether by "
         "condemning the militias after neo-Nazis praise their rallies or by closing early."
     )
     report = warlog.read(text, published="2018-01-01", nlp=nlp)
     assert report.article.text == text
+    assert report.claims == ()
+
+
+def test_an_empty_apposition_is_ignored(nlp: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    # what "neo-Nazis" parsed as "neo", "-", "Nazis" gives: an apposition with no words
+    import warlog.extract.claims as claims
+
+    parts = claims._subject_parts
+    monkeypatch.setattr(claims, "_subject_parts", lambda s: (parts(s)[0], [*parts(s)[1], []]))
+    text = "Gunmen attacked a police station in Kano on Monday, a police spokesman said."
+    report = warlog.read(text, published="2024-05-04", nlp=nlp)
+    assert [c.speaker for c in report.claims] == ["police spokesman"]

@@ -288,8 +288,9 @@ def _kind_for(
         t.lower_ in lexicon()["toll_words"] for t in window
     ):
         # "over 1,000 deaths, with the Associated Press putting the figure at over 1,100":
-        # another source's figure for the toll named before it
-        return sub_count_of or earlier_kind
+        # another source's figure for the toll named before it; "put the number of injured
+        # at 30": the kind it names
+        return _counted_kind(doc[phrase.start - 1].head) or sub_count_of or earlier_kind
     if any(t.lower_ in lexicon()["toll_words"] for t in window):
         return "killed"
     for token in window:  # "the number of dead reached 40", "the count of injured"
@@ -304,6 +305,20 @@ def _kind_for(
             and token.nbor(1).lower_ == "of"
         ):
             return "killed"
+    return None
+
+
+def _counted_kind(put: Token) -> str | None:
+    """The kind a figure noun names ("the number of injured"), of "put ... at"."""
+    for noun in put.children:
+        if noun.dep_ != "dobj":
+            continue
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for counted in prep.children:
+                    kind = _kind(counted)
+                    if kind is not None:
+                        return kind
     return None
 
 
@@ -467,7 +482,12 @@ def _single_victims(doc: Doc, sentence: Span) -> list[NumberPhrase]:
             "military",
         ):
             continue
-        if role.dep_ in ("nsubj", "attr") and _among_the(role.head) is not None:
+        if (
+            role.dep_ in ("nsubj", "attr")
+            and noun is role
+            and not any(c.dep_ == "conj" for c in noun.children)
+            and _among_the(role.head) is not None
+        ):
             # "a senior commander was among those killed", "among the dead was a policeman"
             found.append(NumberPhrase(token.i, token.i, token.i + 1, 1, "exact", 1, 1))
             continue

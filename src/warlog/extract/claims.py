@@ -895,16 +895,26 @@ def _other_side_acts(content: list[Token], speaker_side: str | None, group: bool
     return False
 
 
-_PERFECT_MODALS = frozenset({"could", "would", "might", "may", "should", "must"})
+_COUNTERFACTUAL_MODALS = frozenset({"could", "would", "might"})
+_HAPPENING_VERBS = frozenset({"happen", "occur", "take", "result", "cause"})
 
 
 def _counterfactual(content: list[Token]) -> bool:
-    """Whether what is said is what could have happened ("a massacre could have taken place
-    had the area not been cleared"): no blame of what did."""
-    return any(
-        t.lower_ in _PERFECT_MODALS and t.i + 1 < len(t.doc) and t.nbor(1).lower_ == "have"
-        for t in content
+    """Whether what is said is what could have happened but did not ("a massacre could have
+    taken place had the area not been cleared"): no blame of what did. Not a guess about
+    what did happen ("may have ordered the massacre", "must have known")."""
+    words = {t.lower_ for t in content}
+    conditional = bool(words & {"if", "had", "unless"}) or "but for" in " ".join(
+        t.lower_ for t in content
     )
+    for token in content:
+        if token.lower_ not in _COUNTERFACTUAL_MODALS or token.i + 2 >= len(token.doc):
+            continue
+        if token.nbor(1).lower_ != "have" or token.nbor(2).tag_ != "VBN":
+            continue
+        if conditional or token.head.lemma_.lower() in _HAPPENING_VERBS:
+            return True
+    return False
 
 
 def _own_territory_act(content: list[Token], group: bool, state_voice: bool = False) -> str | None:
@@ -1331,14 +1341,18 @@ def _clause_only_cues() -> frozenset[str]:
 
 def _reports_a_clause(cue: Token, sentence: Span) -> bool:
     """Whether a cue reports a clause or a quote, not an object: 'recalled that ...',
-    '"...," he observed', '..., he cautioned'."""
+    '"...," he observed', '..., he cautioned', 'he observed: "..."'. A quote elsewhere in the
+    sentence ('welcomed the "historic" ceasefire') is none of its own."""
     if any(c.dep_ in ("ccomp", "parataxis") for c in cue.children):
         return True
-    if cue.dep_ in ("parataxis", "advcl") or any(
-        c.dep_ == "nsubj" and c.i > cue.i for c in cue.children
-    ):
+    if cue.dep_ == "parataxis" or any(c.dep_ == "nsubj" and c.i > cue.i for c in cue.children):
         return True
-    return any(t.text in _QUOTE_MARKS for t in cue.doc[cue.i + 1 : sentence.end])
+    doc = cue.doc
+    before = [t for t in doc[max(sentence.start, cue.i - 3) : cue.i] if not t.is_alpha]
+    after = doc[cue.i + 1 : min(sentence.end, cue.i + 3)]
+    return any(t.text in _QUOTE_MARKS for t in before) or (
+        any(t.text == ":" for t in after) and any(t.text in _QUOTE_MARKS for t in after)
+    )
 
 
 def _reports_something(cue: Token, sentence: Span) -> bool:

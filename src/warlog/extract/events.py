@@ -1117,17 +1117,58 @@ def _shared_subjects(verb: Token) -> list[Token]:
     return []
 
 
+_MEANS_VERBS = frozenset({"target", "hit", "strike", "pound", "bombard", "attack"})
+
+
 def _doer_of_object(root: Token) -> list[Token]:
     """The subject of a verb of doing whose object the trigger noun is: "Israel launched a
-    fresh wave of attacks", "American forces targeted the town with air strikes"."""
+    fresh wave of attacks", "American forces targeted the town with air strikes". Only the
+    object, one "of" ("a wave of"), and "with" under a verb of striking lead up to the verb:
+    "called for an end to the strikes", "opened an investigation into the bombing" name who
+    reacts, not who struck."""
     token = root
-    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
-        if token.dep_ not in ("dobj", "pobj", "prep", "conj", "appos", "compound"):
-            return []
+    of_seen = False
+    while token.dep_ in ("conj", "appos", "compound") and token.head.i != token.i:
         token = token.head
-    if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in _doing_verbs():
+    if token.dep_ == "pobj":
+        preposition = token.head
+        if preposition.lower_ == "of" and preposition.head.dep_ == "dobj":
+            token, of_seen = preposition.head, True
+        elif preposition.lower_ == "with" and preposition.head.lemma_.lower() in _MEANS_VERBS:
+            return _shared_subjects(preposition.head)
+        else:
+            return []
+    if token.dep_ != "dobj" or (of_seen and token.lower_ not in _WAVE_NOUNS):
         return []
-    return _shared_subjects(token)
+    verb = token.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _doing_verbs():
+        return []
+    if verb.lemma_.lower() == "open" and root.lower_ != "fire":
+        return []  # "opened fire", not "opened an investigation into"
+    return _shared_subjects(verb)
+
+
+# nouns of an amount of attacks ("a wave of air strikes"): the attacks are what was done
+_WAVE_NOUNS = frozenset(
+    {
+        "wave",
+        "series",
+        "string",
+        "barrage",
+        "volley",
+        "salvo",
+        "round",
+        "spate",
+        "campaign",
+        "number",
+        "dozens",
+        "hundreds",
+        "scores",
+        "couple",
+        "flurry",
+        "hail",
+    }
+)
 
 
 def _perpetrator(doc: Doc, trigger: Trigger, sentence: Span) -> tuple[str | None, str | None]:
@@ -1278,6 +1319,28 @@ _VIOLENT_TYPES = frozenset({"Explosions/Remote violence", "Battles", "Violence a
 _DEATH_LEMMAS = frozenset({"kill", "die"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _LOCATIVES = frozenset({"in", "at", "near", "of", "outside"})
+# words of deaths that are not an attack's at a place of their own: other causes, and the
+# wounded of the attack told before dying elsewhere
+_OTHER_DEATHS = frozenset(
+    {
+        "accident",
+        "crash",
+        "collapse",
+        "collapsed",
+        "fire",
+        "flood",
+        "floods",
+        "earthquake",
+        "landslide",
+        "disease",
+        "illness",
+        "heart",
+        "hospital",
+        "wounds",
+        "injuries",
+        "later",
+    }
+)
 _RUNNING_TOTAL_WORDS = frozenset({"since", "far", "total", "toll", "overall", "altogether"})
 
 
@@ -1297,6 +1360,12 @@ def _deaths_there(sentence: Span, before: Trigger) -> list[Trigger]:
         victims = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
         if token.lemma_.lower() == "kill" and not any(c.dep_ == "nsubjpass" for c in victims):
             continue  # "the strike killed two": a killing with its own doer is told already
+        if any(c.dep_ in ("agent", "advcl") for c in token.children) or any(
+            c.dep_ == "prep" and c.lower_ in ("of", "from", "after") for c in token.children
+        ):
+            continue  # "killed by a landslide", "died of their wounds", "died when ..."
+        if any(t.lower_ in _OTHER_DEATHS for t in sentence):
+            continue  # "died in a traffic accident", "later died in hospital"
         if not any(t.like_num or t.dep_ == "nummod" for v in victims for t in v.subtree):
             continue  # a count of the dead makes it a report of this incident's toll
         return [replace(before, start=token.i, end=token.i + 1, klass="", generic=False, rank=0)]
@@ -1312,7 +1381,8 @@ def extract_events(doc: Doc, article: Article) -> list[EventDraft]:
     earlier_triggers: set[str] = set()  # "airstrike", for a later "the strike"
     agreement_found = False
     weapon_history: list[tuple[int, frozenset[str]]] = []  # (sentence end, weapon classes)
-    last_kind: tuple[int, Trigger] | None = None  # (paragraph start, its last violent trigger)
+    # (paragraph start, its last violent trigger, where that one's sentence ends)
+    last_kind: tuple[int, Trigger, int] | None = None
     for sentence in doc.sents:
         label_start, pending_label = pending_label, None
         if sentence.text.rstrip().endswith(":") and len(sentence) <= 8:
@@ -1331,7 +1401,12 @@ def extract_events(doc: Doc, article: Article) -> list[EventDraft]:
         ]
         agreement_found = agreement_found or any(t.in_force for t in triggers)
         paragraph = doc.text.rfind("\n\n", 0, sentence.start_char + 1)
-        if not triggers and last_kind is not None and last_kind[0] == paragraph:
+        if (
+            not triggers
+            and last_kind is not None
+            and last_kind[0] == paragraph
+            and last_kind[2] == sentence.start  # the sentence right after the attack's
+        ):
             triggers = _deaths_there(sentence, last_kind[1])
         triggers = [t for t in triggers if not t.needs_forces or _names_forces(doc, t)]
         triggers = [t for t in triggers if not t.needs_ground or _takes_ground(doc, t)]
@@ -1361,7 +1436,7 @@ def extract_events(doc: Doc, article: Article) -> list[EventDraft]:
         )
         best = max(triggers, key=lambda t: (t.rank, -t.start))
         if best.type in _VIOLENT_TYPES:
-            last_kind = (paragraph, best)
+            last_kind = (paragraph, best, sentence.end)
         excluded = tuple(
             (doc[i].idx, doc[i].idx + len(doc[i].text))
             for i in sorted(

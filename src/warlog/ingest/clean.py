@@ -43,7 +43,9 @@ def mojibake_replacements() -> tuple[tuple[str, str], ...]:
     )
 
 
-_SPACES_RE = re.compile(r"[ \t\u00a0]+")
+_SPACES_RE = re.compile(
+    r"[ \t\u00a0\u2007\u2009\u202f]+"
+)  # no-break, figure, thin, narrow no-break
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 

@@ -607,6 +607,13 @@ def _claim_for(draft: EventDraft, claims: tuple[Claim, ...]) -> Claim | None:
     return None
 
 
+def _tells(claim: Claim, draft: EventDraft) -> bool:
+    """Whether what a claim says holds the event's trigger: "militants stormed the complex
+    for what they say is retaliation for French operations" says nothing of who stormed."""
+    content = claim.content
+    return content is None or any(content.start <= t[0] < content.end for t in draft.triggers)
+
+
 def _accused_side(claim: Claim, text: str) -> str | None:
     if claim.content is None:
         return None
@@ -769,7 +776,7 @@ def settle_events(
         if event.actor1_side is None and claim is not None and not _non_state(event.actor1):
             if claim.stance == "confirms":
                 event = replace(event, actor1_side=claim.side)
-            elif claim.stance in ("accuses", "asserts"):
+            elif claim.stance in ("accuses", "asserts") and _tells(claim, draft):
                 event = replace(event, actor1_side=_accused_side(claim, article.text))
         event = replace(
             event,
