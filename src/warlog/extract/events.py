@@ -1446,6 +1446,8 @@ def extract_events(doc: Doc, article: Article) -> list[EventDraft]:
             )
         )
         actor, side = _perpetrator(doc, best, sentence)
+        if best.type == "Protests":
+            side = None  # protesters fight for no state (ACLED's "Protesters (Country)", inter 6)
         event = Event(
             type=best.type,
             sub_type=best.sub_type,
