@@ -35,6 +35,25 @@ def once_per_doc(doc: Doc, key: str, compute: Callable[[Doc], _Fact]) -> _Fact:
     return fact
 
 
+def doc_text(doc: Doc) -> str:
+    """A Doc's text, joined once per Doc (``Doc.text`` joins every token anew on each access,
+    so reading it once per sentence or entity is quadratic in the article)."""
+    return once_per_doc(doc, "warlog_text", lambda d: str(d.text))
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """A Doc's entities, built once per Doc (``Doc.ents`` and ``Span.ents`` build every
+    entity span anew on each access)."""
+    return once_per_doc(doc, "warlog_ents", lambda d: tuple(d.ents))
+
+
+def sentence_ents(sentence: Span) -> list[Span]:
+    """The entities inside a sentence, from the Doc's list built once."""
+    return [
+        e for e in doc_ents(sentence.doc) if sentence.start <= e.start and e.end <= sentence.end
+    ]
+
+
 def register_extractor(name: str) -> Callable[[Extractor], Extractor]:
     """Register ``function`` as the extractor called ``name`` (its records go in Report.name)."""
 

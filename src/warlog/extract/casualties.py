@@ -14,7 +14,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from warlog.extract.base import register_extractor, sentence_evidence
+from warlog.extract.base import doc_text, register_extractor, sentence_evidence
 from warlog.extract.conflict import is_conflict_text
 from warlog.extract.numbers import NumberPhrase, find_numbers
 from warlog.extract.sides import side_of_words
@@ -596,7 +596,7 @@ def extract_casualties(doc: Doc, article: Article) -> list[CasualtyReport]:
     reports: list[CasualtyReport] = []
     paragraph_scope: str | None = None
     paragraph_start = -1
-    text: str = doc.text
+    text: str = doc_text(doc)
     for sentence in doc.sents:
         start_of_paragraph = text.rfind("\n\n", 0, sentence.start_char + 1)
         if start_of_paragraph != paragraph_start:

@@ -17,7 +17,14 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from warlog.extract.base import once_per_doc, register_extractor, sentence_evidence
+from warlog.extract.base import (
+    doc_ents,
+    doc_text,
+    once_per_doc,
+    register_extractor,
+    sentence_ents,
+    sentence_evidence,
+)
 from warlog.extract.conflict import is_conflict_text
 from warlog.extract.events import NON_STATE_DOERS
 from warlog.extract.sides import speaker_side_of as side_of
@@ -163,7 +170,7 @@ def _resumed_group(subject_tokens: list[Token]) -> str | None:
     if not _definite(subject_tokens):
         return None
     doc = words[0].doc
-    before = doc.text[: words[0].idx].lower()
+    before = doc_text(doc)[: words[0].idx].lower()
     best: tuple[int, str] | None = None
     for group in load_json("actors.json")["groups"]:
         for alias in group["aliases"]:
@@ -292,7 +299,7 @@ def _body_name(subject: Token) -> str | None:
     the Red Cross"): the named entity the subject heads, and a bracketed acronym after it."""
     if subject.pos_ != "PROPN":
         return None
-    entity = next((e for e in subject.doc.ents if e.start <= subject.i < e.end), None)
+    entity = next((e for e in doc_ents(subject.doc) if e.start <= subject.i < e.end), None)
     if (
         subject.ent_type_ != "ORG"
         or entity is None
@@ -1507,7 +1514,7 @@ def _merge_sentence(claims: list[Claim]) -> list[Claim]:
 def _tweet_claims(doc: Doc, article: Article, memory: SpeakerMemory) -> dict[int, Claim]:
     """Tweets quoted in the text, keyed by the paragraph's start offset."""
     found: dict[int, Claim] = {}
-    text: str = doc.text
+    text: str = doc_text(doc)
     for match in _TWEET_RE.finditer(text):
         paragraph_start = text.rfind("\n", 0, match.start()) + 1
         if match.start() - paragraph_start < 20:
@@ -1681,7 +1688,7 @@ def attributions(doc: Doc, article: Article) -> list[Claim]:
     _mention_sides(doc, memory)
     tweets = _tweet_claims(doc, article, memory)
     claims: list[Claim] = []
-    text: str = doc.text
+    text: str = doc_text(doc)
     spans = quote_spans(doc)
     quoted = _inside(spans)
     from warlog.ingest.dateline import parse_dateline
@@ -1810,7 +1817,7 @@ def attributions(doc: Doc, article: Article) -> list[Claim]:
         for claim in _merge_sentence(here):
             claims.append(claim)
             memory.remember(claim)
-        people = [ent for ent in sentence.ents if ent.label_ == "PERSON" and len(ent) > 1]
+        people = [ent for ent in sentence_ents(sentence) if ent.label_ == "PERSON" and len(ent) > 1]
         if people and not here:
             memory.last_person = (people[-1].start_char, people[-1].text)
     return claims

@@ -13,7 +13,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from warlog.extract.base import register_extractor, sentence_evidence
+from warlog.extract.base import doc_text, register_extractor, sentence_ents, sentence_evidence
 from warlog.extract.conflict import is_conflict_text
 from warlog.extract.sides import country_signal, side_of_words
 from warlog.model import Article, Event, ResolvedDate
@@ -839,7 +839,7 @@ def _named_background(doc: Doc, trigger: Trigger, sentence: Span, earlier: set[s
     ]
     if not definite or not names or any(e.label_ in ("DATE", "TIME") for e in sentence.ents):
         return False
-    before = doc.text[: sentence.start_char]
+    before = doc_text(doc)[: sentence.start_char]
     return not any(c.text in before for c in names)
 
 
@@ -1348,7 +1348,7 @@ def _deaths_there(sentence: Span, before: Trigger) -> list[Trigger]:
     """ "Katyusha rockets hit Nahariya and Safed. Two civilians in the town of Miron were
     killed": deaths a sentence places somewhere of its own, with no word of the attack,
     right after an attack of the same paragraph, are that attack's kind of event there."""
-    if not any(ent.label_ in _PLACE_LABELS for ent in sentence.ents) and not any(
+    if not any(ent.label_ in _PLACE_LABELS for ent in sentence_ents(sentence)) and not any(
         t.pos_ == "PROPN" and t.dep_ == "pobj" and t.head.lower_ in _LOCATIVES for t in sentence
     ):
         return []  # no place of their own: the deaths of the attack told before
@@ -1400,7 +1400,7 @@ def extract_events(doc: Doc, article: Article) -> list[EventDraft]:
             )
         ]
         agreement_found = agreement_found or any(t.in_force for t in triggers)
-        paragraph = doc.text.rfind("\n\n", 0, sentence.start_char + 1)
+        paragraph = doc_text(doc).rfind("\n\n", 0, sentence.start_char + 1)
         if (
             not triggers
             and last_kind is not None

@@ -13,6 +13,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from warlog.extract.base import doc_text
 from warlog.resources import load_json
 
 SKIP_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
@@ -290,8 +291,9 @@ def _is_list_marker(doc: Doc, index: int) -> bool:
     token = doc[index]
     following = doc[index + 1] if index + 1 < len(doc) else None
     if following is not None and following.text in (".", ")") and not token.whitespace_:
-        line_start = doc.text.rfind("\n", 0, token.idx) + 1
-        if not doc.text[line_start : token.idx].strip():
+        text = doc_text(doc)
+        line_start = text.rfind("\n", 0, token.idx) + 1
+        if not text[line_start : token.idx].strip():
             return True
     previous = doc[index - 1] if index > 0 else None
     return previous is not None and previous.text == ":" and not previous.whitespace_

@@ -11,7 +11,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from warlog.extract.base import once_per_doc, register_extractor
+from warlog.extract.base import doc_text, once_per_doc, register_extractor
 from warlog.extract.sides import country_signal, side_of
 from warlog.model import Article, Evidence, PlaceMention
 from warlog.resources import load_json
@@ -250,8 +250,9 @@ def _with_name_head(doc: Doc, ent: Span, start: int, end: int) -> int:
         return start
     from warlog.geo import gazetteer
 
-    longer = doc.text[before.idx : end]
-    if gazetteer().lookup(longer) and not gazetteer().lookup(doc.text[start:end]):
+    text = doc_text(doc)
+    longer = text[before.idx : end]
+    if gazetteer().lookup(longer) and not gazetteer().lookup(text[start:end]):
         return before.idx
     return start
 
@@ -494,7 +495,7 @@ def _qualified_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _heading_word(ent: Span) -> bool:
     """A common noun alone on its line ("Background", "Reaction"): a section heading the
     recogniser took for a place."""
-    text: str = ent.doc.text
+    text: str = doc_text(ent.doc)
     line_start = text.rfind("\n", 0, ent.start_char) + 1
     line_end = text.find("\n", ent.end_char)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
@@ -509,7 +510,7 @@ def _listed_with_places(
     recogniser or the gazetteer knows it (a village the gazetteer lacks is then placed
     approximately). Only lists with two places found, or one in a list of three or more
     names; never a person's or an organisation's name."""
-    text: str = doc.text
+    text: str = doc_text(doc)
     found_tokens: dict[int, tuple[int, int]] = {}
     for start, end in mentions:
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -555,7 +556,7 @@ def _conj_of(token: Token, top: Token) -> bool:
 
 @register_extractor("places")
 def extract_places(doc: Doc, article: Article) -> list[PlaceMention]:
-    text: str = doc.text
+    text: str = doc_text(doc)
     mentions: dict[tuple[int, int], PlaceMention] = {}
     countries = set(context_countries(doc))
     surnames = person_surnames(doc)
