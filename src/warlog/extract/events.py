@@ -332,6 +332,24 @@ def _definite(noun: Token) -> bool:
     )
 
 
+_AFTER_WORDS = frozenset({"after", "following", "since"})
+
+
+def _fronted_reference(doc: Doc, trigger: Trigger, sentence: Span) -> bool:
+    """ "After the exchange of fire, North Korea stated it would ...": a definite incident
+    named in a phrase of time that opens the sentence is one the article has told, the time
+    of what follows, not an event of its own."""
+    noun = doc[trigger.start : trigger.end].root
+    preposition = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and preposition.lower_ in _AFTER_WORDS
+        and preposition.i - sentence.start <= 1
+        and preposition.head.i > noun.i  # the clause it times comes after it
+        and _definite(noun)
+    )
+
+
 def classify(
     doc: Doc,
     trigger: Trigger,
@@ -1420,6 +1438,7 @@ def extract_events(doc: Doc, article: Article) -> list[EventDraft]:
                 or _names_earlier(doc, t, earlier_triggers)
             )
             and not _named_background(doc, t, sentence, earlier_triggers)
+            and not (earlier_triggers and _fronted_reference(doc, t, sentence))
         ]
         if not triggers:
             continue
