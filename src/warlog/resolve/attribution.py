@@ -91,10 +91,24 @@ def _better(a: CasualtyReport, b: CasualtyReport) -> CasualtyReport:
 
 
 def fold_repeats(casualties: list[CasualtyReport]) -> tuple[CasualtyReport, ...]:
+    """The same figure from the same source told again is one report, unless the sentences
+    tell two tolls apart: "strikes that killed 9 people and wounded 14. Another airstrike ...
+    killed 6 people and wounded 14" are two incidents' 14 wounded."""
+    told: dict[tuple[int, int], list[CasualtyReport]] = {}
+    for casualty in casualties:
+        told.setdefault((casualty.evidence.start, casualty.evidence.end), []).append(casualty)
+
+    def tolls_differ(a: CasualtyReport, b: CasualtyReport) -> bool:
+        return any(
+            x.kind == y.kind and x.victims == y.victims and (x.best, x.low) != (y.best, y.low)
+            for x in told[(a.evidence.start, a.evidence.end)]
+            for y in told[(b.evidence.start, b.evidence.end)]
+        )
+
     kept: list[CasualtyReport] = []
     for casualty in casualties:
         for index, existing in enumerate(kept):
-            if _same_figure(existing, casualty):
+            if _same_figure(existing, casualty) and not tolls_differ(existing, casualty):
                 kept[index] = _better(existing, casualty)
                 break
         else:
