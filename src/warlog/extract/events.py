@@ -1136,6 +1136,7 @@ def _shared_subjects(verb: Token) -> list[Token]:
 
 
 _MEANS_VERBS = frozenset({"target", "hit", "strike", "pound", "bombard", "attack"})
+_TAKING_PART = frozenset({"engage", "participate"})
 
 
 def _doer_of_object(root: Token) -> list[Token]:
@@ -1154,6 +1155,8 @@ def _doer_of_object(root: Token) -> list[Token]:
             token, of_seen = preposition.head, True
         elif preposition.lower_ == "with" and preposition.head.lemma_.lower() in _MEANS_VERBS:
             return _shared_subjects(preposition.head)
+        elif preposition.lower_ == "in" and preposition.head.lemma_.lower() in _TAKING_PART:
+            return _shared_subjects(preposition.head)  # "forces are engaging in gun battles"
         else:
             return []
     if token.dep_ != "dobj" or (of_seen and token.lower_ not in _WAVE_NOUNS):
@@ -1204,25 +1207,58 @@ def _perpetrator(doc: Doc, trigger: Trigger, sentence: Span) -> tuple[str | None
             child.dep_ == "prep" and child.lower_ == "by"
         ):
             candidates.append(child)
+    if root.dep_ == "conj" and root.head.pos_ in ("NOUN", "PROPN"):
+        # "American helicopters and warplanes": the first conjunct's modifiers are both's
+        candidates.extend(
+            c for c in root.head.children if c.dep_ in ("poss", "amod", "compound", "nmod")
+        )
     if root.pos_ == "VERB":
         candidates.extend(_shared_subjects(root))
     elif root.dep_ not in ("nsubj", "nsubjpass", "csubj"):
         candidates.extend(_doer_of_object(root))
     else:  # "an Israeli strike killed ...": the trigger is the subject; its verb's agent
         candidates.extend(c for c in root.head.children if c.dep_ == "agent")
+    # "skirmishes between Hezbollah and Israeli troops": the party of the two a state's
+    for between in (c for c in root.children if c.dep_ == "prep" and c.lower_ == "between"):
+        for party in (c for c in between.children if c.dep_ == "pobj"):
+            candidates.extend([party, *party.conjuncts])
     for candidate in candidates:
         if candidate.dep_ in ("agent", "prep"):
             objects = [c for c in candidate.children if c.dep_ == "pobj"]
             if not objects:
                 continue
             candidate = objects[0]
-        words = _own_words(candidate)
+        partners = {
+            t.i for c in candidate.children if c.dep_ in ("conj", "cc") for t in c.subtree
+        }  # "Hezbollah and Israeli troops": each party by itself
+        words = [t for t in _own_words(candidate) if t.i not in partners]
         side = side_of_words([t.text for t in words])
         if side is not None:
             if any(t.lower_ in NON_STATE_DOERS for t in words):
                 side = None  # "Yemen's Houthi rebels": a group no state's (eval/ANNOTATION.md)
             return str(doc[words[0].i : words[-1].i + 1].text), side
+    for candidate in candidates:
+        words = _own_words(candidate)
+        if any(t.lower_ in _GOVERNMENT_WORDS for t in words) and len(words) <= 4:
+            # "government airstrikes", "regime forces": the state the story is set in
+            home = _home_country(doc)
+            if home is not None:
+                return str(doc[words[0].i : words[-1].i + 1].text), home
     return None, None
+
+
+_GOVERNMENT_WORDS = frozenset({"government", "regime", "pro-government", "government-led"})
+
+
+def _home_country(doc: Doc) -> str | None:
+    """The one country the article names most, by name or demonym (at least twice, and more
+    often than any other)."""
+    from warlog.extract.places import context_countries
+
+    ranked = context_countries(doc).most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
 
 
 def _weapons(sentence_text: str) -> tuple[str, ...]:
