@@ -238,6 +238,7 @@ def _demonym_countries(draft: EventDraft) -> list[PlaceMention]:
 
 
 AGREEMENT = "Agreement"
+ARRESTS = "Arrests"
 _SEQUENCE_MARKS = frozenset({"after", "before", "since", "until", "following"})
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 # "a day after ...", "two days before ...", "hours after ...": a clause of another moment
@@ -920,6 +921,10 @@ def _placed(
         # the sentence's perpetrator is another trigger's: "the SDF announced it had entered
         # into an agreement ... after Turkey began a military offensive"
         event = replace(event, actor1=None, actor1_side=None)
+    if sub_kind == ARRESTS and event.actor1_side is None and not _non_state(event.actor1):
+        # "two people have been arrested": arrests where no one else is said to make them are
+        # the state's whose ground it is (ACLED: Arrests are by state forces)
+        event = replace(event, actor1_side=place.country_code)
     return replace(
         event,
         type=kind,
