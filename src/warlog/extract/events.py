@@ -1237,28 +1237,7 @@ def _perpetrator(doc: Doc, trigger: Trigger, sentence: Span) -> tuple[str | None
             if any(t.lower_ in NON_STATE_DOERS for t in words):
                 side = None  # "Yemen's Houthi rebels": a group no state's (eval/ANNOTATION.md)
             return str(doc[words[0].i : words[-1].i + 1].text), side
-    for candidate in candidates:
-        words = _own_words(candidate)
-        if any(t.lower_ in _GOVERNMENT_WORDS for t in words) and len(words) <= 4:
-            # "government airstrikes", "regime forces": the state the story is set in
-            home = _home_country(doc)
-            if home is not None:
-                return str(doc[words[0].i : words[-1].i + 1].text), home
     return None, None
-
-
-_GOVERNMENT_WORDS = frozenset({"government", "regime", "pro-government", "government-led"})
-
-
-def _home_country(doc: Doc) -> str | None:
-    """The one country the article names most, by name or demonym (at least twice, and more
-    often than any other)."""
-    from warlog.extract.places import context_countries
-
-    ranked = context_countries(doc).most_common(2)
-    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
-        return None
-    return ranked[0][0]
 
 
 def _weapons(sentence_text: str) -> tuple[str, ...]:

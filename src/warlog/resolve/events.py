@@ -33,6 +33,7 @@ from warlog.model import (
     TemporalExpression,
 )
 from warlog.resolve.approximate import home_country, is_approximate, is_placed_near_named
+from warlog.resolve.own_acts import bystander
 
 STATUS_RANK = {"reported": 0, "claimed": 1, "confirmed": 2, "contested": 3}
 GEO_PRECISION = {"city": 1, "region": 2, "country": 3}  # ACLED's geo_precision codes
@@ -678,7 +679,7 @@ def _status(event: Event, claim: Claim | None, denials: list[Claim]) -> str:
         return "contested"
     if any(d.side is not None and d.side != claim.side for d in denials):
         return "contested"
-    if claim.side is not None and claim.side == event.actor1_side:
+    if claim.side is not None and claim.side == event.actor1_side and not bystander(claim):
         return "confirmed"
     return "claimed"
 

@@ -15,6 +15,46 @@ from dataclasses import replace
 
 from warlog.model import Claim, Event
 
+# voices of no party, whatever their nationality: "Syrian activists say a government air
+# strike ..." reports the state's act, it does not acknowledge it
+_BYSTANDERS = frozenset(
+    {
+        "activist",
+        "activists",
+        "medic",
+        "medics",
+        "witness",
+        "witnesses",
+        "eyewitness",
+        "eyewitnesses",
+        "resident",
+        "residents",
+        "analyst",
+        "analysts",
+        "journalist",
+        "journalists",
+        "doctor",
+        "doctors",
+        "monitor",
+        "monitors",
+        "observer",
+        "observers",
+        "villager",
+        "villagers",
+        "survivor",
+        "survivors",
+        "relative",
+        "relatives",
+        "locals",
+    }
+)
+
+
+def bystander(claim: Claim) -> bool:
+    """Whether a claim's speaker is a voice of no party (activists, medics, witnesses)."""
+    words = claim.speaker.lower().split()
+    return bool(words) and words[-1] in _BYSTANDERS
+
 
 def confirm_own_acts(
     claims: tuple[Claim, ...], events: tuple[Event, ...]
@@ -32,6 +72,7 @@ def confirm_own_acts(
         if (
             claim.stance == "asserts"
             and claim.side is not None
+            and not bystander(claim)
             and claim.side in perpetrators.get(claim.id, ())
         ):
             confirmed = replace(claim, stance="confirms")
