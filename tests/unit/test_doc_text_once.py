@@ -31,3 +31,12 @@ def test_no_extractor_reads_doc_text_itself() -> None:
         if re.search(r"\bdoc\.text\b", line) and not line.lstrip().startswith(("#", '"'))
     ]
     assert readers == [], f"use warlog.extract.base.doc_text: {readers}"
+
+
+def test_a_sentences_entities_reach_its_edges(blank_nlp: Any) -> None:
+    from spacy.tokens import Span
+
+    doc = blank_nlp("Shells hit Ganja . Kyiv was quiet .")
+    doc.ents = [Span(doc, 2, 3, label="GPE"), Span(doc, 4, 5, label="GPE")]
+    assert [e.text for e in sentence_ents(doc[0:4])] == ["Ganja"]
+    assert [e.text for e in sentence_ents(doc[4:8])] == ["Kyiv"]

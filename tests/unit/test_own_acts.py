@@ -56,3 +56,10 @@ def test_a_contested_event_stays_contested() -> None:
     claims, events = confirm_own_acts((claim,), (_event("IL", (claim.id,), "contested"),))
     assert claims[0].stance == "confirms"
     assert events[0].status == "contested"
+
+
+def test_a_bystanders_account_confirms_nothing() -> None:
+    claim = replace(_claim("SY"), speaker="Syrian activists")
+    claims, events = confirm_own_acts((claim,), (_event("SY", (claim.id,)),))
+    assert claims[0].stance == "asserts"
+    assert events[0].status == "claimed"

@@ -482,14 +482,14 @@ def _single_victims(doc: Doc, sentence: Span) -> list[NumberPhrase]:
             "military",
         ):
             continue
-        if (
-            role.dep_ in ("nsubj", "attr")
-            and noun is role
-            and not any(c.dep_ == "conj" for c in noun.children)
-            and _among_the(role.head) is not None
-        ):
-            # "a senior commander was among those killed", "among the dead was a policeman"
-            found.append(NumberPhrase(token.i, token.i, token.i + 1, 1, "exact", 1, 1))
+        if role.dep_ in ("nsubj", "attr") and noun is role and _among_the(role.head) is not None:
+            # "a senior commander was among those killed", "a commander and his driver were
+            # among the dead": one person, and each conjoined one
+            people = 1 + sum(1 for c in noun.conjuncts if c.tag_ in ("NN", "NNP"))
+            if people == 1 + len(noun.conjuncts):
+                found.append(
+                    NumberPhrase(token.i, token.i, token.i + 1, people, "exact", people, people)
+                )
             continue
         if role.dep_ not in _SINGLE_ROLES:
             continue

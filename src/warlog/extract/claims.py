@@ -903,23 +903,31 @@ def _other_side_acts(content: list[Token], speaker_side: str | None, group: bool
 
 
 _COUNTERFACTUAL_MODALS = frozenset({"could", "would", "might"})
-_HAPPENING_VERBS = frozenset({"happen", "occur", "take", "result", "cause"})
+_HAPPENING_VERBS = frozenset({"happen", "occur"})
 
 
 def _counterfactual(content: list[Token]) -> bool:
     """Whether what is said is what could have happened but did not ("a massacre could have
     taken place had the area not been cleared"): no blame of what did. Not a guess about
-    what did happen ("may have ordered the massacre", "must have known")."""
-    words = {t.lower_ for t in content}
-    conditional = bool(words & {"if", "had", "unless"}) or "but for" in " ".join(
-        t.lower_ for t in content
+    what did happen ("may have ordered the massacre", "might have taken part in it")."""
+    conditional = any(
+        (t.lower_ in ("if", "unless") and t.dep_ == "mark")
+        or (
+            t.lower_ == "had"
+            and any(c.dep_ in ("nsubj", "nsubjpass") and c.i > t.i for c in t.head.children)
+        )  # "had the area not been cleared": a condition by inversion
+        for t in content
     )
     for token in content:
         if token.lower_ not in _COUNTERFACTUAL_MODALS or token.i + 2 >= len(token.doc):
             continue
         if token.nbor(1).lower_ != "have" or token.nbor(2).tag_ != "VBN":
             continue
-        if conditional or token.head.lemma_.lower() in _HAPPENING_VERBS:
+        verb = token.head
+        happening = verb.lemma_.lower() in _HAPPENING_VERBS or (
+            verb.lemma_.lower() == "take" and any(c.lower_ == "place" for c in verb.children)
+        )
+        if conditional or happening:
             return True
     return False
 

@@ -347,6 +347,8 @@ def _fronted_reference(doc: Doc, trigger: Trigger, sentence: Span) -> bool:
         and preposition.i - sentence.start <= 1
         and preposition.head.i > noun.i  # the clause it times comes after it
         and _definite(noun)
+        # "After the bombing of a market in Kabul on Friday": a new incident, with its own
+        and not any(t.ent_type_ in _PLACE_LABELS | {"DATE", "TIME"} for t in noun.subtree)
     )
 
 
@@ -1135,7 +1137,9 @@ def _shared_subjects(verb: Token) -> list[Token]:
     return []
 
 
-_MEANS_VERBS = frozenset({"target", "hit", "strike", "pound", "bombard", "attack"})
+_MEANS_VERBS = frozenset(
+    {"target", "hit", "strike", "pound", "bombard", "attack", "press", "continue", "proceed"}
+)
 _TAKING_PART = frozenset({"engage", "participate"})
 
 
@@ -1221,7 +1225,9 @@ def _perpetrator(doc: Doc, trigger: Trigger, sentence: Span) -> tuple[str | None
     # "skirmishes between Hezbollah and Israeli troops": the party of the two a state's
     for between in (c for c in root.children if c.dep_ == "prep" and c.lower_ == "between"):
         for party in (c for c in between.children if c.dep_ == "pobj"):
-            candidates.extend([party, *party.conjuncts])
+            # parties, not places: "fighting between Kyiv and Zhytomyr" names where, and
+            # "between Armenia and Azerbaijan" both sides (actor1_side null: FORMAT.md)
+            candidates.extend(p for p in (party, *party.conjuncts) if not _place_name(p))
     for candidate in candidates:
         if candidate.dep_ in ("agent", "prep"):
             objects = [c for c in candidate.children if c.dep_ == "pobj"]
@@ -1238,6 +1244,29 @@ def _perpetrator(doc: Doc, trigger: Trigger, sentence: Span) -> tuple[str | None
                 side = None  # "Yemen's Houthi rebels": a group no state's (eval/ANNOTATION.md)
             return str(doc[words[0].i : words[-1].i + 1].text), side
     return None, None
+
+
+def _place_name(token: Token) -> bool:
+    """Whether a noun is a place's name alone (a gazetteer place, no force or group noun)."""
+    from warlog.geo import gazetteer
+
+    return token.pos_ == "PROPN" and bool(gazetteer().lookup(token.text))
+
+
+def _arrester(doc: Doc, trigger: Trigger) -> str | None:
+    """Who makes an arrest the sentence names with no side ("Hezbollah fighters detained
+    two soldiers", "arrested by militiamen"), so that the arrest is not put down to the state
+    whose ground it is."""
+    verb = doc[trigger.start : trigger.end].root
+    for child in verb.children:
+        doer = child
+        if child.dep_ == "agent":
+            doer = next((c for c in child.children if c.dep_ == "pobj"), child)
+        elif child.dep_ != "nsubj":
+            continue
+        words = _own_words(doer)
+        return str(doc[words[0].i : words[-1].i + 1].text)
+    return None
 
 
 def _weapons(sentence_text: str) -> tuple[str, ...]:
@@ -1369,8 +1398,6 @@ _OTHER_DEATHS = frozenset(
         "illness",
         "heart",
         "hospital",
-        "wounds",
-        "injuries",
         "later",
     }
 )
@@ -1385,7 +1412,7 @@ def _deaths_there(sentence: Span, before: Trigger) -> list[Trigger]:
         t.pos_ == "PROPN" and t.dep_ == "pobj" and t.head.lower_ in _LOCATIVES for t in sentence
     ):
         return []  # no place of their own: the deaths of the attack told before
-    if any(t.lower_ in _RUNNING_TOTAL_WORDS or (t.like_num and len(t.text) == 4) for t in sentence):
+    if any(t.lower_ in _RUNNING_TOTAL_WORDS or (t.is_digit and len(t.text) == 4) for t in sentence):
         return []  # "since the war began, 30,000 have been killed in Gaza": a running total
     for token in sentence:
         if token.pos_ != "VERB" or token.lemma_.lower() not in _DEATH_LEMMAS:
@@ -1393,11 +1420,17 @@ def _deaths_there(sentence: Span, before: Trigger) -> list[Trigger]:
         victims = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
         if token.lemma_.lower() == "kill" and not any(c.dep_ == "nsubjpass" for c in victims):
             continue  # "the strike killed two": a killing with its own doer is told already
-        if any(c.dep_ in ("agent", "advcl") for c in token.children) or any(
-            c.dep_ == "prep" and c.lower_ in ("of", "from", "after") for c in token.children
+        if any(c.dep_ == "agent" for c in token.children) or any(
+            c.dep_ == "prep" and c.lower_ in ("of", "after") for c in token.children
         ):
-            continue  # "killed by a landslide", "died of their wounds", "died when ..."
-        if any(t.lower_ in _OTHER_DEATHS for t in sentence):
+            continue  # "killed by a landslide", "died of their wounds", "died after ..."
+        told = [
+            t
+            for c in token.children
+            if c.dep_ in ("prep", "advmod", "advcl", "npadvmod")
+            for t in c.subtree
+        ]
+        if any(t.lower_ in _OTHER_DEATHS for t in told):
             continue  # "died in a traffic accident", "later died in hospital"
         if not any(t.like_num or t.dep_ == "nummod" for v in victims for t in v.subtree):
             continue  # a count of the dead makes it a report of this incident's toll
@@ -1482,6 +1515,8 @@ def extract_events(doc: Doc, article: Article) -> list[EventDraft]:
         actor, side = _perpetrator(doc, best, sentence)
         if best.type == "Protests":
             side = None  # protesters fight for no state (ACLED's "Protesters (Country)", inter 6)
+        if actor is None and best.sub_type == "Arrests":
+            actor = _arrester(doc, best)  # "Hezbollah fighters detained ...": a doer, no side
         event = Event(
             type=best.type,
             sub_type=best.sub_type,

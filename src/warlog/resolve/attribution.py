@@ -8,6 +8,7 @@ same source (headline and body) is one report (eval/ANNOTATION.md).
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from warlog.extract.casualties import SPEAKER_SIDE
@@ -59,7 +60,7 @@ def attribute(
                 according_to_side=claim.side if claim is not None else None,
             )
         )
-    return fold_repeats(attributed)
+    return fold_repeats(attributed, text)
 
 
 def _same_figure(a: CasualtyReport, b: CasualtyReport) -> bool:
@@ -90,7 +91,10 @@ def _better(a: CasualtyReport, b: CasualtyReport) -> CasualtyReport:
     return a if score_a > score_b else b
 
 
-def fold_repeats(casualties: list[CasualtyReport]) -> tuple[CasualtyReport, ...]:
+_UPDATE_RE = re.compile(r"\b(?:rose|risen|rises|climbed|climbs|later|updated|revised|now)\b", re.I)
+
+
+def fold_repeats(casualties: list[CasualtyReport], text: str = "") -> tuple[CasualtyReport, ...]:
     """The same figure from the same source told again is one report, unless the sentences
     tell two tolls apart: "strikes that killed 9 people and wounded 14. Another airstrike ...
     killed 6 people and wounded 14" are two incidents' 14 wounded."""
@@ -99,11 +103,21 @@ def fold_repeats(casualties: list[CasualtyReport]) -> tuple[CasualtyReport, ...]
         told.setdefault((casualty.evidence.start, casualty.evidence.end), []).append(casualty)
 
     def tolls_differ(a: CasualtyReport, b: CasualtyReport) -> bool:
+        if any(
+            _headline(e.start, e.end) or _UPDATE_RE.search(text[e.start : e.end])
+            for e in (a.evidence, b.evidence)
+        ):
+            return False  # a headline's toll, or a toll that "rose": the same incident's
         return any(
             x.kind == y.kind and x.victims == y.victims and (x.best, x.low) != (y.best, y.low)
             for x in told[(a.evidence.start, a.evidence.end)]
             for y in told[(b.evidence.start, b.evidence.end)]
         )
+
+    def _headline(start: int, end: int) -> bool:
+        # the article's first line with no closing stop: "Air strike kills 9, wounds 14"
+        first_line = text[start:end].split("\n", 1)[0].rstrip()
+        return start == 0 and not first_line.endswith((".", "!", "?", '"', "\u201d"))
 
     kept: list[CasualtyReport] = []
     for casualty in casualties:

@@ -922,7 +922,7 @@ def _placed(
         # the sentence's perpetrator is another trigger's: "the SDF announced it had entered
         # into an agreement ... after Turkey began a military offensive"
         event = replace(event, actor1=None, actor1_side=None)
-    if sub_kind == ARRESTS and event.actor1_side is None and not _non_state(event.actor1):
+    if sub_kind == ARRESTS and event.actor1_side is None and event.actor1 is None:
         # "two people have been arrested": arrests where no one else is said to make them are
         # the state's whose ground it is (ACLED: Arrests are by state forces)
         event = replace(event, actor1_side=place.country_code)
