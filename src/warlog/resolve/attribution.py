@@ -103,6 +103,8 @@ def fold_repeats(casualties: list[CasualtyReport], text: str = "") -> tuple[Casu
         told.setdefault((casualty.evidence.start, casualty.evidence.end), []).append(casualty)
 
     def tolls_differ(a: CasualtyReport, b: CasualtyReport) -> bool:
+        if a.evidence == b.evidence:
+            return False  # one sentence's figure named twice is one report (and one id)
         if any(
             _headline(e.start, e.end) or _UPDATE_RE.search(text[e.start : e.end])
             for e in (a.evidence, b.evidence)
