@@ -1,9 +1,11 @@
 """Wall time of ``warlog ingest`` serially against ``warlog ingest --workers N``.
 
-    .venv/bin/python benchmarks/workers.py [DIR] [--repeat N] [--workers N] [--runs N]
+    .venv/bin/python benchmarks/workers.py [DIR] [--articles N | --repeat N] [--workers N]
+        [--runs N]
 
-Copies the articles of DIR (default examples/articles) into a temporary folder, ``--repeat``
-times over: the first copy as it is, each further copy with a line "Report K." appended to
+Copies the articles of DIR (default examples/articles) into a temporary folder as many times
+as make ``--articles`` (default 1,000; ``--repeat`` gives the number of copies instead):
+the first copy as it is, each further copy with a line "Report K." appended to
 its text, so every copy is a new article (an article's id is its text's hash) and none is an
 unchanged re-ingest. Then runs the command line twice, one after the other, each into a fresh
 temporary SQLite store: ``warlog ingest FOLDER`` (the serial path, one process) and
@@ -94,12 +96,26 @@ def _counts(db: Path) -> tuple[int, int]:
         store.close()
 
 
+def _copies_for(source: Path, articles: int) -> int:
+    """How many copies of the folder make at least ``articles`` articles."""
+    files = sum(1 for p in source.rglob("*") if p.is_file())
+    return max(1, -(-articles // max(files, 1)))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("folder", nargs="?", default="examples/articles")
-    parser.add_argument("--repeat", type=int, default=1, help="copies of each article")
+    parser.add_argument(
+        "--articles",
+        type=int,
+        default=1000,
+        help="about this many articles: the folder copied as often as it takes (default 1000)",
+    )
+    parser.add_argument(
+        "--repeat", type=int, default=None, help="copies of each article (instead of --articles)"
+    )
     parser.add_argument("--workers", type=int, default=2, help="worker processes (>= 2)")
     parser.add_argument("--runs", type=int, default=1, help="runs of each; the fastest kept")
     args = parser.parse_args()
@@ -109,7 +125,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="warlog-workers-") as temp:
         folder = Path(temp) / "articles"
         folder.mkdir()
-        count = _copy_articles(Path(args.folder), folder, max(args.repeat, 1))
+        repeat = args.repeat or _copies_for(Path(args.folder), args.articles)
+        count = _copy_articles(Path(args.folder), folder, max(repeat, 1))
         serial_db, parallel_db = Path(temp) / "serial.db", Path(temp) / "parallel.db"
         serial_runs, parallel_runs = [], []
         for _ in range(max(args.runs, 1)):

@@ -21,9 +21,11 @@ def load_pipeline(package: str | None = None) -> Language:
         module = importlib.import_module(name)
     except ImportError:
         raise ModelMissingError(name.replace("_", "-")) from None
+    from warlog.nlp.attribute_rules import index_attribute_ruler
     from warlog.nlp.components import PARAGRAPHS
 
     nlp = cast(Language, module.load())
+    index_attribute_ruler(nlp)
     split_glued_lists(nlp)
     keep_title_abbreviations(nlp)
     if "parser" in nlp.pipe_names:
