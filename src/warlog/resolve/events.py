@@ -125,6 +125,50 @@ def _is_border_of(draft: EventDraft, place: PlaceMention) -> bool:
     )
 
 
+# a sentence's opening phrase of place, up to the place: "In ", "At the ", "Near the town of ",
+# "In Baghdad's " (the place's own words follow it)
+_FRONTED_PLACE_RE = re.compile(
+    r"\s*(?:In|At|Near|Outside|Inside|Across)\s+(?:the\s+)?"
+    r"(?:(?:[A-Z][\w'\u2019-]*|[a-z]+ern|central|town|city|village|of)\s+){0,4}$"
+)
+
+
+def _fronted_scene(
+    draft: EventDraft, places: tuple[PlaceMention, ...], text: str
+) -> list[PlaceMention]:
+    """A sentence that opens on a place and a comma sets the scene of what it tells: "In
+    Baghdad's Sadr City neighborhood, officials said four people were wounded in fighting"
+    happened in Sadr City (news English names the scene first; where a speaker is comes
+    after the speaker: "officials in X said"). Only for a trigger its own clause leaves
+    unplaced, and only a place wholly inside the opening phrase, which ends at a comma
+    before the first trigger."""
+    if not draft.triggers:
+        return []
+    start = draft.event.evidence.start
+    first = min(t[0] for t in draft.triggers)
+    comma = text.find(",", start, first)
+    if comma < 0:
+        return []
+    opening = [
+        place
+        for place in places
+        if start <= place.evidence.start < place.evidence.end <= comma
+        and place.label != "DATELINE"
+        and (place.geonameid is not None or place.lat is not None)
+    ]
+    if not opening or not _FRONTED_PLACE_RE.fullmatch(text, start, opening[0].evidence.start):
+        return []
+    between = text[opening[-1].evidence.end : comma]
+    if len(between.split()) > 3:  # "In Baghdad's Sadr City neighborhood", not a clause
+        return []
+    # the most specific place named: "In Kabul, Afghanistan" is Kabul, "In Baghdad's Sadr
+    # City" Sadr City
+    rank = {"city": 2, "region": 1}
+    scene = max(opening, key=lambda p: (rank.get(_level(p) or "", 0), p.evidence.start))
+    best = max(draft.triggers, key=lambda t: t[3])
+    return [replace(scene, evidence=replace(scene.evidence, start=best[0]))]
+
+
 @cache
 def _speaker_place_re() -> re.Pattern[str]:
     """A local voice just before a place: "officials in ", "police in " (the local voices of
@@ -301,9 +345,11 @@ def _coreferent_place(
     places: tuple[PlaceMention, ...],
     text: str,
 ) -> list[PlaceMention]:
-    """The place of a sentence that names none, by coreference, not by guess: "the city" or
-    "the town" in a trigger's clause is the last city or town the text named, placed at the
-    anaphor so that its trigger decides the type."""
+    """The place of a clause that names none, by coreference, not by guess: "the city" or
+    "the town" in a trigger's clause is the last city or town the text named before it (in
+    an earlier sentence, or earlier in this one: "sirens sounded in Haifa after rockets
+    fired from the north hit the city"), placed at the anaphor so that its trigger decides
+    the type."""
     start = draft.event.evidence.start
     triggers = [t for t in draft.triggers if t[3] > 0] or list(draft.triggers)
     if not triggers:
@@ -314,16 +360,16 @@ def _coreferent_place(
             at = clause.find(f"the {noun}")
             if at < 0 or clause[at + 4 + len(noun) : at + 5 + len(noun)].isalpha():
                 continue
+            offset = trigger[4] + at
             earlier = [
                 p
                 for p in places
-                if p.evidence.start < start
+                if p.evidence.start < offset
                 and p.label != "DATELINE"
                 and p.geonameid is not None
                 and p.feature_kind == level
             ]
             if earlier:
-                offset = trigger[4] + at
                 return [replace(earlier[-1], evidence=replace(earlier[-1].evidence, start=offset))]
     return []
 
@@ -802,6 +848,7 @@ def settle_events(
                 for place in own
             ]
             or _agreement_country(draft, named_countries or {})
+            or _fronted_scene(draft, places, article.text)
             or _speaker_place(draft, places, article.text)
             or _coreferent_place(draft, places, article.text)
             or _scene_before(draft, places, scenes, article.text)
