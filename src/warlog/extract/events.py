@@ -1014,10 +1014,12 @@ def _excluded_tokens(sentence: Span, trigger_tokens: frozenset[int] = frozenset(
         if (
             token.dep_ in ("relcl", "acl")
             and token.head.i not in trigger_tokens
+            and token.i not in trigger_tokens
             and not _located_target(token)
         ):
             # an aside ("the region, which lies within Azerbaijan"), unless it describes a
-            # trigger ("the airstrike that killed Soleimani at a Baghdad airport")
+            # trigger ("the airstrike that killed Soleimani at a Baghdad airport") or is one
+            # ("a bus that was bombed in the town of Hadera": where the bombing was)
             excluded.update(t.i for t in token.subtree)
         if token.dep_ in ("compound", "amod", "nmod") and _names_country(token):
             # "US missile strike", "A United States military air strike": an actor, not

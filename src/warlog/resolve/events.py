@@ -350,7 +350,6 @@ def _coreferent_place(
     an earlier sentence, or earlier in this one: "sirens sounded in Haifa after rockets
     fired from the north hit the city"), placed at the anaphor so that its trigger decides
     the type."""
-    start = draft.event.evidence.start
     triggers = [t for t in draft.triggers if t[3] > 0] or list(draft.triggers)
     if not triggers:
         return []
