@@ -623,7 +623,7 @@ def _blocked(doc: Doc, trigger: Trigger, sentence: Span) -> bool:
     head = doc[trigger.start]
     if head.head.lower_ in lexicon()["modal_words"] or head.head.lemma_.lower() in ("risk", "plan"):
         return True  # "raids risk provoking ..."
-    if _unrealised(head):
+    if _unrealised(head) or _prevented(head) or _prevented(doc[trigger.end - 1]):
         return True
     return any(child.dep_ == "neg" for child in head.children) or any(
         t.lower_ == "if" for t in doc[sentence.start : trigger.start]
@@ -741,6 +741,28 @@ def _takes_ground(doc: Doc, trigger: Trigger) -> bool:
 
 _FUTURE_AUX = frozenset({"will", "shall"})
 _CALLED_FOR = frozenset({"call", "plan", "schedule", "urge", "demand", "announce", "organise"})
+
+
+# verbs whose object did not happen: "deployed to prevent protests", "foiled an attack";
+# not "stop", "halt" or "curb", whose object is under way ("to halt the fighting")
+_PREVENTING = frozenset(
+    {"prevent", "thwart", "foil", "avert", "ban", "forbid", "prohibit", "deter", "preempt"}
+)
+
+
+def _prevented(token: Token) -> bool:
+    """Whether the trigger is what a verb of preventing kept from happening: its object
+    ("to prevent protests", "protests were banned") or its "from" clause ("prevented
+    gunmen from attacking the village"), also as a modifier of that object ("foiled a car
+    bomb attack")."""
+    while token.dep_ in ("compound", "amod") and token.head.i != token.i:
+        token = token.head
+    head = token.head
+    if token.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in _PREVENTING:
+        return True
+    return (
+        token.dep_ == "pcomp" and head.lower_ == "from" and head.head.lemma_.lower() in _PREVENTING
+    )
 
 
 def _unrealised(token: Token) -> bool:
