@@ -340,6 +340,10 @@ _ANAPHORS = {
 }
 
 
+# "from " or "by " just before a place: where something came from, or who did it
+_ORIGIN_BEFORE_RE = re.compile(r"\b(?:from|by)\s+(?:the\s+)?\Z", re.IGNORECASE)
+
+
 def _coreferent_place(
     draft: EventDraft,
     places: tuple[PlaceMention, ...],
@@ -364,6 +368,15 @@ def _coreferent_place(
                 p
                 for p in places
                 if p.evidence.start < offset
+                # in this sentence, not an origin or an actor ("rockets fired from Gaza
+                # hit the city" is not Gaza)
+                and not (
+                    p.evidence.start >= draft.event.evidence.start
+                    and _ORIGIN_BEFORE_RE.search(
+                        text, max(0, p.evidence.start - 12), p.evidence.start
+                    )
+                    is not None
+                )
                 and p.label != "DATELINE"
                 and p.geonameid is not None
                 and p.feature_kind == level
