@@ -9,6 +9,7 @@ claim the figure sits in); the scope from cues in the sentence and the paragraph
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 from typing import Any
 
@@ -501,6 +502,33 @@ def _single_victims(doc: Doc, sentence: Span) -> list[NumberPhrase]:
     return found
 
 
+def _further_kinds(doc: Doc, phrase: NumberPhrase, kind: str) -> list[str]:
+    """What else a second verb of the same subject did to the people a figure counts:
+    "were abducted and later killed" (a conjoined verb with no subject or figure of its
+    own, "were killed and 26 injured" being another figure's). Only after a capture or a
+    disappearance: "were wounded and later died" are deaths, not also wounded people."""
+    if kind not in ("captured", "missing"):
+        return []
+    noun = doc[phrase.end - 1]
+    if noun.dep_ == "nummod":
+        noun = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    verb = noun.head
+    further = []
+    for conjunct in verb.children:
+        if conjunct.dep_ != "conj" or conjunct.pos_ != "VERB":
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in conjunct.children):
+            continue
+        if any(t.like_num for t in doc[verb.i : conjunct.i + 1]):
+            continue
+        other = _kind(conjunct)
+        if other in ("killed", "injured") and other != kind and other not in further:
+            further.append(other)
+    return further
+
+
 def _is_age(doc: Doc, phrase: NumberPhrase, sentence: Span) -> bool:
     """ "children of 12, 13 and 14 years old", "aged 12", "a 58-year-old": an age."""
     if phrase.start > sentence.start and doc[phrase.start - 1].lower_ == "aged":
@@ -660,6 +688,9 @@ def extract_casualties(doc: Doc, article: Article) -> list[CasualtyReport]:
                 number_text=doc[phrase.start : phrase.end].text,
             )
             reports.append(previous)
+            for further in _further_kinds(doc, phrase, kind):
+                # "four aid workers were abducted and later killed": four of each
+                reports.append(replace(previous, kind=further))
         if found_here and sentence_scope == "cumulative":
             paragraph_scope = "cumulative"
     return reports
