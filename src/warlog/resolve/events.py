@@ -507,8 +507,15 @@ def _date_for(
         earlier = [
             t for t in earlier if not any(a <= t.evidence.start < b for a, b in told_by_others)
         ]
+        said_on = min(stated, key=lambda t: abs(t.evidence.start - anchor)).date
+        if not earlier and _before_the_statement(
+            draft, article.text, anchor, said_on, previous_alike
+        ):
+            # "On Saturday, Iran acknowledged it had shot down the airliner": an act the
+            # pluperfect puts before the statement, of the kind the text dated earlier
+            return previous_alike, True
         if not earlier:
-            return min(stated, key=lambda t: abs(t.evidence.start - anchor)).date, True
+            return said_on, True
     if earlier:
         return earlier[-1].date, True
     later = [
@@ -533,6 +540,30 @@ def _date_for(
         # occasion the text has just told, so it happened on that one's day
         return previous_alike, True
     return article.published, False
+
+
+# the pluperfect: "had shot down", "had been attacked", "had already seized" (not "had to")
+_PLUPERFECT_RE = re.compile(
+    r"\bhad\s+(?:(?:not|already|also|just|earlier)\s+)?(?:been\s+)?(?!to\b|a\b|an\b|the\b)[a-z]+"
+)
+
+
+def _before_the_statement(
+    draft: EventDraft,
+    text: str,
+    anchor: int,
+    said_on: ResolvedDate | None,
+    previous_alike: ResolvedDate | None,
+) -> bool:
+    """Whether the trigger's clause, in the pluperfect ("that it had shot down the
+    airliner"), tells an act before the day of the statement, of a kind the text dated to
+    an earlier day already."""
+    if said_on is None or previous_alike is None or previous_alike.value >= said_on.value:
+        return False
+    trigger = min(draft.triggers, key=lambda t: abs(t[0] - anchor), default=None)
+    if trigger is None:
+        return False
+    return _PLUPERFECT_RE.search(text, trigger[4], trigger[0]) is not None
 
 
 HEADLINE_MAX_WORDS = 20
