@@ -384,11 +384,16 @@ def _kind_after(doc: Doc, start: int, end: int) -> str | None:
     return None
 
 
+def _counted_noun(doc: Doc, phrase: NumberPhrase) -> Token:
+    """The noun a number phrase counts ("14 children": "children"), else its last word."""
+    token = doc[phrase.end - 1]
+    return token.head if token.dep_ in ("nummod", "quantmod") else token
+
+
 def _included_by(doc: Doc, phrase: NumberPhrase) -> Token | None:
     """The subject of the "include" whose object the number counts ("the dead included 14
     children and nine women": "dead"), or None."""
-    token = doc[phrase.end - 1]
-    noun = token.head if token.dep_ in ("nummod", "quantmod") else token
+    noun = _counted_noun(doc, phrase)
     while noun.dep_ == "conj":
         noun = noun.head
     verb = noun.head
@@ -509,9 +514,7 @@ def _further_kinds(doc: Doc, phrase: NumberPhrase, kind: str) -> list[str]:
     disappearance: "were wounded and later died" are deaths, not also wounded people."""
     if kind not in ("captured", "missing"):
         return []
-    noun = doc[phrase.end - 1]
-    if noun.dep_ == "nummod":
-        noun = noun.head
+    noun = _counted_noun(doc, phrase)
     if noun.dep_ not in ("nsubj", "nsubjpass"):
         return []
     verb = noun.head

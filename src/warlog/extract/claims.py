@@ -52,14 +52,13 @@ def family_key(name: str) -> str:
     """The key a name is remembered by: its last word, and of a hyphenated family name its
     last part ("Ali al-Dabbagh", "al-Dabbagh" and "Dabbagh" are one person), without its
     accents ("Erdoğan" and "Erdogan" are one person)."""
-    import unicodedata
+    from warlog.resolve.approximate import folded
 
     words = name.split()
     if not words:
         return ""
     last = words[-1].strip("()").split("-")[-1].lower()
-    ascii_form = unicodedata.normalize("NFKD", last).encode("ascii", "ignore").decode()
-    return ascii_form or last  # a name in another script keeps its letters
+    return folded(last) or last  # a name in another script keeps its letters
 
 
 @dataclass
