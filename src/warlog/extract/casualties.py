@@ -206,7 +206,7 @@ def _kind_for(
     # the number is the object of a casualty verb right before it: "killed an estimated 30,000"
     before = phrase.start - 1
     while before >= sentence.start and (
-        doc[before].pos_ == "DET" or doc[before].lower_ == "another"
+        doc[before].pos_ == "DET" or doc[before].lower_ in ("another", "only", "just")
     ):
         before -= 1
     if (

@@ -105,8 +105,16 @@ def folded(name: str) -> str:
     return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
 
 
+# the kind of place a text may call a name before the area that holds it ("Kasinga village
+# in Borno state", "Gombi district of Adamawa")
+_SETTLEMENT_NOUNS = (
+    "village|town|city|hamlet|settlement|community|district|sub-district|subdistrict|"
+    "township|county|municipality|commune|locality|neighbou?rhood|suburb|camp|area"
+)
+
 _HOLDER_GAP_RE = re.compile(
-    r"\s*,?\s*(?:(?:(?:located|situated|lying|based)\s+)?"  # "X, located in central Iraq"
+    rf"\s*(?:(?:{_SETTLEMENT_NOUNS})\s+(?=in\b|of\b|near\b))?"
+    r",?\s*(?:(?:(?:located|situated|lying|based)\s+)?"  # "X, located in central Iraq"
     r"(?:in|of|near|off the coast of)\s+(?:the\s+)?"
     r"(?:(?P<direction>[\w-]+ern|central)\s+)?)?",
     re.I,

@@ -568,7 +568,8 @@ def geocode(
         if (
             holder is not None
             and holder.kind == "admin1"
-            and all(_obscure(c) and _outside(c, holder) for _, c in ranking.scored)
+            and all(_outside(c, holder) for _, c in ranking.scored)
+            and (all(_obscure(c) for _, c in ranking.scored) or _only_abroad(ranking, holder))
         ):
             elsewhere.setdefault(mention.text.lower(), holder)
     if text is not None:
@@ -658,6 +659,17 @@ def _obscure(place: GeoPlace) -> bool:
     """A town or district of few people (or none recorded), which a text that puts its name
     in another state does not mean."""
     return place.kind in ("city", "admin2") and place.population < OBSCURE_POPULATION
+
+
+def _only_abroad(ranking: Ranking, holder: GeoPlace) -> bool:
+    """Whether every reading of a name lies in another country than the area the text puts
+    it in, and no reading of the area's name lies in theirs: "Palma in Cabo Delgado" is a
+    Mozambican town the gazetteer lacks, not Palma in Spain; "Lahore in Punjab" keeps
+    Lahore whichever Punjab was read."""
+    codes = {c.country_code for _, c in ranking.scored}
+    if holder.country_code in codes:
+        return False
+    return not any(c.country_code in codes for c in _candidates(holder.name))
 
 
 _SIZE_ORDER = {"city": 1, "admin2": 2, "admin1": 3, "region": 3, "country": 4, "continent": 5}
