@@ -7,6 +7,7 @@ date fallback and the status are settled later by resolve.events.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
@@ -1246,12 +1247,15 @@ def _perpetrator(doc: Doc, trigger: Trigger, sentence: Span) -> tuple[str | None
         candidates.extend(_doer_of_object(root))
     else:  # "an Israeli strike killed ...": the trigger is the subject; its verb's agent
         candidates.extend(c for c in root.head.children if c.dep_ == "agent")
+    parties: set[int] = set()  # the two sides of "fighting between X and Y"
     # "skirmishes between Hezbollah and Israeli troops": the party of the two a state's
     for between in (c for c in root.children if c.dep_ == "prep" and c.lower_ == "between"):
         for party in (c for c in between.children if c.dep_ == "pobj"):
             # parties, not places: "fighting between Kyiv and Zhytomyr" names where, and
             # "between Armenia and Azerbaijan" both sides (actor1_side null: FORMAT.md)
             candidates.extend(p for p in (party, *party.conjuncts) if not _place_name(p))
+            parties.update(p.i for p in (party, *party.conjuncts))
+    group: str | None = None  # "militants stormed ...": a doer no state's, named
     for candidate in candidates:
         if candidate.dep_ in ("agent", "prep"):
             objects = [c for c in candidate.children if c.dep_ == "pobj"]
@@ -1262,12 +1266,19 @@ def _perpetrator(doc: Doc, trigger: Trigger, sentence: Span) -> tuple[str | None
             t.i for c in candidate.children if c.dep_ in ("conj", "cc") for t in c.subtree
         }  # "Hezbollah and Israeli troops": each party by itself
         words = [t for t in _own_words(candidate) if t.i not in partners]
+        if not words:
+            continue
         side = side_of_words([t.text for t in words])
+        armed_group = any(t.lower_ in NON_STATE_DOERS for t in words)
         if side is not None:
-            if any(t.lower_ in NON_STATE_DOERS for t in words):
+            if armed_group:
                 side = None  # "Yemen's Houthi rebels": a group no state's (eval/ANNOTATION.md)
             return str(doc[words[0].i : words[-1].i + 1].text), side
-    return None, None
+        if armed_group and group is None and candidate.i not in parties:
+            group = str(doc[words[0].i : words[-1].i + 1].text)
+    # a group no state's keeps the side unknown: its act is not the side of whoever tells it
+    # ("militants stormed an army base, the military said" is no act of the military's)
+    return group, None
 
 
 def _place_name(token: Token) -> bool:
@@ -1305,7 +1316,7 @@ def _weapons(sentence_text: str) -> tuple[str, ...]:
 
 
 def _target(sentence_text: str) -> str | None:
-    words = set(sentence_text.lower().replace(",", " ").split())
+    words = set(re.findall(r"[\w'-]+", sentence_text.lower()))
     if words & set(lexicon()["civilian_targets"]):
         return "civilians"
     if words & set(lexicon()["military_targets"]):

@@ -141,10 +141,24 @@ def resolve_temporals(
     temporals: list[TemporalExpression] | tuple[TemporalExpression, ...],
     published: ResolvedDate | None,
 ) -> tuple[TemporalExpression, ...]:
-    """The expressions that refer to a date, with that date filled in."""
+    """The expressions that refer to a date, with that date filled in. "Overnight" right
+    before the day it qualifies ("overnight Thursday to Friday", "overnight on Saturday") is
+    that day, not the day of publication."""
     resolved = []
-    for temporal in temporals:
+    ordered = sorted(temporals, key=lambda t: t.evidence.start)
+    for index, temporal in enumerate(ordered):
+        following = ordered[index + 1] if index + 1 < len(ordered) else None
+        if (
+            temporal.text.lower() in _NIGHT_WORDS
+            and following is not None
+            and 0 <= following.evidence.start - temporal.evidence.end <= NIGHT_GAP
+        ):
+            continue
         date, rule = resolve_expression(temporal.text, published)
         if date is not None:
             resolved.append(replace(temporal, date=date, rule=rule))
     return tuple(resolved)
+
+
+_NIGHT_WORDS = frozenset({"overnight", "late at night", "during the night"})
+NIGHT_GAP = 4  # characters between "overnight" and the day it qualifies: " on "
