@@ -382,8 +382,11 @@ def classify(
         word = doc[trigger.end - 1]
         own = {word, word.head, *doc[trigger.start : trigger.end]}
         for child in word.children:
-            if child.dep_ in ("compound", "amod", "nmod") or (
-                child.dep_ == "prep" and child.lower_ in ("from", "by")
+            if (
+                child.dep_ in ("compound", "amod", "nmod")
+                or (child.dep_ == "prep" and child.lower_ in ("from", "by"))
+                # a verb's doer is its means: "aircraft bombed a house", "bombed by jets"
+                or (word.pos_ == "VERB" and child.dep_ in ("nsubj", "agent"))
             ):
                 own.update(child.subtree)
         weapons = _kinds("weapon", _grams(sorted(own, key=lambda t: t.i)))
@@ -1274,11 +1277,46 @@ def _perpetrator(doc: Doc, trigger: Trigger, sentence: Span) -> tuple[str | None
             if armed_group:
                 side = None  # "Yemen's Houthi rebels": a group no state's (eval/ANNOTATION.md)
             return str(doc[words[0].i : words[-1].i + 1].text), side
-        if armed_group and group is None and candidate.i not in parties:
+        if (
+            (armed_group or _armed_group_named(words))
+            and group is None
+            and candidate.i not in parties
+        ):
             group = str(doc[words[0].i : words[-1].i + 1].text)
     # a group no state's keeps the side unknown: its act is not the side of whoever tells it
     # ("militants stormed an army base, the military said" is no act of the military's)
     return group, None
+
+
+@cache
+def _armed_group_names() -> frozenset[str]:
+    """Names and aliases of the armed groups of data/actors.json that no state is (lower
+    case), and the codebook's words for armed men ("gunmen", "attackers")."""
+    names = {
+        name.lower()
+        for group in load_json("actors.json")["groups"]
+        if group.get("side") is None
+        for name in (group["name"], *group["aliases"])
+    }
+    words = set(load_json("event_codebook.json")["words"]["perpetrator"]["armed_group"])
+    return frozenset(names | (words - {"fighters"}))
+
+
+def _armed_group_named(words: list[Token]) -> bool:
+    return names_armed_group(" ".join(t.lower_ for t in words))
+
+
+def names_armed_group(actor: str | None) -> bool:
+    """Whether a doer as written names an armed group no state is: "Yemen's Houthi rebels",
+    "Hamas", "Boko Haram fighters", "gunmen"."""
+    if actor is None:
+        return False
+    lowered = actor.lower()
+    words = set(lowered.split())
+    names = _armed_group_names()
+    return bool(words & (NON_STATE_DOERS | names)) or any(
+        " " in name and name in lowered for name in names
+    )
 
 
 def _place_name(token: Token) -> bool:

@@ -840,9 +840,9 @@ def place_sides(
 
 def _non_state(actor: str | None) -> bool:
     """Whether an actor as written is a group no state's ("Yemen's Houthi rebels")."""
-    from warlog.extract.events import NON_STATE_DOERS
+    from warlog.extract.events import names_armed_group
 
-    return actor is not None and any(word in NON_STATE_DOERS for word in actor.lower().split())
+    return names_armed_group(actor)
 
 
 def settle_events(
@@ -1134,7 +1134,13 @@ def merge_repeats(events: list[Event]) -> tuple[Event, ...]:
     year") is the incident of that type and place the article dates to a day within it."""
     merged: dict[tuple[object, ...], Event] = {}
     for event in events:
-        key = (event.type, event.geonameid or (event.place or "").lower(), event.date)
+        key: tuple[object, ...] = (
+            event.type,
+            event.geonameid or (event.place or "").lower(),
+            event.date,
+        )
+        while key in merged and _other_doer(merged[key], event):
+            key = (*key, "another")  # "Israeli jets struck ...; Hamas fired rockets at ..."
         current = merged.get(key)
         merged[key] = event if current is None else _merged(current, event)
     for told_key, event in list(merged.items()):
@@ -1153,6 +1159,17 @@ def merge_repeats(events: list[Event]) -> tuple[Event, ...]:
             merged[within[0]] = _merged(merged[within[0]], event)
             del merged[told_key]
     return tuple(merged.values())
+
+
+def _other_doer(current: Event, event: Event) -> bool:
+    """Whether two events of one type, place and day are two incidents because the text
+    names two sides as their doers (a strike and the other side's reply to it)."""
+    if current.actor1_side is not None and event.actor1_side is not None:
+        return current.actor1_side != event.actor1_side
+    # an armed group no state is, named as the doer of one, and a state's side of the other
+    one_sided = (current.actor1_side is None) != (event.actor1_side is None)
+    sideless = current if current.actor1_side is None else event
+    return one_sided and _non_state(sideless.actor1)
 
 
 def _merged(current: Event, event: Event) -> Event:
