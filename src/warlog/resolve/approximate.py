@@ -264,7 +264,8 @@ def anchor_of(
     home: str | None,
     countries: Mapping[str, int] | set[str] | frozenset[str] = frozenset(),
 ) -> GeoPlace | None:
-    """Where a place the gazetteer lacks most likely is: the town the text names most, else
+    """Where a place the gazetteer lacks most likely is: the town the text names most, unless
+    an area is named more often than any town ("Zamfara state" twice beside "Anka" once), else
     its most named area, else the country it names most. A town or area counts only when
     something else in the text points to its country (the country named, or another of its
     places), and each is weighed by how often the text names it and its country: "Cairo"
@@ -302,6 +303,7 @@ def anchor_of(
             or (place.kind == "city" and place.population >= FOREIGN_TOWN_MIN_POPULATION)
         )
 
+    leaders: dict[tuple[str, ...], tuple[int, int, int, str]] = {}
     for kinds in (("city",), ("admin2", "admin1", "region")):
         ranked = [
             (n + mentions[places[key].country_code or ""], n, places[key].population, key)
@@ -309,5 +311,11 @@ def anchor_of(
             if places[key].kind in kinds and supported(places[key])
         ]
         if ranked:
-            return places[max(ranked)[3]]
+            leaders[kinds] = max(ranked)
+    town, area = leaders.get(("city",)), leaders.get(("admin2", "admin1", "region"))
+    if town is not None and area is not None and area[1] > town[1]:
+        return places[area[3]]  # an area named more often than any town: "Zamfara state"
+    chosen = town or area
+    if chosen is not None:
+        return places[chosen[3]]
     return gazetteer().country(home) if home is not None else None

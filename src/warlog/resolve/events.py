@@ -1080,9 +1080,14 @@ def fold_coarse(
             kept.append(event)
             continue
         covered = any(
-            precise.get(other_index)
-            # a village placed only where the article is about covers nothing
-            and (other.geonameid is not None or not other.place_approximate)
+            (
+                (
+                    precise.get(other_index)
+                    # a village placed only where the article is about covers nothing
+                    and (other.geonameid is not None or not other.place_approximate)
+                )
+                or _named_within(other, event, kinds.get(index))
+            )
             and other.type == event.type
             and countries.get(other_index) == countries.get(index)
             and _same_time(event, other)
@@ -1099,6 +1104,32 @@ def fold_coarse(
         if not covered:
             kept.append(event)
     return kept
+
+
+SAME_SPOT_KM = 1.0
+
+
+def _named_within(village: Event, coarse: Event, coarse_kind: str | None) -> bool:
+    """Whether a place the gazetteer lacks, put where the article is about, is put inside
+    the coarse report's own area: "The attackers stormed Kurya village" after "an attack on
+    a village in Zamfara state" (Kurya placed at Zamfara, the area the article names) is
+    that attack, told precisely. An area it was not put at says nothing of it."""
+    from warlog.resolve.geocode import haversine_km
+
+    if not village.place_approximate or village.geonameid is not None:
+        return False
+    if coarse.place_approximate:
+        return False  # an area the gazetteer lacks too says nothing of where either is
+    if village.country_code is None or village.country_code != coarse.country_code:
+        return False
+    if coarse_kind == "country":
+        return True
+    if None in (village.lat, village.lon, coarse.lat, coarse.lon):
+        return False
+    return (
+        haversine_km(village.lat or 0.0, village.lon or 0.0, coarse.lat or 0.0, coarse.lon or 0.0)
+        <= SAME_SPOT_KM
+    )
 
 
 @cache

@@ -544,7 +544,7 @@ def geocode(
     if text is not None:
         rankings = listed_with_areas(rankings, mentions, text)
         rankings = qualified_first(rankings, mentions, text)
-    anchor = anchor_of(rankings, home, countries)
+    anchor = anchor_of(_outside_dateline(rankings, mentions, text), home, countries)
     starts: dict[int, list[Ranking]] = {}
     ends: dict[int, list[Ranking]] = {}
     for mention, ranking in zip(mentions, rankings, strict=True):
@@ -630,6 +630,22 @@ def geocode(
             )
         )
     return tuple(resolved)
+
+
+def _outside_dateline(
+    rankings: list[Ranking], mentions: tuple[PlaceMention, ...], text: str | None
+) -> list[Ranking]:
+    """The rankings of the places the article names outside its dateline, where it names
+    any: "ABUJA, Nigeria (AP) -" is where the report was filed, not where a village it
+    names is (the body's "Zamfara state" is); a dateline town the body names again counts
+    for those mentions."""
+    from warlog.ingest.dateline import dateline_end
+
+    end = dateline_end(text) if text is not None else None
+    if end is None:
+        return rankings
+    body = [r for r, m in zip(rankings, mentions, strict=True) if m.evidence.start >= end]
+    return body if any(r.best is not None for r in body) else rankings
 
 
 @cache
