@@ -937,6 +937,7 @@ def settle_events(
     folded = fold_retold(events, retold)
     events = [e for i, e in enumerate(folded) if e is not None]
     survivors = [i for i, e in enumerate(folded) if e is not None]
+    events, survivors = fold_headline(events, survivors, article.text)
     return merge_repeats(
         _current(
             fold_coarse(
@@ -948,6 +949,52 @@ def settle_events(
             article.published,
         )
     )
+
+
+def fold_headline(events: list[Event], tags: list[int], text: str) -> tuple[list[Event], list[int]]:
+    """A headline's event is the incident its lead paragraph tells ("Al-Shabaab attack
+    kills 10 in Kenya's Lamu county" over "militants killed 10 people in an attack on a
+    village in Lamu county"), though the headline's few words may read as another sub-type
+    or a wider place: it joins the lead's event of its country and day, of its type if the
+    lead tells several. ``tags`` go with the events (the kept ones' are returned)."""
+    first_break = text.find("\n\n")
+    if first_break < 0:
+        return events, tags
+    headline = text[:first_break].strip()
+    if not headline or len(headline.split()) > HEADLINE_MAX_WORDS or headline.endswith("."):
+        return events, tags
+    lead_end = text.find("\n\n", first_break + 2)
+    lead_end = len(text) if lead_end < 0 else lead_end
+    leads = [i for i, e in enumerate(events) if first_break < e.evidence.start < lead_end]
+    folded = list(events)
+    dropped: set[int] = set()
+    for index, head in enumerate(events):
+        if head.evidence.end > first_break:
+            continue
+        fitting = [
+            i
+            for i in leads
+            if events[i].country_code is not None
+            and events[i].country_code == head.country_code
+            and _same_time(head, events[i])
+            and not _other_doer(head, events[i])
+        ]
+        if not fitting:
+            continue
+        lead = next((i for i in fitting if events[i].type == head.type), fitting[0])
+        current = folded[lead]
+        if head.date_from_text and not current.date_from_text:
+            current = replace(current, date=head.date, date_from_text=True)
+        folded[lead] = replace(
+            current,
+            actor1=current.actor1 or head.actor1,
+            actor1_side=current.actor1_side or head.actor1_side,
+            weapons=tuple(dict.fromkeys((*current.weapons, *head.weapons))),
+            claims=tuple(dict.fromkeys((*current.claims, *head.claims))),
+        )
+        dropped.add(index)
+    kept = [i for i in range(len(events)) if i not in dropped]
+    return [folded[i] for i in kept], [tags[i] for i in kept]
 
 
 BACKGROUND_DAYS = 365  # an incident dated more than a year before the report is its background
@@ -1074,36 +1121,40 @@ def fold_coarse(
     incident reported precisely elsewhere in the article: same type, same country, near."""
     from warlog.resolve.geocode import haversine_km
 
-    kept = []
+    dropped: set[int] = set()
     for index, event in enumerate(events):
         if precise.get(index):
-            kept.append(event)
             continue
-        covered = any(
+        cover = next(
             (
-                (
-                    precise.get(other_index)
-                    # a village placed only where the article is about covers nothing
-                    and (other.geonameid is not None or not other.place_approximate)
+                other_index
+                for other_index, other in enumerate(events)
+                if other_index != index
+                and (
+                    (
+                        precise.get(other_index)
+                        # a village placed only where the article is about covers nothing
+                        and (other.geonameid is not None or not other.place_approximate)
+                    )
+                    or _named_within(other, event, kinds.get(index))
                 )
-                or _named_within(other, event, kinds.get(index))
-            )
-            and other.type == event.type
-            and countries.get(other_index) == countries.get(index)
-            and _same_time(event, other)
-            and (
-                kinds.get(index) == "country"
-                or event.lat is None
-                or other.lat is None
-                or haversine_km(event.lat, event.lon or 0.0, other.lat, other.lon or 0.0)
-                <= COARSE_MERGE_KM
-            )
-            for other_index, other in enumerate(events)
-            if other_index != index
+                and other.type == event.type
+                and countries.get(other_index) == countries.get(index)
+                and _same_time(event, other)
+                and (
+                    kinds.get(index) == "country"
+                    or event.lat is None
+                    or other.lat is None
+                    or haversine_km(event.lat, event.lon or 0.0, other.lat, other.lon or 0.0)
+                    <= COARSE_MERGE_KM
+                )
+            ),
+            None,
         )
-        if not covered:
-            kept.append(event)
-    return kept
+        if cover is None:
+            continue
+        dropped.add(index)
+    return [e for i, e in enumerate(events) if i not in dropped]
 
 
 SAME_SPOT_KM = 1.0
