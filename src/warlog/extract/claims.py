@@ -769,6 +769,8 @@ def _negates(negated: Token, attacks: list[Token]) -> bool:
     through its own phrase ("no reason ... to target", "no fire was opened"), not through
     another clause ("not happy if someone is killed")."""
     targets = {attack.i for attack in attacks}
+    if negated.i not in targets and negated.lemma_.lower() in lexicon()["unknowing_verbs"]:
+        return False  # "could not intercept the missile", "could not confirm the strike"
     frontier = [negated]
     for _ in range(4):
         next_frontier: list[Token] = []
@@ -1034,6 +1036,8 @@ def stance_of(
         stance = lexicon()["cues"].get(token.lemma_.lower())
         if stance is None or token.pos_ != "VERB":
             continue
+        if any(child.dep_ == "neg" for child in token.children):
+            continue  # "they could not confirm the attack" confirms nothing
         subjects = [c for c in token.children if c.dep_ in _SUBJECT_DEPS]
         participle = token.tag_ == "VBG" and token.dep_ in ("acl", "advcl", "xcomp")
         if participle or (subjects and subjects[0].pos_ == "PRON"):
@@ -1760,6 +1764,11 @@ def attributions(doc: Doc, article: Article) -> list[Claim]:
                     statement.side,
                 )
                 channel = "statement"
+            elif here and _within_content(cue, here[-1]) and _owned_by_speaker(own):
+                # "the ministry said its forces had struck military targets and denied
+                # hitting homes": the parse gives the denial to "its forces"; the speaker
+                # whose words these are denies
+                resolved = (here[-1].speaker, here[-1].titles, here[-1].side)
             elif here and len(own) == 1 and own[0].lower_ in ("they", "he", "she"):
                 # "X says they condemn ...": the pronoun is the speaker named just before
                 resolved = (
@@ -1835,6 +1844,17 @@ def attributions(doc: Doc, article: Article) -> list[Claim]:
         if people and not here:
             memory.last_person = (people[-1].start_char, people[-1].text)
     return claims
+
+
+def _within_content(cue: Token, claim: Claim) -> bool:
+    """Whether a cue lies inside the content of a claim told before it."""
+    return claim.content is not None and claim.content.start <= cue.idx < claim.content.end
+
+
+def _owned_by_speaker(own: list[Token]) -> bool:
+    """Whether a subject is something of a speaker's own ("its forces", "their fighters"),
+    not a speaker of its own."""
+    return bool(own) and own[0].lower_ in ("its", "their", "our", "his", "her")
 
 
 def _nobody(subject: Token) -> bool:
