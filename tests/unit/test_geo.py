@@ -882,3 +882,30 @@ def test_a_capital_speaks_for_its_state_but_points_no_text_at_it() -> None:
 
     assert speaker_side_of("Kigali") == "RW" and speaker_side_of("Male") is None
     assert side_of("Lima") is None and country_signal("Lima") is None  # Lima, Ohio too
+
+
+def test_a_name_the_text_calls_a_region_is_the_region() -> None:
+    """ "the Sagaing region" is Sagaing Region, not its town of Sagaing; a name with no area
+    of its name stays what the gazetteer finds for it."""
+    [sagaing, _myanmar] = _in_text(
+        "An air strike hit a village in the Sagaing region of Myanmar.",
+        ["Sagaing", "Myanmar"],
+        {"MM": 1},
+    )
+    assert sagaing.feature_kind == "region" and sagaing.name == "Sagaing Region"
+    [town] = _in_text("Fighting near Sagaing town, Myanmar.", ["Sagaing"], {"MM": 1})
+    assert town.feature_kind == "city"
+    [state] = _in_text("Gunmen attacked a village in Borno state.", ["Borno"], {"NG": 1})
+    assert state.feature_kind == "region" and state.country_code == "NG"
+
+
+def test_a_city_abroad_named_in_a_state_that_only_another_country_has() -> None:
+    """ "Palma in Cabo Delgado" is a Mozambican town the gazetteer lacks, not Palma in
+    Spain; "Lahore in Punjab" stays Lahore."""
+    [palma, cabo] = _in_text(
+        "Insurgents attacked Palma in Cabo Delgado.", ["Palma", "Cabo Delgado"], set()
+    )
+    assert palma.country_code == "MZ" and palma.geonameid is None
+    assert (palma.lat, palma.lon) == (cabo.lat, cabo.lon)
+    [lahore, _] = _in_text("A bomb hit Lahore in Punjab.", ["Lahore", "Punjab"], {"PK": 1})
+    assert lahore.geonameid == 1172451

@@ -389,6 +389,11 @@ def classify(
                 or (word.pos_ == "VERB" and child.dep_ in ("nsubj", "agent"))
             ):
                 own.update(child.subtree)
+        if word.dep_ == "dobj" and word.head.pos_ == "VERB":
+            # what drops or fires the weapon is its means: "a fighter jet dropped bombs"
+            for child in word.head.children:
+                if child.dep_ in ("nsubj", "agent"):
+                    own.update(child.subtree)
         weapons = _kinds("weapon", _grams(sorted(own, key=lambda t: t.i)))
     if trigger.generic and not weapons:
         weapons = _kinds("weapon", _grams(list(sentence)))

@@ -510,6 +510,7 @@ def geocode(
     found = [_candidates(mention.text) for mention in mentions]
     if text is not None:
         found = [_county_of_list(m, f, text) for m, f in zip(mentions, found, strict=True)]
+        found = [_area_called(m, f, text) for m, f in zip(mentions, found, strict=True)]
     home = home_country(countries)
     # a text about somewhere: a country it names at least twice (two, tied, will do: a report
     # on US strikes in Pakistan)
@@ -710,6 +711,32 @@ _COUNTY_LIST_RE = re.compile(
     r"(?:,?\s+(?:and\s+|&\s+)?[A-Z][\w.'\-]*)*,?\s+(?:and\s+)?count(?:y|ies)\b"
 )
 COUNTY_LIST_REACH = 300  # characters after a name in which its list may end in "counties"
+
+
+# the word after a name that calls it a state's division: "the central Sagaing region",
+# "Idlib province", "Borno state"
+_AREA_AFTER_RE = re.compile(
+    r"\s+(region|province|state|governorate|oblast|prefecture|department|district|township)\b",
+    re.IGNORECASE,
+)
+_AREA_KINDS = ("admin1", "admin2", "region")
+
+
+def _area_called(
+    mention: PlaceMention, found: tuple[GeoPlace, ...], text: str
+) -> tuple[GeoPlace, ...]:
+    """A name the text calls a region, province or state is that area where the gazetteer
+    has one of the name ("the Sagaing region" is Sagaing Region, not its town of Sagaing),
+    by the name alone or with the word ("Sagaing Region"); else what the name finds."""
+    matched = _AREA_AFTER_RE.match(text, mention.evidence.end)
+    if matched is None:
+        return found
+    areas = tuple(c for c in found if c.kind in _AREA_KINDS)
+    if areas:
+        return areas
+    word = matched.group(1).title()
+    called = tuple(c for c in gazetteer().lookup(f"{mention.text} {word}") if c.kind in _AREA_KINDS)
+    return called or found
 
 
 def _county_of_list(
