@@ -680,12 +680,23 @@ def _content_tokens(cue: Token, sentence: Span, subject: Token | None) -> list[T
         if said and child.dep_ == "dobj":
             continue  # "told Dawn that ...": whom it was said to is no part of what was said
         tokens.extend(child.subtree)
-    if not tokens and subject is not None and subject.i > cue.i - 3:
+    if not tokens and subject is not None and _closes_before(subject, cue):
         # "..., X said."  content before the subject
         tokens = [t for t in sentence if t.i < min(subject.i, cue.i)]
     if not tokens:
         tokens = [t for t in sentence if t.i > cue.i]
     return sorted(tokens, key=lambda t: t.i)
+
+
+def _closes_before(subject: Token, cue: Token) -> bool:
+    """Whether a speaker closes the sentence around its cue: "..., X said", "..., local
+    residents and media reports said", "..., according to X"."""
+    return subject.i > cue.i - 3 or (
+        subject.i < cue.i
+        and all(
+            t.pos_ in ("DET", "ADJ", "NOUN", "PROPN", "CCONJ") for t in cue.doc[subject.i : cue.i]
+        )
+    )
 
 
 def _agent_side(
@@ -1268,6 +1279,13 @@ def _cues(sentence: Span) -> list[tuple[Token, Token | None]]:
                 found.append((token, by_whom))
                 continue
         subject = _nearest_subject(token)
+        if subject is not None and subject.lemma_.lower() in lexicon()["attack_terms"]:
+            # "An air strike ... killed 50 people, local residents and media reports said":
+            # an attack says nothing; the parse read the closing speakers as its victims
+            closing = _closing_speakers(token, sentence)
+            if closing:
+                found.extend((token, speaker) for speaker in closing)
+                continue
         governor = token
         for _ in range(2):  # "tweeted a video ... and called it ..."
             if subject is not None or governor.dep_ != "conj":
@@ -1331,9 +1349,13 @@ def _closing_speakers(cue: Token, sentence: Span) -> list[Token]:
     """The speakers of a closing attribution the parse left without a subject ("..., killing
     40 people, including children attending a ceremony, residents and a local resistance
     group said."): the heads of the noun phrases between the last comma and the cue."""
-    after = [t for t in sentence if t.i > cue.i and not t.is_punct]
+    after = [
+        t
+        for t in sentence
+        if t.i > cue.i and not t.is_punct and t.ent_type_ not in ("DATE", "TIME")
+    ]
     if after or cue.i == sentence.start:
-        return []
+        return []  # but "..., residents said Wednesday." closes the sentence
     comma = next((t for t in reversed(sentence[: cue.i - sentence.start]) if t.text == ","), None)
     if comma is None:
         return []
