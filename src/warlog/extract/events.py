@@ -1283,9 +1283,9 @@ def _perpetrator(doc: Doc, trigger: Trigger, sentence: Span) -> tuple[str | None
                 side = None  # "Yemen's Houthi rebels": a group no state's (eval/ANNOTATION.md)
             return str(doc[words[0].i : words[-1].i + 1].text), side
         if (
-            (armed_group or _armed_group_named(words))
-            and group is None
+            group is None
             and candidate.i not in parties
+            and names_armed_group(" ".join(t.lower_ for t in words))
         ):
             group = str(doc[words[0].i : words[-1].i + 1].text)
     # a group no state's keeps the side unknown: its act is not the side of whoever tells it
@@ -1305,10 +1305,6 @@ def _armed_group_names() -> frozenset[str]:
     }
     words = set(load_json("event_codebook.json")["words"]["perpetrator"]["armed_group"])
     return frozenset(names | (words - {"fighters"}))
-
-
-def _armed_group_named(words: list[Token]) -> bool:
-    return names_armed_group(" ".join(t.lower_ for t in words))
 
 
 def names_armed_group(actor: str | None) -> bool:

@@ -1121,40 +1121,36 @@ def fold_coarse(
     incident reported precisely elsewhere in the article: same type, same country, near."""
     from warlog.resolve.geocode import haversine_km
 
-    dropped: set[int] = set()
+    kept = []
     for index, event in enumerate(events):
         if precise.get(index):
+            kept.append(event)
             continue
-        cover = next(
+        covered = any(
             (
-                other_index
-                for other_index, other in enumerate(events)
-                if other_index != index
-                and (
-                    (
-                        precise.get(other_index)
-                        # a village placed only where the article is about covers nothing
-                        and (other.geonameid is not None or not other.place_approximate)
-                    )
-                    or _named_within(other, event, kinds.get(index))
+                (
+                    precise.get(other_index)
+                    # a village placed only where the article is about covers nothing
+                    and (other.geonameid is not None or not other.place_approximate)
                 )
-                and other.type == event.type
-                and countries.get(other_index) == countries.get(index)
-                and _same_time(event, other)
-                and (
-                    kinds.get(index) == "country"
-                    or event.lat is None
-                    or other.lat is None
-                    or haversine_km(event.lat, event.lon or 0.0, other.lat, other.lon or 0.0)
-                    <= COARSE_MERGE_KM
-                )
-            ),
-            None,
+                or _named_within(other, event, kinds.get(index))
+            )
+            and other.type == event.type
+            and countries.get(other_index) == countries.get(index)
+            and _same_time(event, other)
+            and (
+                kinds.get(index) == "country"
+                or event.lat is None
+                or other.lat is None
+                or haversine_km(event.lat, event.lon or 0.0, other.lat, other.lon or 0.0)
+                <= COARSE_MERGE_KM
+            )
+            for other_index, other in enumerate(events)
+            if other_index != index
         )
-        if cover is None:
-            continue
-        dropped.add(index)
-    return [e for i, e in enumerate(events) if i not in dropped]
+        if not covered:
+            kept.append(event)
+    return kept
 
 
 SAME_SPOT_KM = 1.0
