@@ -88,6 +88,16 @@ def test_a_town_the_parse_calls_a_people_is_a_place_where_something_is_in_it(
     assert found == [("Kidal", "ML")]
 
 
+def test_a_name_called_an_area_or_whose_parts_are_named_is_a_place(nlp: Any) -> None:
+    """The parse calls "Kidal" a nationality and "Kharkiv" a person; "in Kidal region" calls
+    the one an area, "residential areas of Kharkiv" names parts of the other."""
+    assert _places("Gunmen shot dead a village chief in Kidal region on Wednesday.", nlp) == [
+        ("Kidal", "ML")
+    ]
+    found = _places("Russian forces shelled residential areas of Kharkiv overnight.", nlp)
+    assert ("Kharkiv", "UA") in found
+
+
 def test_a_heading_word_is_no_place(nlp: Any) -> None:
     """A common noun alone on its line is a section heading, though the recogniser calls
     it a place; a proper name alone on its line stays one."""

@@ -57,11 +57,39 @@ _FACILITY_AFTER = (
     ("village",),
     ("township",),
     ("hamlet",),
+    # "in Kidal region", "Kunar province": a name the text calls an area is one
+    ("region",),
+    ("province",),
+    ("district",),
+    ("governorate",),
+    ("prefecture",),
+    ("county",),
 )
 _DOTTED_RE = re.compile(r"(?:[A-Za-z]\.){2,3}")
 # "in Kidal", "at Sangin", "near Ganja": a name in such a place is one, whoever shares it
 _LOCATIVE_PREPOSITIONS = frozenset(
     {"in", "at", "near", "into", "inside", "outside", "across", "throughout", "around"}
+)
+# "the outskirts of Damascus", "residential areas of Kharkiv": the parts of a place
+_PART_NOUNS = frozenset(
+    {
+        "outskirts",
+        "suburbs",
+        "suburb",
+        "area",
+        "areas",
+        "part",
+        "parts",
+        "centre",
+        "center",
+        "district",
+        "districts",
+        "neighbourhoods",
+        "neighborhoods",
+        "streets",
+        "edge",
+        "heart",
+    }
 )
 # "Santos said", "Collins rebuts", "Holloway says": a name that speaks is a person's
 _SPEECH_LEMMAS = frozenset(
@@ -270,7 +298,15 @@ def _struck_or_located(ent: Span) -> bool:
         return False  # "the bush", "the Conception" (a boat)
     if head.dep_ == "dobj" and head.head.lemma_.lower() in _ATTACK_VERBS:
         return True
-    return head.dep_ == "pobj" and head.head.lower_ in ("in", "at", "near", "into")
+    return _part_of_place(head) or (
+        head.dep_ == "pobj" and head.head.lower_ in ("in", "at", "near", "into")
+    )
+
+
+def _part_of_place(head: Token) -> bool:
+    """ "the outskirts of Damascus", "residential areas of Kharkiv": a name whose part the
+    sentence names is a place."""
+    return head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in _PART_NOUNS
 
 
 def _notable_town(text: str) -> bool:
@@ -386,7 +422,9 @@ def person_surnames(doc: Doc) -> frozenset[str]:
 def _located(ent: Span) -> bool:
     """Whether the sentence puts something in the entity ("in Kidal", "at Freedom Plaza")."""
     head = ent.root
-    return head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE_PREPOSITIONS
+    return _part_of_place(head) or (
+        head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE_PREPOSITIONS
+    )
 
 
 METONYM_CITY_POPULATION = 1_000_000
@@ -610,8 +648,11 @@ def extract_places(doc: Doc, article: Article) -> list[PlaceMention]:
             continue
         if text[start:end].lower() in surnames:
             continue
-        if _is_gazetteer_place(text[start:end], countries) or _named_as_place(
-            doc, *_token_range(doc, start, end)
+        first, last = _token_range(doc, start, end)
+        if (
+            _is_gazetteer_place(text[start:end], countries)
+            or _named_as_place(doc, first, last)
+            or (last >= 0 and _part_of_place(doc[last]) and _notable_town(text[start:end]))
         ):
             mentions[(start, end)] = PlaceMention(
                 text=text[start:end], label="GAZETTEER", evidence=Evidence(article.id, start, end)
