@@ -112,3 +112,19 @@ def test_unnamed_armed_groups_are_named_by_their_country() -> None:
         "Unidentified Armed Group (Palestinian Territory)", "armed_group", "PS"
     )
     assert canonical("gunmen") == ActorKey("Unidentified Armed Group", "armed_group", None)
+
+
+@pytest.mark.parametrize(
+    "doer",
+    ["JNIM fighters", "the Arakan Army", "ISWAP insurgents", "Fano militiamen", "Qassam Brigades"],
+)
+def test_armed_groups_of_many_wars_are_no_state(doer: str) -> None:
+    from warlog.extract.events import names_armed_group
+
+    assert names_armed_group(doer)
+
+
+def test_a_group_name_inside_another_word_is_none() -> None:
+    from warlog.extract.events import names_armed_group
+
+    assert not names_armed_group("the Iranian navy")

@@ -580,6 +580,12 @@ def test_a_consonant_skeleton_match_must_be_spelt_alike() -> None:
     assert berkshire.name != "Brookshire"
 
 
+def test_a_romanisation_is_spelt_alike_whatever_its_hyphens() -> None:
+    """ "Deir al-Balah" is GeoNames' "Dayr al Balaḩ": a hyphen or a space is no letter."""
+    [deir] = _resolve(["Deir al-Balah"], {"PS"})
+    assert deir.country_code == "PS" and deir.geonameid is not None
+
+
 def test_a_possessive_place_holds_the_unknown_place_after_it() -> None:
     """ "Derry's Qwzxhospital": the hospital the gazetteer lacks is in Derry, not at the town
     the text names most."""

@@ -1264,7 +1264,15 @@ def _perpetrator(doc: Doc, trigger: Trigger, sentence: Span) -> tuple[str | None
             candidates.extend(p for p in (party, *party.conjuncts) if not _place_name(p))
             parties.update(p.i for p in (party, *party.conjuncts))
     group: str | None = None  # "militants stormed ...": a doer no state's, named
+    # "Sudan's RSF shells ...": the country that has the group is not the doer
+    group_modifier = any(
+        c.dep_ in ("compound", "amod", "nmod")
+        and names_armed_group(" ".join(t.lower_ for t in _own_words(c)))
+        for c in candidates
+    )
     for candidate in candidates:
+        if candidate.dep_ == "poss" and group_modifier:
+            continue
         if candidate.dep_ in ("agent", "prep"):
             objects = [c for c in candidate.children if c.dep_ == "pobj"]
             if not objects:

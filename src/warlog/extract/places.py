@@ -70,7 +70,8 @@ _DOTTED_RE = re.compile(r"(?:[A-Za-z]\.){2,3}")
 _LOCATIVE_PREPOSITIONS = frozenset(
     {"in", "at", "near", "into", "inside", "outside", "across", "throughout", "around"}
 )
-# "the outskirts of Damascus", "residential areas of Kharkiv": the parts of a place
+# "the outskirts of Damascus", "residential areas of Kharkiv": the parts of a place, and
+# the directions from one
 _PART_NOUNS = frozenset(
     {
         "outskirts",
@@ -89,6 +90,19 @@ _PART_NOUNS = frozenset(
         "streets",
         "edge",
         "heart",
+        # "east of El Fasher", "30 km north of Kabul": a direction from a place
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "north-east",
+        "north-west",
+        "south-east",
+        "south-west",
     }
 )
 # "Santos said", "Collins rebuts", "Holloway says": a name that speaks is a person's

@@ -1122,12 +1122,16 @@ def fold_coarse(
     from warlog.resolve.geocode import haversine_km
 
     kept = []
+    dated: dict[int, Event] = {}
     for index, event in enumerate(events):
         if precise.get(index):
             kept.append(event)
             continue
-        covered = any(
-            (
+        covering = [
+            other_index
+            for other_index, other in enumerate(events)
+            if other_index != index
+            and (
                 (
                     precise.get(other_index)
                     # a village placed only where the article is about covers nothing
@@ -1138,6 +1142,10 @@ def fold_coarse(
             and other.type == event.type
             and countries.get(other_index) == countries.get(index)
             and _same_time(event, other)
+            # "an Israeli air strike ... in the Gaza Strip" is not the rockets militants
+            # fired from Gaza that day: each doer named by the text (a side read from who
+            # tells it, or two states' sides, are more often one incident told twice)
+            and not (other.actor1 and event.actor1 and _state_and_group(other, event))
             and (
                 kinds.get(index) == "country"
                 or event.lat is None
@@ -1145,12 +1153,18 @@ def fold_coarse(
                 or haversine_km(event.lat, event.lon or 0.0, other.lat, other.lon or 0.0)
                 <= COARSE_MERGE_KM
             )
-            for other_index, other in enumerate(events)
-            if other_index != index
-        )
-        if not covered:
+        ]
+        if not covering:
             kept.append(event)
-    return kept
+        elif len(covering) == 1 and event.date_from_text:
+            # the one report that tells the incident precisely, undated, has the coarse
+            # report's day ("An Israeli air strike hit a school in the central Gaza Strip on
+            # Saturday ... The military said it had struck a command centre in Deir
+            # al-Balah"); not where the place is told several times (the check set fell)
+            other = events[covering[0]]
+            if not other.date_from_text:
+                dated[id(other)] = replace(other, date=event.date, date_from_text=True)
+    return [dated.get(id(e), e) for e in kept]
 
 
 SAME_SPOT_KM = 1.0
@@ -1245,6 +1259,11 @@ def _other_doer(current: Event, event: Event) -> bool:
     if current.actor1_side is not None and event.actor1_side is not None:
         return current.actor1_side != event.actor1_side
     # an armed group no state is, named as the doer of one, and a state's side of the other
+    return _state_and_group(current, event)
+
+
+def _state_and_group(current: Event, event: Event) -> bool:
+    """Whether one of two events is a state's act and the other an armed group's, named."""
     one_sided = (current.actor1_side is None) != (event.actor1_side is None)
     sideless = current if current.actor1_side is None else event
     return one_sided and _non_state(sideless.actor1)

@@ -406,8 +406,9 @@ def _capitals_among(candidates: list[GeoPlace]) -> set[str]:
 def _spelt_alike(name: str, text: str) -> bool:
     """Whether a name found by its consonant skeleton is a spelling of the mention, not
     another word ("Nabatieh" for "Nabatiyeh", not "Brookshire" for "Berkshire"): at most
-    SKELETON_MAX_EDITS letters apart, or a fifth of the mention's length."""
-    a, b = folded(name), folded(text)
+    SKELETON_MAX_EDITS letters apart, or a fifth of the mention's length, counting no
+    hyphen, space or apostrophe ("Deir al-Balah" and "Dayr al Balaḩ")."""
+    a, b = (re.sub(r"[\s'\u2019-]+", "", folded(n)) for n in (name, text))
     limit = max(SKELETON_MAX_EDITS, len(b) // 5)
     if abs(len(a) - len(b)) > limit:
         return False
