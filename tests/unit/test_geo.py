@@ -580,6 +580,16 @@ def test_a_consonant_skeleton_match_must_be_spelt_alike() -> None:
     assert berkshire.name != "Brookshire"
 
 
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("North Kivu", "CD"), ("South Darfur", "SD"), ("West Darfur", "SD"), ("South Kordofan", "SD")],
+)
+def test_an_area_answers_to_its_compass_word_in_either_form(name: str, country: str) -> None:
+    """GeoNames has "Nord Kivu" and "Southern Darfur"; news writes "North Kivu", "South
+    Darfur"."""
+    assert any(c.kind == "admin1" and c.country_code == country for c in gazetteer().lookup(name))
+
+
 def test_a_romanisation_is_spelt_alike_whatever_its_hyphens() -> None:
     """ "Deir al-Balah" is GeoNames' "Dayr al Balaḩ": a hyphen or a space is no letter."""
     [deir] = _resolve(["Deir al-Balah"], {"PS"})

@@ -682,20 +682,31 @@ def _content_tokens(cue: Token, sentence: Span, subject: Token | None) -> list[T
         tokens.extend(child.subtree)
     if not tokens and subject is not None and _closes_before(subject, cue):
         # "..., X said."  content before the subject
-        tokens = [t for t in sentence if t.i < min(subject.i, cue.i)]
+        tokens = [t for t in sentence if t.i < min(subject.left_edge.i, cue.i)]
     if not tokens:
         tokens = [t for t in sentence if t.i > cue.i]
+    if subject is not None and subject.i < cue.i:
+        # "..., the official, who asked not to be named, told Reuters" (the parse hangs the
+        # speaker on the last place named): the speaker is no part of what is said
+        spoken = {t.i for t in subject.subtree}
+        kept = [t for t in tokens if t.i not in spoken]
+        while kept and kept[-1].is_punct:
+            kept.pop()
+        tokens = kept or tokens
     return sorted(tokens, key=lambda t: t.i)
 
 
 def _closes_before(subject: Token, cue: Token) -> bool:
     """Whether a speaker closes the sentence around its cue: "..., X said", "..., local
     residents and media reports said", "..., according to X"."""
-    return subject.i > cue.i - 3 or (
-        subject.i < cue.i
-        and all(
-            t.pos_ in ("DET", "ADJ", "NOUN", "PROPN", "CCONJ") for t in cue.doc[subject.i : cue.i]
-        )
+    if subject.i > cue.i - 3:
+        return True
+    if subject.i >= cue.i:
+        return False
+    between = cue.doc[subject.i : cue.i]
+    described = {t.i for t in subject.subtree}  # "X, who asked not to be named, said"
+    return all(t.pos_ in ("DET", "ADJ", "NOUN", "PROPN", "CCONJ") for t in between) or (
+        subject.dep_ == "appos" and all(t.i in described or t.is_punct for t in between)
     )
 
 
@@ -990,6 +1001,8 @@ def _conjoined_stance(cue: Token, speaker_side: str | None) -> str | None:
             continue
         if any(child.dep_ in _SUBJECT_DEPS for child in conj.children):
             continue  # a new subject: another statement
+        if any(child.dep_ == "neg" for child in conj.children):
+            continue  # "... but did not confirm it carried it out": no stance of its own
         stance = stance_of(conj, [t for t in conj.subtree if t.i != conj.i], speaker_side)
         if stance != "asserts":
             return stance
@@ -1349,10 +1362,16 @@ def _closing_speakers(cue: Token, sentence: Span) -> list[Token]:
     """The speakers of a closing attribution the parse left without a subject ("..., killing
     40 people, including children attending a ceremony, residents and a local resistance
     group said."): the heads of the noun phrases between the last comma and the cue."""
+    own = {
+        t.i
+        for child in cue.children
+        if child.i > cue.i and child.dep_ in _CUE_ADJUNCTS
+        for t in child.subtree
+    }  # "told Reuters by telephone", "said in a statement"
     after = [
         t
         for t in sentence
-        if t.i > cue.i and not t.is_punct and t.ent_type_ not in ("DATE", "TIME")
+        if t.i > cue.i and not t.is_punct and t.ent_type_ not in ("DATE", "TIME") and t.i not in own
     ]
     if after or cue.i == sentence.start:
         return []  # but "..., residents said Wednesday." closes the sentence
@@ -1360,6 +1379,11 @@ def _closing_speakers(cue: Token, sentence: Span) -> list[Token]:
     if comma is None:
         return []
     span = [t for t in sentence if comma.i < t.i < cue.i]
+    if not span:
+        # "..., the official, who asked not to be named, told Reuters": the noun the
+        # relative clause before the cue tells of
+        head = _relative_clause_noun(sentence.doc[comma.i - 1], sentence)
+        return [head] if head is not None else []
     inside = {t.i for t in span}
     return [
         t
@@ -1368,6 +1392,25 @@ def _closing_speakers(cue: Token, sentence: Span) -> list[Token]:
         and (t.head.i not in inside or t.dep_ == "conj")
         and t.dep_ not in ("compound", "amod", "poss")
     ][:3]
+
+
+# what hangs on a closing cue without being a clause of its own
+_CUE_ADJUNCTS = frozenset({"dobj", "dative", "prep", "npadvmod", "advmod", "agent"})
+
+
+def _relative_clause_noun(token: Token, sentence: Span) -> Token | None:
+    """The noun a relative clause ending at ``token`` describes ("the official, who asked
+    not to be named"), if the clause is set off by a comma before it."""
+    for ancestor in (token, *token.ancestors):
+        if not sentence.start <= ancestor.i < sentence.end:
+            return None
+        if ancestor.dep_ == "relcl":
+            noun = ancestor.head
+            before = sentence.doc[noun.i + 1] if noun.i + 1 < ancestor.i else None
+            if noun.pos_ in ("NOUN", "PROPN") and before is not None and before.text == ",":
+                return noun
+            return None
+    return None
 
 
 _FIGURE_NOUNS = frozenset({"toll", "figure", "number", "count", "tally"})

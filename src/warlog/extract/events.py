@@ -1266,8 +1266,7 @@ def _perpetrator(doc: Doc, trigger: Trigger, sentence: Span) -> tuple[str | None
     group: str | None = None  # "militants stormed ...": a doer no state's, named
     # "Sudan's RSF shells ...": the country that has the group is not the doer
     group_modifier = any(
-        c.dep_ in ("compound", "amod", "nmod")
-        and names_armed_group(" ".join(t.lower_ for t in _own_words(c)))
+        c.dep_ in ("compound", "amod", "nmod") and names_armed_group(_written(_own_words(c)))
         for c in candidates
     )
     for candidate in candidates:
@@ -1290,15 +1289,18 @@ def _perpetrator(doc: Doc, trigger: Trigger, sentence: Span) -> tuple[str | None
             if armed_group:
                 side = None  # "Yemen's Houthi rebels": a group no state's (eval/ANNOTATION.md)
             return str(doc[words[0].i : words[-1].i + 1].text), side
-        if (
-            group is None
-            and candidate.i not in parties
-            and names_armed_group(" ".join(t.lower_ for t in words))
-        ):
+        if group is None and candidate.i not in parties and names_armed_group(_written(words)):
             group = str(doc[words[0].i : words[-1].i + 1].text)
     # a group no state's keeps the side unknown: its act is not the side of whoever tells it
     # ("militants stormed an army base, the military said" is no act of the military's)
     return group, None
+
+
+def _written(words: list[Token]) -> str:
+    """Words as the text writes them ("al-Shabaab fighters", not "al - Shabaab fighters")."""
+    if not words:
+        return ""
+    return str(words[0].doc[words[0].i : words[-1].i + 1].text)
 
 
 @cache
@@ -1595,6 +1597,14 @@ def extract_events(doc: Doc, article: Article) -> list[EventDraft]:
             )
         )
         actor, side = _perpetrator(doc, best, sentence)
+        if actor is None and side is None:
+            # "al-Shabaab fighters attacked a base ..., sparking a gun battle": the doer of
+            # another trigger of the incident's type in the sentence
+            for other in sorted(triggers, key=lambda t: t.start):
+                if other is not best and other.type == best.type:
+                    actor, side = _perpetrator(doc, other, sentence)
+                    if actor is not None or side is not None:
+                        break
         if best.type == "Protests":
             side = None  # protesters fight for no state (ACLED's "Protesters (Country)", inter 6)
         if actor is None and best.sub_type == "Arrests":

@@ -225,10 +225,41 @@ def area_names(
         for kind in kinds:
             if not area.name.endswith(" " + kind):
                 names |= {f"{area.name} {kind}", f"{_folded(area.name)} {kind}"}
+    names |= {variant for name in names for variant in _compass_forms(name)}
     return {
         name.lower()
         for name in names
         if len(name) >= 4
         and name.lower() not in GENERIC_NAMES
         and not is_town(area.country_code, name.lower())
+    }
+
+
+# "Northern Darfur" is "North Darfur", "Nord Kivu" "North Kivu": the compass word of an
+# area's name in its other English (or the French) form
+_COMPASS_FORMS = (
+    ("Northern ", "North "),
+    ("Southern ", "South "),
+    ("Eastern ", "East "),
+    ("Western ", "West "),
+    ("North ", "Northern "),
+    ("South ", "Southern "),
+    ("East ", "Eastern "),
+    ("West ", "Western "),
+    ("Nord ", "North "),
+    ("Nord-", "North "),
+    ("Sud ", "South "),
+    ("Sud-", "South "),
+)
+
+
+def _compass_forms(name: str) -> set[str]:
+    """The name with its compass word in the other form, where the rest is a name of its
+    own ("Nord Kivu" -> "North Kivu"; not "South Governorate", a kind of area alone)."""
+    return {
+        other + name[len(form) :]
+        for form, other in _COMPASS_FORMS
+        if name.startswith(form)
+        and name[len(form) :] not in AREA_SUFFIXES
+        and name[len(form) :].lower() not in GENERIC_NAMES
     }

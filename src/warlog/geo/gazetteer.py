@@ -20,7 +20,7 @@ from typing import Any
 
 from warlog.resources import load_json
 
-GAZETTEER_VERSION = 27
+GAZETTEER_VERSION = 29
 # an admin-1 area of this many people or more is never left to a town of unknown population
 UNKNOWN_TOWN_AREA_MAX = 1_000_000
 _KIND_RANK = {"continent": 3, "country": 3, "region": 2, "admin1": 2, "admin2": 2, "city": 1}

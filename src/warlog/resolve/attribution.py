@@ -63,12 +63,16 @@ def attribute(
     return fold_repeats(attributed, text)
 
 
-def _same_figure(a: CasualtyReport, b: CasualtyReport) -> bool:
+def _same_figure(a: CasualtyReport, b: CasualtyReport, headline: bool = False) -> bool:
+    """Whether two reports give one figure from one source; a headline's figure, with no
+    source, is the body's whatever its source ("Drone strike kills five" over "killed five
+    suspected militants, an official said")."""
+    sourceless_headline = headline and (a.according_to is None or b.according_to is None)
     return (
         a.kind == b.kind
         and (a.best, a.low if a.best is None else None)
         == (b.best, b.low if b.best is None else None)
-        and a.according_to_side == b.according_to_side
+        and (a.according_to_side == b.according_to_side or sourceless_headline)
         and _same_source(a.according_to, b.according_to)
         and (a.victims == b.victims or "unspecified" in (a.victims, b.victims))
     )
@@ -85,10 +89,21 @@ def _same_source(a: str | None, b: str | None) -> bool:
 
 
 def _better(a: CasualtyReport, b: CasualtyReport) -> CasualtyReport:
-    """The more informative of two reports of one figure (later wins a tie: body over headline)."""
+    """The more informative of two reports of one figure (later wins a tie: body over
+    headline), with what the other adds: "Gunmen kill 20 villagers" over "killing at least
+    20 people, residents said" is 20 civilians, at least, according to the residents."""
     score_a = (_VICTIM_RANK[a.victims], a.qualifier != "exact", a.according_to is not None)
     score_b = (_VICTIM_RANK[b.victims], b.qualifier != "exact", b.according_to is not None)
-    return a if score_a > score_b else b
+    best, other = (a, b) if score_a > score_b else (b, a)
+    if best.qualifier == "exact" and other.qualifier != "exact" and best.best == other.best:
+        best = replace(best, qualifier=other.qualifier, low=other.low, high=other.high)
+    if best.according_to is None and other.according_to is not None:
+        best = replace(
+            best, according_to=other.according_to, according_to_side=other.according_to_side
+        )
+    if best.side is None and other.side is not None:
+        best = replace(best, side=other.side)
+    return best
 
 
 _UPDATE_RE = re.compile(r"\b(?:rose|risen|rises|climbed|climbs|later|updated|revised|now)\b", re.I)
@@ -124,7 +139,10 @@ def fold_repeats(casualties: list[CasualtyReport], text: str = "") -> tuple[Casu
     kept: list[CasualtyReport] = []
     for casualty in casualties:
         for index, existing in enumerate(kept):
-            if _same_figure(existing, casualty) and not tolls_differ(existing, casualty):
+            headline = any(
+                _headline(c.evidence.start, c.evidence.end) for c in (existing, casualty)
+            )
+            if _same_figure(existing, casualty, headline) and not tolls_differ(existing, casualty):
                 kept[index] = _better(existing, casualty)
                 break
         else:

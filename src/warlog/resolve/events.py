@@ -1202,6 +1202,10 @@ def _generic_words() -> frozenset[str]:
     )
 
 
+# the sub-type a generic word has when nothing names its means (events.json)
+_GENERIC_SUB_TYPE = "Shelling/artillery/missile attack"
+
+
 def _generic_trigger(trigger: str) -> bool:
     return trigger.lower() in _generic_words()
 
@@ -1273,7 +1277,13 @@ def _merged(current: Event, event: Event) -> Event:
     """``current`` with what another report of the same incident adds; the sub-type of
     the report that names its means ("an Israeli airstrike on a school") over one a generic
     word gave ("Israeli strike on Gaza school", a headline)."""
-    if _generic_trigger(current.trigger) and not _generic_trigger(event.trigger):
+    if (
+        _generic_trigger(current.trigger)
+        and not _generic_trigger(event.trigger)
+        and current.sub_type == _GENERIC_SUB_TYPE
+    ):
+        # (a generic word whose means the sentence named keeps their sub-type: "its
+        # aircraft struck ..." is an air strike, whatever "bombing" a later report says)
         current = replace(current, sub_type=event.sub_type)
     return replace(
         current,
