@@ -590,6 +590,25 @@ def test_an_area_answers_to_its_compass_word_in_either_form(name: str, country: 
     assert any(c.kind == "admin1" and c.country_code == country for c in gazetteer().lookup(name))
 
 
+def test_a_name_called_a_village_is_no_big_city_and_one_called_a_province_an_area() -> None:
+    """ "the village of Gaza" is no city of 600,000; "the province of Arauca" is the
+    department, not its capital."""
+    text = "Troops reached the village of Gaza in Iraq."
+    [gaza, _] = _in_text(text, ["Gaza", "Iraq"], {"IQ": 1})
+    assert gaza.geonameid != 281133
+    text = "Rebels attacked a base in the province of Arauca in Colombia."
+    [arauca, _] = _in_text(text, ["Arauca", "Colombia"], {"CO": 1})
+    assert arauca.feature_kind in ("admin1", "admin2", "region")
+
+
+def test_the_arabic_article_takes_the_sun_letter() -> None:
+    """ "al-Riyadh" is also written "Ar Riyad": the article assimilates to the first letter."""
+    from warlog.geo.gazetteer import transliteration_variants
+
+    assert "ar riyad" in transliteration_variants("al-Riyadh")
+    assert "as-sukhnah" in transliteration_variants("al-Sukhnah")
+
+
 def test_a_romanisation_is_spelt_alike_whatever_its_hyphens() -> None:
     """ "Deir al-Balah" is GeoNames' "Dayr al Balaḩ": a hyphen or a space is no letter."""
     [deir] = _resolve(["Deir al-Balah"], {"PS"})

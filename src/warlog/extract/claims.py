@@ -572,6 +572,7 @@ def _side_of_tokens(tokens: list[Token]) -> str | None:
 
 # titles of a local office, whose holder speaks for the place his sentence is about
 _LOCAL_OFFICE_WORDS = frozenset({"governor", "mayor", "regional", "provincial", "municipal"})
+LOCAL_OFFICE_SENTENCES_BACK = 4  # sentences before a local office-holder's that may say where
 _TOWN_NOUNS = frozenset({"city", "town", "village", "region", "province", "district"})
 
 
@@ -582,14 +583,26 @@ def _local_side(tokens: list[Token]) -> str | None:
     from warlog.geo import gazetteer
     from warlog.resolve.geocode import is_capital_of
 
-    if not any(t.lower_ in lexicon()["local_voices"] for t in tokens):
+    local_office = bool(tokens) and any(t.lower_ in _LOCAL_OFFICE_WORDS for t in tokens)
+    if not local_office and not any(t.lower_ in lexicon()["local_voices"] for t in tokens):
         return None
     locatives = set(lexicon()["locative_prepositions"])
     searched = list(tokens)
-    if tokens and any(t.lower_ in _LOCAL_OFFICE_WORDS for t in tokens):
+    if local_office:
         # "a drone attack on the city of Kherson killed a woman, regional governor Oleksandr
-        # Prokudin said": a local office-holder is of the town his sentence is about
-        searched += [t for t in tokens[0].sent if t.i not in {w.i for w in tokens}]
+        # Prokudin said": a local office-holder is of the town his sentence is about, or
+        # else of the last town told before it ("In Odesa, a drone slammed into a
+        # warehouse ... Two dock workers were killed, regional governor X said")
+        sentence = tokens[0].sent
+        searched += [t for t in sentence if t.i not in {w.i for w in tokens}]
+        doc = sentence.doc
+        start = sentence.start
+        for _ in range(LOCAL_OFFICE_SENTENCES_BACK):
+            if start == 0:
+                break
+            before = doc[start - 1].sent
+            searched += list(reversed(list(before)))
+            start = before.start
     for token in searched:
         named_as_town = (
             token.head.lower_ == "of" and token.head.head.lemma_.lower() in _TOWN_NOUNS
@@ -1249,6 +1262,11 @@ def _cues(sentence: Span) -> list[tuple[Token, Token | None]]:
             c.dep_ == "dobj" and c.lemma_.lower() in _FIGURE_NOUNS for c in token.children
         ):
             continue  # only "put the death toll at 15"
+        if lemma in _NAMING_VERBS and any(
+            c.lower_ in ("what", "which") and c.dep_ in ("dobj", "nsubj", "oprd")
+            for c in token.children
+        ):
+            continue  # "a spokesman for what Kiev calls its operation": a name, not a claim
         if (
             lemma == "speak"
             and not _speaks_out(token)

@@ -91,7 +91,10 @@ _INNER_VARIANTS = (
     ("dd", "d"),
     ("q", "k"),
     ("j", "dj"),
+    ("dh", "d"),
 )
+# Arabic letters the article "al-" assimilates to ("al-Riyadh" is also "ar-Riyadh")
+_SUN_LETTERS = ("sh", "th", "dh", "t", "d", "r", "z", "s", "n")
 _ARTICLES = ("al-", "el-", "al ", "el ", "ar-", "as-", "ad-", "an-", "at-", "ash-")
 
 
@@ -111,6 +114,15 @@ def transliteration_variants(name: str) -> tuple[str, ...]:
     for article in _ARTICLES:
         if lowered.startswith(article):
             variants.append(lowered[len(article) :])
+    if lowered.startswith(("al-", "al ")):
+        rest = lowered[3:]
+        sun = next((letter for letter in _SUN_LETTERS if rest.startswith(letter)), None)
+        if sun is not None:
+            assimilated = [f"a{sun}-{rest}", f"a{sun} {rest}"]
+            variants += assimilated
+            # with one more change of spelling: "al-Riyadh" -> "ar riyad"
+            for form in assimilated:
+                variants += [form.replace(w, o) for w, o in _INNER_VARIANTS if w in rest]
     return tuple(dict.fromkeys(v for v in variants if v != lowered and len(v) >= 3))
 
 

@@ -79,19 +79,25 @@ def _places_for(draft: EventDraft, places: tuple[PlaceMention, ...]) -> list[Pla
 # what lies between a town and the area the text puts it in: "Ariha in Syria's Idlib
 # province", "Kurya, Zamfara", "Ariha in the north-western Idlib province"
 _HOLDER_GAP_RE = re.compile(
-    r"\s*(?:,|\bin\b|\bof\b)\s*(?:the\s+)?(?:(?:[a-z]+-)?[a-z]+ern\s+|central\s+)?"
+    r"\s*(?P<kind>(?:village|hamlet|town|city|settlement|community|district|sub-district|"
+    r"township|county|area|locality|commune|neighbou?rhood)\s+)?"
+    r"(?:,|\bin\b|\bof\b)\s*(?:the\s+)?(?:(?:[a-z]+-)?[a-z]+ern\s+|central\s+)?"
     r"(?:[A-Z][\w-]*(?:'s|\u2019s)\s+)?"
 )
 
 
 _AREA_NOUN_RE = re.compile(
     r"\s+(?:province|region|state|district|township|county|governorate|oblast|prefecture|"
-    r"department|municipality)\b",
+    r"department|municipality|local government area|area)\b",
     re.IGNORECASE,
 )
+# "the village of Danag in Patikul town": a place the text calls a village
+_CALLED_VILLAGE_RE = re.compile(r"\b(?:village|hamlet)\s+of\s+$", re.IGNORECASE)
 
 
-def _without_holders(chosen: list[PlaceMention], text: str) -> list[PlaceMention]:
+def _without_holders(
+    chosen: list[PlaceMention], text: str, mentions: list[PlaceMention] | None = None
+) -> list[PlaceMention]:
     """The places of one incident without the area the text puts another of them in: a
     strike "on a market in the town of Ariha in Syria's Idlib province" is one event, at
     Ariha, though the gazetteer reads "Idlib" as its town (eval/ANNOTATION.md: the village
@@ -99,22 +105,44 @@ def _without_holders(chosen: list[PlaceMention], text: str) -> list[PlaceMention
     from warlog.geo import gazetteer
 
     kept = []
-    for place in chosen:
-        held = any(
-            other.evidence.end < place.evidence.start
-            and _HOLDER_GAP_RE.fullmatch(text, other.evidence.end, place.evidence.start)
-            and (
+    candidates = mentions if mentions is not None else chosen
+    for chosen_place in chosen:
+        held = False
+        # any mention of the place may be the held one ("According to the Kani township
+        # PDF, a jet bombed Nyaung Pin Thar village in Kani township")
+        same = [
+            m
+            for m in candidates
+            if (m.geonameid or m.name) == (chosen_place.geonameid or chosen_place.name)
+        ] or [chosen_place]
+        chosen_keys = {c.geonameid or c.name for c in chosen}
+        others = [o for o in candidates if (o.geonameid or o.name) in chosen_keys]
+        for place, other in ((p, o) for p in same for o in others if o is not p):
+            if other.evidence.end >= place.evidence.start:
+                continue
+            gap = _HOLDER_GAP_RE.fullmatch(text, other.evidence.end, place.evidence.start)
+            if gap is None:
+                continue
+            if (
                 _level(place) in ("region", "country")  # "Rubaya in North Kivu province"
                 or _AREA_NOUN_RE.match(text, place.evidence.end) is not None  # "... township"
+                # "Kadisau village in Maradun": the kind of place the first is said to be,
+                # before the one that holds it (not "of": "the Baghdad neighborhood of Sadr
+                # City" names the holder first)
+                or (gap.group("kind") is not None and " of " not in gap.group(0) + " ")
+                or _CALLED_VILLAGE_RE.search(
+                    text, max(0, other.evidence.start - 20), other.evidence.start
+                )
+                is not None
                 or (
                     other.geonameid is not None
                     and gazetteer().admin1_name(other.geonameid) in (place.name, place.text)
                 )
-            )
-            for other in chosen
-        )
+            ):
+                held = True
+                break
         if not held:
-            kept.append(place)
+            kept.append(chosen_place)
     return kept
 
 
@@ -879,7 +907,16 @@ def settle_events(
             wide = _widened(draft)
             if _places_for(wide, places):
                 draft = wide
-        own = _without_holders(_places_for(draft, places), article.text)
+        own = _without_holders(
+            _places_for(draft, places),
+            article.text,
+            [
+                p
+                for p in places
+                if draft.event.evidence.start <= p.evidence.start < draft.event.evidence.end
+                and (p.geonameid is not None or p.lat is not None)
+            ],
+        )
         if own and all(_is_border_of(draft, place) for place in own):
             # "the air strike targeted a house near Pakistan", told by "officials in Kunar
             # province": a country named as a reference point is where the scene borders,

@@ -512,6 +512,7 @@ def geocode(
     if text is not None:
         found = [_county_of_list(m, f, text) for m, f in zip(mentions, found, strict=True)]
         found = [_area_called(m, f, text) for m, f in zip(mentions, found, strict=True)]
+        found = [_village_called(m, f, text) for m, f in zip(mentions, found, strict=True)]
     home = home_country(countries)
     # a text about somewhere: a country it names at least twice (two, tied, will do: a report
     # on US strikes in Pakistan)
@@ -723,21 +724,59 @@ _AREA_AFTER_RE = re.compile(
 _AREA_KINDS = ("admin1", "admin2", "region")
 
 
+_AREA_BEFORE_RE = re.compile(
+    r"\b(region|province|state|governorate|oblast|prefecture|department|district)\s+of\s+$",
+    re.IGNORECASE,
+)
+_VILLAGE_BEFORE_RE = re.compile(r"\b(?:village|hamlet)\s+of\s+$", re.IGNORECASE)
+_VILLAGE_AFTER_RE = re.compile(r"\s+(?:village|hamlet)\b", re.IGNORECASE)
+
+
+def _village_called(
+    mention: PlaceMention, found: tuple[GeoPlace, ...], text: str
+) -> tuple[GeoPlace, ...]:
+    """A name the text calls a village is no city of 100,000 or more, nor a country or an
+    area ("the village of al-Riyadh in Hawija district" is not Riyadh)."""
+    start, end = mention.evidence.start, mention.evidence.end
+    if (
+        _VILLAGE_BEFORE_RE.search(text, max(0, start - 20), start) is None
+        and _VILLAGE_AFTER_RE.match(text, end) is None
+    ):
+        return found
+    return tuple(
+        c for c in found if c.kind == "city" and c.population < FOREIGN_TOWN_MIN_POPULATION
+    )
+
+
 def _area_called(
     mention: PlaceMention, found: tuple[GeoPlace, ...], text: str
 ) -> tuple[GeoPlace, ...]:
     """A name the text calls a region, province or state is that area where the gazetteer
-    has one of the name ("the Sagaing region" is Sagaing Region, not its town of Sagaing),
-    by the name alone or with the word ("Sagaing Region"); else what the name finds."""
-    matched = _AREA_AFTER_RE.match(text, mention.evidence.end)
+    has one of the name ("the Sagaing region" is Sagaing Region, not its town of Sagaing;
+    "the northeastern province of Arauca" is the department, not its capital), by the name
+    alone or with the word ("Sagaing Region"); else what the name finds."""
+    after = _AREA_AFTER_RE.match(text, mention.evidence.end)
+    matched = after or _AREA_BEFORE_RE.search(
+        text, max(0, mention.evidence.start - 30), mention.evidence.start
+    )
     if matched is None:
         return found
     areas = tuple(c for c in found if c.kind in _AREA_KINDS)
     if areas:
         return areas
-    word = matched.group(1).title()
-    called = tuple(c for c in gazetteer().lookup(f"{mention.text} {word}") if c.kind in _AREA_KINDS)
-    return called or found
+    # by the word the text uses, else by the kind the country's areas go by ("the province
+    # of Arauca" is GeoNames' Arauca Department)
+    words = (matched.group(1).title(),) if after else (matched.group(1).title(), *_AREA_WORDS)
+    for word in dict.fromkeys(words):
+        called = tuple(
+            c for c in gazetteer().lookup(f"{mention.text} {word}") if c.kind in _AREA_KINDS
+        )
+        if called:
+            return called
+    return found
+
+
+_AREA_WORDS = ("Province", "Department", "Region", "State", "Governorate", "District")
 
 
 def _county_of_list(
