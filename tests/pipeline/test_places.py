@@ -98,6 +98,17 @@ def test_a_name_called_an_area_or_whose_parts_are_named_is_a_place(nlp: Any) -> 
     assert ("Kharkiv", "UA") in found
 
 
+def test_a_rank_is_no_place_and_a_name_keeps_its_first_word(nlp: Any) -> None:
+    """ "Brig." of "Brig. Gen. Yahya Saree" is tagged a place; "Dera Ismail Khan" a person
+    "Ismail Khan"."""
+    found = _places("The spokesman, Brig. Gen. Yahya Saree, claimed the attack.", nlp)
+    assert found == []
+    found = _places(
+        "Militants assaulted a police station in Dera Ismail Khan district on Tuesday.", nlp
+    )
+    assert [name for name, _ in found] == ["Dera Ismail Khan"]
+
+
 def test_a_heading_word_is_no_place(nlp: Any) -> None:
     """A common noun alone on its line is a section heading, though the recogniser calls
     it a place; a proper name alone on its line stays one."""

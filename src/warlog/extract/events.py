@@ -315,6 +315,9 @@ def _attribution_tail(sentence: Span) -> set[int]:
     parse may join to the victims ("killing 20 people, police and residents"): never the
     clause's target or perpetrator."""
     tokens = [t for t in sentence if not t.is_punct or t.text in (",", ";")]
+    # "..., police and residents said Monday": the day after the verb is still the tail's
+    while tokens and tokens[-1].ent_type_ in ("DATE", "TIME") and not tokens[-1].is_punct:
+        tokens.pop()
     if len(tokens) < 3 or tokens[-1].lemma_.lower() not in _REPORTING_LEMMAS:
         return set()
     for token in reversed(tokens[:-1]):
@@ -644,6 +647,43 @@ _LEAVING_VERBS = frozenset({"withdraw", "pull", "retreat"})
 _FORCES_WORDS = frozenset(
     {"troop", "force", "soldier", "army", "military", "unit", "brigade", "fleet", "navy"}
 )
+
+
+def _people_taken(doc: Doc, trigger: Trigger) -> Trigger:
+    """A capture of people is an abduction: "gunmen seized more than 300 boys from a
+    boarding school in Kankara" takes the boys, not the town."""
+    if trigger.klass != "capture":
+        return trigger
+    from warlog.extract.casualties import lexicon as casualty_lexicon
+
+    victims = casualty_lexicon()["victims"]
+    people = set(victims["civilians"]) | set(victims["unspecified"]) | {"people"}
+    word = doc[trigger.end - 1]
+    taken = [c for c in word.children if c.dep_ == "dobj"]
+    if not any(t.lemma_.lower() in people or t.lower_ in people for t in taken):
+        return trigger
+    entry = next(e for e in lexicon()["triggers"] if e["class"] == "abduction")
+    return replace(
+        trigger,
+        type=entry["type"],
+        sub_type=entry["sub_type"],
+        klass="abduction",
+        rank=entry["rank"],
+        needs_ground=False,
+    )
+
+
+def _opponent_of(doc: Doc, trigger: Trigger, triggers: list[Trigger]) -> bool:
+    """Whether a doer word ("gunmen") is only whom another trigger acts against: "soldiers
+    clashed with 40 gunmen", "troops ambushed gunmen" tell a clash, not gunmen's attack."""
+    if trigger.klass != "gunmen":
+        return False
+    word = doc[trigger.start]
+    acting = {i for t in triggers if t is not trigger for i in range(t.start, t.end)}
+    head = word.head
+    if word.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    return word.dep_ in ("dobj", "pobj") and head.i in acting
 
 
 def _names_forces(doc: Doc, trigger: Trigger) -> bool:
@@ -1559,8 +1599,10 @@ def extract_events(doc: Doc, article: Article) -> list[EventDraft]:
         ):
             triggers = _deaths_there(sentence, last_kind[1])
         triggers = [t for t in triggers if not t.needs_forces or _names_forces(doc, t)]
+        triggers = [_people_taken(doc, t) for t in triggers]
         triggers = [t for t in triggers if not t.needs_ground or _takes_ground(doc, t)]
         triggers = [t for t in triggers if not t.needs_crowd or _crowd_does(doc, t)]
+        triggers = [t for t in triggers if not _opponent_of(doc, t, triggers)]
         triggers = [
             t
             for t in triggers

@@ -299,6 +299,30 @@ def _with_name_head(doc: Doc, ent: Span, start: int, end: int) -> int:
     return start
 
 
+def _with_first_word(doc: Doc, ent: Span, start: int, end: int) -> int:
+    """Where a name the parse did not call a place starts: "Dera Ismail Khan" tagged a
+    person "Ismail Khan" is the district's whole name where the gazetteer has it."""
+    if ent.start == 0 or ent.start_char != start:
+        return start
+    before = doc[ent.start - 1]
+    if not before.is_title or not before.is_alpha or before.is_stop or before.ent_type_:
+        return start
+    from warlog.geo import gazetteer
+
+    return before.idx if gazetteer().lookup(doc_text(doc)[before.idx : end]) else start
+
+
+def _rank_word(surface: str) -> bool:
+    """A military or police rank, or its abbreviation ("Brig.", "Gen.", "Col.")."""
+    return surface.lower().rstrip(".") in _RANK_WORDS
+
+
+_RANK_WORDS = frozenset(
+    {"brig", "gen", "col", "lt", "maj", "capt", "sgt", "cpl", "adm", "cmdr", "lt. gen"}
+    | {"brigadier", "colonel", "lieutenant", "major", "captain", "sergeant", "admiral"}
+)
+
+
 _ATTACK_VERBS = frozenset(
     {"shell", "strike", "hit", "bomb", "attack", "target", "pound", "raid", "capture", "seize"}
 )
@@ -374,7 +398,13 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
         if surface.endswith(suffix) and len(surface) > len(suffix):
             end -= len(suffix)
             surface = surface[: -len(suffix)]
+    trailing = _TRAILING_WORD_RE.search(surface)
+    if trailing is not None and trailing.start() > 0:
+        end -= len(surface) - trailing.start()  # "Macomia in" (of "Macomia in Mozambique")
     return start, end
+
+
+_TRAILING_WORD_RE = re.compile(r"\s+(?:in|of|at|near|and|on|from|to)$")
 
 
 @cache
@@ -621,6 +651,9 @@ def extract_places(doc: Doc, article: Article) -> list[PlaceMention]:
             if _read_as_person(ent, surnames):
                 continue
             start, end = trim_span(text, ent.start_char, ent.end_char)
+            if _rank_word(text[start:end]):
+                continue  # "Brig." of "Brig. Gen. Yahya Saree"
+            start = _with_first_word(doc, ent, start, end)
             if start >= end or not (
                 _is_gazetteer_place(text[start:end], countries)
                 or (_struck_or_located(ent) and _notable_town(text[start:end]))
@@ -644,6 +677,8 @@ def extract_places(doc: Doc, article: Article) -> list[PlaceMention]:
             end = dangling.start()  # "North and" (of "North and South Korea")
         start = _with_name_head(doc, ent, start, end)
         surface = text[start:end]
+        if _rank_word(surface):
+            continue  # "Brig." of "Brig. Gen. Yahya Saree", tagged a place
         if not any(ch.isupper() for ch in surface) or surface.lower() in _BARE_DIRECTIONS:
             continue  # "mosques", "the west coast", "the North": no proper name
         if _read_as_person(ent, surnames):
