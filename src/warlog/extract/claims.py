@@ -27,6 +27,7 @@ from warlog.extract.base import (
 )
 from warlog.extract.conflict import is_conflict_text
 from warlog.extract.events import NON_STATE_DOERS
+from warlog.extract.places import context_countries
 from warlog.extract.sides import speaker_side_of as side_of
 from warlog.extract.sides import speaker_side_of_words as side_of_words
 from warlog.extract.sides import state_media_side
@@ -1659,7 +1660,21 @@ def home_side(doc: Doc) -> str | None:
         counts[code] = counts.get(code, 0) + 2 * towns  # a town named counts as its country
         firsts[code] = min(firsts.get(code, first), first)
     # ties go to the state named first
-    return max(counts, key=lambda code: (counts[code], -firsts.get(code, 0))) if counts else None
+    home = max(counts, key=lambda code: (counts[code], -firsts.get(code, 0))) if counts else None
+    # the countries the text names (warlog.extract.places' context, which needs no entity
+    # tag): where the recogniser found no state, the one named most; where it did, the one
+    # named twice or more and more often than that state ("in northern Burkina Faso"
+    # untagged beside a Geneva body's statement)
+    context = context_countries(doc)
+    ranked = context.most_common(2)
+    if ranked and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
+        leader, named = ranked[0]
+        if home is None or (named >= HOME_CONTEXT_MIN and context[home] < named):
+            return side_of(leader) or leader
+    return home
+
+
+HOME_CONTEXT_MIN = 2  # mentions of a country that outweigh the recogniser's count
 
 
 _TOWN_POPULATION = 100_000  # a town this large is known by its name alone
@@ -1676,6 +1691,12 @@ def _towns_countries(doc: Doc) -> dict[str, tuple[int, int]]:
     for ent in doc.ents:
         if ent.label_ != "GPE":
             continue
+        if (
+            ent.end + 1 < len(doc)
+            and doc[ent.end].text == "-"
+            and doc[ent.end + 1].lower_ == "based"
+        ):
+            continue  # "a Geneva-based rights group": where a body sits, not the story's place
         candidates = [c for c in gazetteer().lookup(ent.text) if c.country_code]
         if not candidates:
             continue
