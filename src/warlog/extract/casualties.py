@@ -206,7 +206,9 @@ def _kind_for(
     # the number is the object of a casualty verb right before it: "killed an estimated 30,000"
     before = phrase.start - 1
     while before >= sentence.start and (
-        doc[before].pos_ == "DET" or doc[before].lower_ in ("another", "only", "just")
+        doc[before].pos_ == "DET"
+        or doc[before].lower_ in ("another", "only", "just")
+        or doc[before].is_quote  # killed "more than 50 soldiers", as the group put it
     ):
         before -= 1
     if (
