@@ -607,6 +607,13 @@ def test_the_arabic_article_takes_the_sun_letter() -> None:
 
     assert "ar riyad" in transliteration_variants("al-Riyadh")
     assert "as-sukhnah" in transliteration_variants("al-Sukhnah")
+    assert "maaret an-numan" in transliteration_variants("Maaret al-Numan")  # inside a name
+
+
+def test_a_romanisation_with_its_article_assimilated_is_found_by_its_skeleton() -> None:
+    """ "Maaret al-Numan" is GeoNames' "Ma‘arrat an Nu‘mān" in a story on Syria."""
+    [maaret] = _resolve(["Maaret al-Numan"], {"SY"})
+    assert maaret.geonameid == 167611
 
 
 def test_a_romanisation_is_spelt_alike_whatever_its_hyphens() -> None:

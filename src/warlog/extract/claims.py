@@ -1263,6 +1263,10 @@ def _cues(sentence: Span) -> list[tuple[Token, Token | None]]:
             c.dep_ == "dobj" and c.lemma_.lower() in _FIGURE_NOUNS for c in token.children
         ):
             continue  # only "put the death toll at 15"
+        if lemma == "claim" and any(
+            c.dep_ == "dobj" and c.ent_type_ in ("GPE", "LOC") for c in token.children
+        ):
+            continue  # "India and Pakistan both claim Kashmir": territory, not words
         if lemma in _NAMING_VERBS and any(
             c.lower_ in ("what", "which") and c.dep_ in ("dobj", "nsubj", "oprd")
             for c in token.children

@@ -1216,6 +1216,21 @@ _MEANS_VERBS = frozenset(
 _TAKING_PART = frozenset({"engage", "participate"})
 
 
+_ACCUSING_VERBS = frozenset({"accuse", "blame", "suspect", "charge", "condemn"})
+
+
+def _accused_of(verb: Token) -> list[Token]:
+    """Whom a speaker accuses of the act: "Russia accused Ukraine of attacking its Belgorod
+    region" (the act's doer as claimed)."""
+    preposition = verb.head
+    if verb.dep_ != "pcomp" or preposition.lower_ not in ("of", "for"):
+        return []
+    accusing = preposition.head
+    if accusing.lemma_.lower() not in _ACCUSING_VERBS:
+        return []
+    return [c for c in accusing.children if c.dep_ == "dobj"]
+
+
 def _doer_of_object(root: Token) -> list[Token]:
     """The subject of a verb of doing whose object the trigger noun is: "Israel launched a
     fresh wave of attacks", "American forces targeted the town with air strikes". Only the
@@ -1291,6 +1306,7 @@ def _perpetrator(doc: Doc, trigger: Trigger, sentence: Span) -> tuple[str | None
         )
     if root.pos_ == "VERB":
         candidates.extend(_shared_subjects(root))
+        candidates.extend(_accused_of(root))
     elif root.dep_ not in ("nsubj", "nsubjpass", "csubj"):
         candidates.extend(_doer_of_object(root))
     else:  # "an Israeli strike killed ...": the trigger is the subject; its verb's agent
@@ -1441,6 +1457,10 @@ class EventDraft:
     # character ranges that name a point in time before it ("since the bombing in March"):
     # their dates date nothing of this sentence
     reference_times: tuple[tuple[int, int], ...] = ()
+    # (char offset, actor, side) of a trigger whose own doer is another side than the
+    # event's: "Russian missiles struck Kharkiv ..., while Russia accused Ukraine of
+    # attacking its Belgorod region" places the second at Belgorod as Ukraine's act
+    doers: tuple[tuple[int, str | None, str | None], ...] = ()
 
 
 # verbs of saying whose own time words date the statement, not what it reports
@@ -1687,6 +1707,21 @@ def extract_events(doc: Doc, article: Article) -> list[EventDraft]:
                 wider,
                 _statement_times(doc, sentence, triggers),
                 _since_ranges(sentence),
+                _other_doers(doc, triggers, best, sentence, side),
             )
         )
     return events
+
+
+def _other_doers(
+    doc: Doc, triggers: list[Trigger], best: Trigger, sentence: Span, side: str | None
+) -> tuple[tuple[int, str | None, str | None], ...]:
+    """The triggers of a sentence whose own doer is of another side than its event's."""
+    found = []
+    for trigger in triggers:
+        if trigger is best or trigger.type == "Protests":
+            continue  # (protesters fight for no state)
+        actor, own_side = _perpetrator(doc, trigger, sentence)
+        if own_side is not None and own_side != side:
+            found.append((doc[trigger.start].idx, actor, own_side))
+    return tuple(found)

@@ -123,7 +123,14 @@ def transliteration_variants(name: str) -> tuple[str, ...]:
             # with one more change of spelling: "al-Riyadh" -> "ar riyad"
             for form in assimilated:
                 variants += [form.replace(w, o) for w, o in _INNER_VARIANTS if w in rest]
+    # the article inside a name: "Maaret al-Numan" is also "Maaret an-Numan"
+    inner = _INNER_ARTICLE_RE.sub(lambda m: f"{m.group(1)}a{m.group(2)}-{m.group(2)}", lowered)
+    if inner != lowered:
+        variants.append(inner)
     return tuple(dict.fromkeys(v for v in variants if v != lowered and len(v) >= 3))
+
+
+_INNER_ARTICLE_RE = re.compile(r"([\s-])al[\s-](sh|th|dh|t|d|r|z|s|n)")
 
 
 def _latin(name: str) -> bool:

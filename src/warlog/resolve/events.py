@@ -946,11 +946,11 @@ def settle_events(
             date = _date_for(
                 draft, temporals, article, place.evidence.start, drafts, previous, alike
             )
+            doer = next((d for d in draft.doers if d[0] == trigger[0]), None)
+            told = event if doer is None else replace(event, actor1=doer[1], actor1_side=doer[2])
             events.append(
                 _placed(
-                    replace(
-                        event, trigger=_trigger_text(article.text, trigger[0]) or event.trigger
-                    ),
+                    replace(told, trigger=_trigger_text(article.text, trigger[0]) or event.trigger),
                     kind,
                     sub_kind,
                     place,

@@ -56,7 +56,7 @@ from dataclasses import replace
 from functools import cache
 
 from warlog.geo import GeoPlace, gazetteer
-from warlog.geo.gazetteer import kind_rank
+from warlog.geo.gazetteer import kind_rank, transliteration_variants
 from warlog.model import PlaceMention
 from warlog.resolve.approximate import (
     APPROXIMATE_CONFIDENCE,
@@ -278,10 +278,11 @@ def _rank(
             if c.country_code in context and c.kind in ("city", "region")
         ] or [
             c
-            for c in gazetteer().lookup_skeleton(text)
+            for form in (text, *transliteration_variants(text))
+            for c in gazetteer().lookup_skeleton(form)
             if c.country_code in context
             and c.kind in ("city", "region")
-            and _spelt_alike(c.name, text)
+            and _spelt_alike(c.name, form)
         ]
         fallback = True
     # a big city outranks its country's state or region of the same name ("New York",
