@@ -66,3 +66,14 @@ def test_field_date_is_used_and_dateline_place_kept() -> None:
     assert article.published is not None and article.published.value == "2022-03-01"
     assert article.dateline_place == "Kyiv"
     assert article.outlet == "AP"
+
+
+def test_a_dateline_after_a_headline_and_in_title_case() -> None:
+    """AFP's "Ouagadougou (AFP) -" after a headline line, and a country with "of" in it."""
+    text = "Army says 33 killed\n\nOuagadougou (AFP) - At least 33 soldiers were killed."
+    dateline = parse_dateline(text)
+    assert dateline is not None and (dateline.place, dateline.agency) == ("Ouagadougou", "AFP")
+    assert text[dateline.place_start : dateline.place_end] == "Ouagadougou"
+    goma = parse_dateline("GOMA, Democratic Republic of Congo, June 30 (Reuters) - M23 rebels")
+    assert goma is not None and goma.place == "Goma"
+    assert parse_dateline("Thousands of people (AP) - marched") is None

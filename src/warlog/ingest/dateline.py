@@ -36,8 +36,31 @@ def parse_dateline(text: str) -> Dateline | None:
     A dateline date without a year ("Oct 4") takes the year of the first explicit full date
     in the text that has the same month; without one its date stays unknown.
     """
+    for start in _opening_starts(text):
+        found = _dateline_at(text, start)
+        if found is not None:
+            return found
+    return None
+
+
+DATELINE_REACH = 300  # characters of a lead a dateline may take
+
+
+def _opening_starts(text: str) -> list[int]:
+    """Where a dateline may stand: the text's start, and the lead after a one-line headline
+    ("Drone strike kills five in Somalia\n\nMOGADISHU, Somalia (Reuters) - ...")."""
+    starts = [0]
+    first_break = text.find("\n")
+    if first_break >= 0:
+        rest = text[first_break:]
+        starts.append(first_break + len(rest) - len(rest.lstrip()))
+    return starts
+
+
+def _dateline_at(text: str, start: int) -> Dateline | None:
+    opening = text[start : start + DATELINE_REACH] if start else text
     for pattern in dateline_patterns():
-        match = pattern.regex.match(text)
+        match = pattern.regex.match(opening)
         if not match:
             continue
         groups = match.groupdict()
@@ -58,10 +81,10 @@ def parse_dateline(text: str) -> Dateline | None:
             place=_place_name(groups["place"]) if groups.get("place") else None,
             date=date,
             agency=groups.get("agency"),
-            start=match.start(),
-            end=match.end(),
-            place_start=match.start("place") if groups.get("place") else None,
-            place_end=match.end("place") if groups.get("place") else None,
+            start=start + match.start(),
+            end=start + match.end(),
+            place_start=start + match.start("place") if groups.get("place") else None,
+            place_end=start + match.end("place") if groups.get("place") else None,
         )
     return None
 
@@ -70,12 +93,7 @@ def dateline_end(text: str) -> int | None:
     """Where the dateline that opens the article or its lead (the paragraph after a one-line
     headline) ends: the sentence proper starts there ("KANO, Nigeria, June 12 (Reuters) -
     Gunmen stormed ..." has "Gunmen" as its subject, not the town)."""
-    starts = [0]
-    first_break = text.find("\n")
-    if first_break >= 0:
-        rest = text[first_break:]
-        starts.append(first_break + len(rest) - len(rest.lstrip()))
-    for start in starts:
+    for start in _opening_starts(text):
         for pattern in dateline_patterns():
             match = pattern.regex.match(text[start : start + 200])
             if match and start + match.end() < len(text):
