@@ -13,6 +13,24 @@ from spacy.tokens import Doc, Span
 
 from warlog.model import Article, Evidence
 
+# the compass directions a text places things by ("30 km north of Kabul", "east of El Fasher")
+COMPASS_DIRECTIONS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "north-east",
+        "north-west",
+        "south-east",
+        "south-west",
+    }
+)
+
 Extractor = Callable[[Doc, Article], Sequence[Any]]
 
 EXTRACTORS: dict[str, Extractor] = {}

@@ -14,7 +14,13 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from warlog.extract.base import doc_text, register_extractor, sentence_ents, sentence_evidence
+from warlog.extract.base import (
+    COMPASS_DIRECTIONS,
+    doc_text,
+    register_extractor,
+    sentence_ents,
+    sentence_evidence,
+)
 from warlog.extract.conflict import is_conflict_text
 from warlog.extract.sides import country_signal, side_of_words
 from warlog.model import Article, Event, ResolvedDate
@@ -1118,22 +1124,7 @@ def _place_possessor(token: Token, trigger_tokens: frozenset[int]) -> bool:
 
 # not "near": "clashes near Tehran" is where it happened more often than not (check set)
 _REFERENCE_PREPOSITIONS = frozenset({"outside", "between", "toward", "towards", "off"})
-_DIRECTIONS = frozenset(
-    {
-        "north",
-        "south",
-        "east",
-        "west",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
-        "north-east",
-        "north-west",
-        "south-east",
-        "south-west",
-    }
-)
+_DIRECTIONS = COMPASS_DIRECTIONS
 _DISTANCES = frozenset(
     {"km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "kms"}
 )

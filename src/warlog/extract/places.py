@@ -11,7 +11,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from warlog.extract.base import doc_text, once_per_doc, register_extractor
+from warlog.extract.base import COMPASS_DIRECTIONS, doc_text, once_per_doc, register_extractor
 from warlog.extract.sides import country_signal, side_of
 from warlog.model import Article, Evidence, PlaceMention
 from warlog.resources import load_json
@@ -72,39 +72,29 @@ _LOCATIVE_PREPOSITIONS = frozenset(
 )
 # "the outskirts of Damascus", "residential areas of Kharkiv": the parts of a place, and
 # the directions from one
-_PART_NOUNS = frozenset(
-    {
-        "outskirts",
-        "suburbs",
-        "suburb",
-        "area",
-        "areas",
-        "part",
-        "parts",
-        "centre",
-        "center",
-        "district",
-        "districts",
-        "neighbourhoods",
-        "neighborhoods",
-        "streets",
-        "edge",
-        "heart",
-        # "east of El Fasher", "30 km north of Kabul": a direction from a place
-        "north",
-        "south",
-        "east",
-        "west",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
-        "north-east",
-        "north-west",
-        "south-east",
-        "south-west",
-    }
-)
+_PART_NOUNS = (
+    frozenset(
+        {
+            "outskirts",
+            "suburbs",
+            "suburb",
+            "area",
+            "areas",
+            "part",
+            "parts",
+            "centre",
+            "center",
+            "district",
+            "districts",
+            "neighbourhoods",
+            "neighborhoods",
+            "streets",
+            "edge",
+            "heart",
+        }
+    )
+    | COMPASS_DIRECTIONS
+)  # "east of El Fasher", "30 km north of Kabul": a direction from it
 # "Santos said", "Collins rebuts", "Holloway says": a name that speaks is a person's
 _SPEECH_LEMMAS = frozenset(
     {
