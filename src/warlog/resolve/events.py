@@ -106,17 +106,15 @@ def _without_holders(
 
     kept = []
     candidates = mentions if mentions is not None else chosen
+    chosen_keys = {_place_key(c) for c in chosen}
+    others = [o for o in candidates if _place_key(o) in chosen_keys]
     for chosen_place in chosen:
         held = False
         # any mention of the place may be the held one ("According to the Kani township
         # PDF, a jet bombed Nyaung Pin Thar village in Kani township")
-        same = [
-            m
-            for m in candidates
-            if (m.geonameid or m.name) == (chosen_place.geonameid or chosen_place.name)
-        ] or [chosen_place]
-        chosen_keys = {c.geonameid or c.name for c in chosen}
-        others = [o for o in candidates if (o.geonameid or o.name) in chosen_keys]
+        same = [m for m in candidates if _place_key(m) == _place_key(chosen_place)] or [
+            chosen_place
+        ]
         for place, other in ((p, o) for p in same for o in others if o is not p):
             if other.evidence.end >= place.evidence.start:
                 continue
@@ -144,6 +142,11 @@ def _without_holders(
         if not held:
             kept.append(chosen_place)
     return kept
+
+
+def _place_key(place: PlaceMention) -> object:
+    """One place however often it is named: its GeoNames id, else its name."""
+    return place.geonameid or place.name
 
 
 def _is_border_of(draft: EventDraft, place: PlaceMention) -> bool:
@@ -1158,11 +1161,11 @@ def fold_coarse(
     incident reported precisely elsewhere in the article: same type, same country, near."""
     from warlog.resolve.geocode import haversine_km
 
-    kept = []
-    dated: dict[int, Event] = {}
+    kept: list[int] = []
+    dated: dict[int, Event] = {}  # a kept report, by index, with the day a coarse one gave
     for index, event in enumerate(events):
         if precise.get(index):
-            kept.append(event)
+            kept.append(index)
             continue
         covering = [
             other_index
@@ -1192,7 +1195,7 @@ def fold_coarse(
             )
         ]
         if not covering:
-            kept.append(event)
+            kept.append(index)
         elif len(covering) == 1 and event.date_from_text:
             # the one report that tells the incident precisely, undated, has the coarse
             # report's day ("An Israeli air strike hit a school in the central Gaza Strip on
@@ -1200,8 +1203,8 @@ def fold_coarse(
             # al-Balah"); not where the place is told several times (the check set fell)
             other = events[covering[0]]
             if not other.date_from_text:
-                dated[id(other)] = replace(other, date=event.date, date_from_text=True)
-    return [dated.get(id(e), e) for e in kept]
+                dated[covering[0]] = replace(other, date=event.date, date_from_text=True)
+    return [dated.get(index, events[index]) for index in kept]
 
 
 SAME_SPOT_KM = 1.0
@@ -1239,8 +1242,12 @@ def _generic_words() -> frozenset[str]:
     )
 
 
-# the sub-type a generic word has when nothing names its means (events.json)
-_GENERIC_SUB_TYPE = "Shelling/artillery/missile attack"
+@cache
+def _generic_sub_type() -> str:
+    """The sub-type a generic word has when nothing names its means (data/events.json)."""
+    from warlog.extract.events import lexicon
+
+    return str(next(e["sub_type"] for e in lexicon()["triggers"] if e.get("generic")))
 
 
 def _generic_trigger(trigger: str) -> bool:
@@ -1317,7 +1324,7 @@ def _merged(current: Event, event: Event) -> Event:
     if (
         _generic_trigger(current.trigger)
         and not _generic_trigger(event.trigger)
-        and current.sub_type == _GENERIC_SUB_TYPE
+        and current.sub_type == _generic_sub_type()
     ):
         # (a generic word whose means the sentence named keeps their sub-type: "its
         # aircraft struck ..." is an air strike, whatever "bombing" a later report says)
