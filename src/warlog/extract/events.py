@@ -660,10 +660,7 @@ def _people_taken(doc: Doc, trigger: Trigger) -> Trigger:
     boarding school in Kankara" takes the boys, not the town."""
     if trigger.klass != "capture":
         return trigger
-    from warlog.extract.casualties import lexicon as casualty_lexicon
-
-    victims = casualty_lexicon()["victims"]
-    people = set(victims["civilians"]) | set(victims["unspecified"]) | {"people"}
+    people = _people_nouns()
     word = doc[trigger.end - 1]
     taken = [c for c in word.children if c.dep_ == "dobj"]
     if not any(t.lemma_.lower() in people or t.lower_ in people for t in taken):
@@ -677,6 +674,15 @@ def _people_taken(doc: Doc, trigger: Trigger) -> Trigger:
         rank=entry["rank"],
         needs_ground=False,
     )
+
+
+@cache
+def _people_nouns() -> frozenset[str]:
+    """Nouns for people who are no fighters (the casualty lexicon's civilians, "people")."""
+    from warlog.extract.casualties import lexicon as casualty_lexicon
+
+    victims = casualty_lexicon()["victims"]
+    return frozenset(victims["civilians"]) | frozenset(victims["unspecified"]) | {"people"}
 
 
 def _opponent_of(doc: Doc, trigger: Trigger, triggers: list[Trigger]) -> bool:
@@ -1649,13 +1655,14 @@ def extract_events(doc: Doc, article: Article) -> list[EventDraft]:
                 )
             )
         )
-        actor, side = _perpetrator(doc, best, sentence)
+        doers = {t: _perpetrator(doc, t, sentence) for t in triggers}
+        actor, side = doers[best]
         if actor is None and side is None:
             # "al-Shabaab fighters attacked a base ..., sparking a gun battle": the doer of
             # another trigger of the incident's type in the sentence
             for other in sorted(triggers, key=lambda t: t.start):
                 if other is not best and other.type == best.type:
-                    actor, side = _perpetrator(doc, other, sentence)
+                    actor, side = doers[other]
                     if actor is not None or side is not None:
                         break
         if best.type == "Protests":
@@ -1698,21 +1705,26 @@ def extract_events(doc: Doc, article: Article) -> list[EventDraft]:
                 wider,
                 _statement_times(doc, sentence, triggers),
                 _since_ranges(sentence),
-                _other_doers(doc, triggers, best, sentence, side),
+                _other_doers(doc, triggers, best, doers, side),
             )
         )
     return events
 
 
 def _other_doers(
-    doc: Doc, triggers: list[Trigger], best: Trigger, sentence: Span, side: str | None
+    doc: Doc,
+    triggers: list[Trigger],
+    best: Trigger,
+    doers: dict[Trigger, tuple[str | None, str | None]],
+    side: str | None,
 ) -> tuple[tuple[int, str | None, str | None], ...]:
-    """The triggers of a sentence whose own doer is of another side than its event's."""
+    """The triggers of a sentence whose own doer (``doers``) is of another side than its
+    event's."""
     found = []
     for trigger in triggers:
         if trigger is best or trigger.type == "Protests":
             continue  # (protesters fight for no state)
-        actor, own_side = _perpetrator(doc, trigger, sentence)
+        actor, own_side = doers[trigger]
         if own_side is not None and own_side != side:
             found.append((doc[trigger.start].idx, actor, own_side))
     return tuple(found)

@@ -91,8 +91,6 @@ _AREA_NOUN_RE = re.compile(
     r"department|municipality|local government area|area)\b",
     re.IGNORECASE,
 )
-# "the village of Danag in Patikul town": a place the text calls a village
-_CALLED_VILLAGE_RE = re.compile(r"\b(?:village|hamlet)\s+of\s+$", re.IGNORECASE)
 
 
 def _without_holders(
@@ -103,6 +101,7 @@ def _without_holders(
     Ariha, though the gazetteer reads "Idlib" as its town (eval/ANNOTATION.md: the village
     and its region named together are one event at the most specific place)."""
     from warlog.geo import gazetteer
+    from warlog.resolve.geocode import CALLED_VILLAGE_RE
 
     kept = []
     candidates = mentions if mentions is not None else chosen
@@ -128,7 +127,8 @@ def _without_holders(
                 # before the one that holds it (not "of": "the Baghdad neighborhood of Sadr
                 # City" names the holder first)
                 or (gap.group("kind") is not None and " of " not in gap.group(0) + " ")
-                or _CALLED_VILLAGE_RE.search(
+                # "the village of Danag in Patikul town"
+                or CALLED_VILLAGE_RE.search(
                     text, max(0, other.evidence.start - 20), other.evidence.start
                 )
                 is not None

@@ -729,7 +729,8 @@ _AREA_BEFORE_RE = re.compile(
     r"\b(region|province|state|governorate|oblast|prefecture|department|district)\s+of\s+$",
     re.IGNORECASE,
 )
-_VILLAGE_BEFORE_RE = re.compile(r"\b(?:village|hamlet)\s+of\s+$", re.IGNORECASE)
+# "the village of X": what follows is a place the text calls a village (resolve.events too)
+CALLED_VILLAGE_RE = re.compile(r"\b(?:village|hamlet)\s+of\s+$", re.IGNORECASE)
 _VILLAGE_AFTER_RE = re.compile(r"\s+(?:village|hamlet)\b", re.IGNORECASE)
 
 
@@ -740,7 +741,7 @@ def _village_called(
     area ("the village of al-Riyadh in Hawija district" is not Riyadh)."""
     start, end = mention.evidence.start, mention.evidence.end
     if (
-        _VILLAGE_BEFORE_RE.search(text, max(0, start - 20), start) is None
+        CALLED_VILLAGE_RE.search(text, max(0, start - 20), start) is None
         and _VILLAGE_AFTER_RE.match(text, end) is None
     ):
         return found
