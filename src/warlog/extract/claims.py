@@ -908,6 +908,16 @@ def _armed_group_agent(attack: Token, doers: frozenset[str] | None = None) -> bo
     return False
 
 
+@cache
+def _accusation_words_by_first() -> dict[str, tuple[list[str], ...]]:
+    """data/claims.json's accusation words (as word lists) filed by their first word."""
+    filed: dict[str, list[list[str]]] = {}
+    for word in lexicon()["accusation_words"]:
+        parts = word.split()
+        filed.setdefault(parts[0], []).append(parts)
+    return {first: tuple(phrases) for first, phrases in filed.items()}
+
+
 def _blames(content: list[Token]) -> bool:
     """Words that blame whoever did it ("Iran's doing", "state terrorism", "provocative")."""
     if not content:
@@ -920,9 +930,9 @@ def _blames(content: list[Token]) -> bool:
         for t in content
     ):
         return True  # "the Taliban were behind it"
-    for word in lexicon()["accusation_words"]:
-        parts = word.split()
-        for start in range(len(lowered) - len(parts) + 1):
+    by_first = _accusation_words_by_first()
+    for start, first in enumerate(lowered):
+        for parts in by_first.get(first, ()):
             if lowered[start : start + len(parts)] != parts:
                 continue
             found = content[start]
@@ -1133,14 +1143,18 @@ def _armed_group_voice(titles: tuple[str, ...]) -> bool:
     """A spokesperson of an armed group (data/actors.json): the toll such a voice gives of an
     attack is its group's own ("Taliban spokesperson Zabiullah Mujahid claimed 190 were
     dead")."""
+    return any(
+        "spokes" in title.lower() and _group_alias_pattern().search(title.lower())
+        for title in titles
+    )
+
+
+@cache
+def _group_alias_pattern() -> re.Pattern[str]:
+    """Any alias longer than three letters of an armed group in data/actors.json, as words."""
     aliases = {alias for group in load_json("actors.json")["groups"] for alias in group["aliases"]}
-    for title in titles:
-        lowered = title.lower()
-        if "spokes" in lowered and any(
-            len(alias) > 3 and re.search(rf"\b{re.escape(alias)}\b", lowered) for alias in aliases
-        ):
-            return True
-    return False
+    longer = sorted((alias for alias in aliases if len(alias) > 3), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(alias) for alias in longer) + r")\b")
 
 
 _STATE_FORCES = frozenset(
@@ -1150,11 +1164,17 @@ _STATE_FORCES = frozenset(
 
 def _names_armed_group(name: str) -> bool:
     """Whether a speaker is an armed group of data/actors.json by name or alias."""
-    lowered = name.lower()
-    return any(
-        lowered == group["name"].lower() or lowered in group["aliases"]
+    return name.lower() in _sideless_group_names()
+
+
+@cache
+def _sideless_group_names() -> frozenset[str]:
+    """The names and aliases (lower-cased) of the armed groups of no state's side."""
+    return frozenset(
+        word
         for group in load_json("actors.json")["groups"]
         if group.get("side") is None
+        for word in (group["name"].lower(), *group["aliases"])
     )
 
 

@@ -218,12 +218,28 @@ def _codebook_words() -> dict[str, dict[str, frozenset[str]]]:
 _LONGEST_PHRASE = 4
 
 
+@cache
+def _codebook_first_words() -> frozenset[str]:
+    """The first word of every phrase of the codebook: a sequence starting with another word
+    is no phrase of it."""
+    return frozenset(
+        phrase.split()[0]
+        for kinds in _codebook_words().values()
+        for words in kinds.values()
+        for phrase in words
+    )
+
+
 def _grams(tokens: list[Token]) -> set[str]:
-    """The words, lemmas and word sequences (up to four) of some tokens: one linear pass."""
+    """The words, lemmas and word sequences (up to four) of some tokens that may be codebook
+    phrases (the others cannot meet one): one linear pass."""
     grams: set[str] = set()
     lowered = [t.lower_ for t in tokens]
+    first_words = _codebook_first_words()
     for i, token in enumerate(tokens):
         grams.add(token.lemma_.lower())
+        if lowered[i] not in first_words:
+            continue
         for size in range(1, _LONGEST_PHRASE + 1):
             if i + size <= len(tokens) and tokens[i + size - 1].i - token.i == size - 1:
                 grams.add(" ".join(lowered[i : i + size]))

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+from typing import cast
+
+from spacy.attrs import SENT_START
 from spacy.language import Language as SpacyLanguage
 from spacy.tokens import Doc
+from thinc.types import Ints2d
 
 from warlog.ingest.dateline import dateline_end
 
@@ -15,22 +20,27 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     """A line break always ends a sentence: headlines, datelines and list items stand alone;
     and a sentence starts only after one or after closing punctuation (the parser splits
     "Houthi / military spokesman Yahya Saree said ..." at a paragraph's first word)."""
+    # the marks are written in one pass over an array: a token's is_sent_start setter scans
+    # the whole document for a parse first, which made this quadratic in the article
+    starts = doc.to_array([SENT_START]).astype("int64")
     run = 0  # tokens since the last place a sentence may start
     opening = dateline_end(doc.text)
-    for token in doc[:-1]:
-        if opening is not None and token.idx + len(token.text) <= opening <= doc[token.i + 1].idx:
-            doc[token.i + 1].is_sent_start = True  # the lead proper, after its dateline
+    tokens = list(doc)  # one Token object each (doc[i] makes a new one at every call)
+    for token, following in pairwise(tokens):
+        if opening is not None and token.idx + len(token.text) <= opening <= following.idx:
+            starts[following.i] = 1  # the lead proper, after its dateline
             run = 0
             continue
-        following = doc[token.i + 1]
         run += 1
         if "\n" in token.text or "\n" in token.whitespace_:
-            following.is_sent_start = True
+            starts[following.i] = 1
             run = 0
         elif _may_close(token.text) or following.is_space:
             run = 0
         elif run < MAX_UNPUNCTUATED:
-            following.is_sent_start = False
+            starts[following.i] = -1
+    if len(tokens) > 1:
+        doc.from_array([SENT_START], cast(Ints2d, starts.astype("uint64").reshape(-1, 1)))
     return doc
 
 

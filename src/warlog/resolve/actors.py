@@ -61,6 +61,13 @@ def group_aliases() -> dict[str, tuple[str, str | None]]:
     }
 
 
+@cache
+def _long_alias_pattern() -> re.Pattern[str]:
+    """Whether some alias longer than three letters occurs as words: one search for all."""
+    longer = sorted((alias for alias in group_aliases() if len(alias) > 3), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(alias) for alias in longer) + r")\b")
+
+
 def _strip(text: str) -> str:
     text = text.strip()
     if text.lower().startswith("the "):
@@ -125,9 +132,10 @@ def canonical(
     if lowered in groups:
         name, group_side = groups[lowered]
         return ActorKey(name, "armed_group", group_side or side)
-    for alias, (name, group_side) in groups.items():
-        if len(alias) > 3 and re.search(rf"\b{re.escape(alias)}\b", lowered):
-            return ActorKey(name, "armed_group", group_side or side)
+    if _long_alias_pattern().search(lowered):  # then the first alias, in the table's order
+        for alias, (name, group_side) in groups.items():
+            if len(alias) > 3 and re.search(rf"\b{re.escape(alias)}\b", lowered):
+                return ActorKey(name, "armed_group", group_side or side)
     metonym = _table()["metonyms"].get(lowered)
     if metonym is not None:
         return ActorKey(f"Government of {country_name(metonym)}", "government_body", metonym)
