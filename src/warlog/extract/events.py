@@ -335,8 +335,22 @@ _REPORTING_LEMMAS = frozenset({"say", "tell", "report", "add", "claim", "state",
 def _attribution_tail(sentence: Span) -> set[int]:
     """The speakers of a closing attribution (", police and residents said."), which the
     parse may join to the victims ("killing 20 people, police and residents"): never the
-    clause's target or perpetrator."""
+    clause's target or perpetrator. The attribution may be followed by a phrase of its own
+    after a comma (", police said Monday, the latest in a wave of attacks")."""
     tokens = [t for t in sentence if not t.is_punct or t.text in (",", ";")]
+    ends = [len(tokens)] + [i for i, t in enumerate(tokens) if t.text == "," and i > 0]
+    for end in ends:
+        speakers = _speakers_before(tokens[:end], sentence, final=end == len(tokens))
+        if speakers:
+            return speakers
+    return set()
+
+
+def _speakers_before(tokens: list[Token], sentence: Span, final: bool) -> set[int]:
+    """The speakers of an attribution that ends these tokens: a reporting verb after a comma
+    ("..., police and residents said Monday"); one followed by more of the sentence
+    (``final`` false) is a name or noun phrase and its verb, no clause."""
+    tokens = list(tokens)
     # "..., police and residents said Monday": the day after the verb is still the tail's
     while tokens and tokens[-1].ent_type_ in ("DATE", "TIME") and not tokens[-1].is_punct:
         tokens.pop()
@@ -345,7 +359,36 @@ def _attribution_tail(sentence: Span) -> set[int]:
     for token in reversed(tokens[:-1]):
         if token.text in (",", ";"):
             return {t.i for t in sentence if token.i < t.i < tokens[-1].i}
+        if not final and token.pos_ in ("VERB", "AUX"):
+            return set()  # a clause of its own: "..., the group said it had killed"
     return set()
+
+
+# verbs that set a told incident in its time or context ("The clash came days after ...",
+# "The attack follows weeks of ...", "The bombing marked the deadliest day ...")
+# ("The attack occurred in the town of X" says where: a report of the incident)
+_FRAMING_VERBS = frozenset({"come", "follow", "mark"})
+_CONTEXT_PREPOSITIONS = frozenset({"after", "before", "since", "amid", "as", "during"})
+
+
+def _framing_reference(doc: Doc, trigger: Trigger) -> bool:
+    """A definite incident as the subject of a verb that frames it ("The clash came days
+    after the ministers held talks in Washington"): the incident the article has told, set
+    in its context, no event of its own (nor are the places of the context its places)."""
+    noun = doc[trigger.start : trigger.end].root
+    return (
+        noun.dep_ == "nsubj"
+        and noun.head.lemma_.lower() in _FRAMING_VERBS
+        and _definite(noun)
+        and not any(t.ent_type_ in _PLACE_LABELS | {"DATE", "TIME"} for t in noun.subtree)
+        # "The attack came on Sunday in Halfaya": the verb's own phrases say where and when
+        and not any(
+            t.ent_type_ in _PLACE_LABELS | {"DATE", "TIME"}
+            for child in noun.head.children
+            if child.dep_ == "prep" and child.lower_ not in _CONTEXT_PREPOSITIONS
+            for t in child.subtree
+        )
+    )
 
 
 def _definite(noun: Token) -> bool:
@@ -1107,6 +1150,10 @@ def _excluded_tokens(sentence: Span, trigger_tokens: frozenset[int] = frozenset(
             # "the United States' killing of Soleimani": a possessor, not a place
             excluded.add(token.i - 1)
             excluded.update(c.i for c in _compounds(token.doc[token.i - 1]))
+        if token.dep_ == "prep" and token.lower_ in _TOWARDS and _moving_away(token):
+            # "fled the fighting around X ..., many of them to Lubero", "withdrew toward
+            # Kirumba": where people went, not where it happened
+            excluded.update(t.i for t in token.subtree)
         if token.dep_ == "prep" and token.lower_ == "since":
             # "the deadliest since the bombing of a mosque in Mosul": a point in time
             excluded.update(t.i for t in token.subtree)
@@ -1125,6 +1172,26 @@ def _excluded_tokens(sentence: Span, trigger_tokens: frozenset[int] = frozenset(
             # the place
             excluded.update(t.i for t in token.subtree)
     return excluded
+
+
+_TOWARDS = frozenset({"to", "toward", "towards", "into"})
+# verbs of moving away from a place: their destination is no place of the incident
+_FLEEING_VERBS = frozenset({"flee", "withdraw", "retreat", "evacuate", "escape", "relocate"})
+
+
+def _moving_away(preposition: Token) -> bool:
+    """Whether a "to" phrase is the destination of a verb of fleeing or withdrawing, also
+    through the noun or participle it qualifies ("people fled ..., many of them to X",
+    "many heading to X")."""
+    head = preposition.head
+    for _ in range(4):
+        if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in _FLEEING_VERBS:
+            return True
+        # "many of them to X", "many heading to X" (a participle of the fleeing verb)
+        if head.dep_ not in ("appos", "nsubj", "dobj", "advcl", "xcomp") or head.head.i == head.i:
+            return False
+        head = head.head
+    return False
 
 
 _LOCATIVE = frozenset({"in", "at", "near", "inside", "across", "outside", "around"})
@@ -1646,6 +1713,7 @@ def extract_events(doc: Doc, article: Article) -> list[EventDraft]:
             )
             and not _named_background(doc, t, sentence, earlier_triggers)
             and not (earlier_triggers and _fronted_reference(doc, t, sentence))
+            and not ((earlier_triggers or events) and _framing_reference(doc, t))
         ]
         if not triggers:
             continue

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import cache
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
@@ -626,6 +627,39 @@ def _conj_of(token: Token, top: Token) -> bool:
     return bool(token.i == top.i)
 
 
+_AREA_KINDS = frozenset({"country", "region", "admin1", "admin2", "continent"})
+
+
+def _joined_names(
+    text: str, mentions: dict[tuple[int, int], PlaceMention]
+) -> dict[tuple[int, int], PlaceMention]:
+    """Two names joined by "and" that together name one country or area are one place
+    ("Jammu and Kashmir", "Trinidad and Tobago", "Sao Tome and Principe"), and two joined
+    by "of" that together name a place of the gazetteer ("Port of Spain"): the parse may
+    tag them as two."""
+    from warlog.geo import gazetteer
+
+    spans = sorted(mentions)
+    for (start, end), (next_start, next_end) in pairwise(spans):
+        joint = text[end:next_start]
+        if joint not in (" and ", " of "):
+            continue
+        joined = text[start:next_end]
+        candidates = gazetteer().lookup(joined)
+        if not any(joint == " of " or c.kind in _AREA_KINDS for c in candidates):
+            continue
+        if (start, end) not in mentions or (next_start, next_end) not in mentions:
+            continue  # one of them joined to the name before it
+        first = mentions.pop((start, end))
+        del mentions[(next_start, next_end)]
+        mentions[(start, next_end)] = PlaceMention(
+            text=joined,
+            label=first.label,
+            evidence=Evidence(first.evidence.article_id, start, next_end),
+        )
+    return mentions
+
+
 @register_extractor("places")
 def extract_places(doc: Doc, article: Article) -> list[PlaceMention]:
     text: str = doc_text(doc)
@@ -710,6 +744,7 @@ def extract_places(doc: Doc, article: Article) -> list[PlaceMention]:
                     label="GAZETTEER",
                     evidence=Evidence(article.id, start, end),
                 )
+    mentions = _joined_names(text, mentions)
     place = article.dateline_place
     if place:
         start = text.find(place)

@@ -24,6 +24,11 @@ from warlog.dates import (
 from warlog.model import DatePrecision, ResolvedDate, TemporalExpression
 from warlog.resources import load_json
 
+_MONTH_OF_YEAR_RE = re.compile(
+    rf"\b(?P<m>{MONTH_PATTERN})\s+(?:of\s+)?(?:last|this)\s+year\b"
+    rf"|\b(?:last|this)\s+year\s+in\s+(?P<m2>{MONTH_PATTERN})\b",
+    re.I,
+)
 _DAY_MONTH_RE = re.compile(
     rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{MONTH_PATTERN})"
     rf"|(?P<m2>{MONTH_PATTERN})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)\b(?!,?\s*\d{{4}})",
@@ -109,6 +114,13 @@ def resolve_expression(
         if month is not None:
             year = anchor.year if month <= anchor.month else anchor.year - 1
             return make_date(year, month), "month"
+    month_of_year = _MONTH_OF_YEAR_RE.search(lowered)
+    if month_of_year:
+        # "in August last year", "March of this year", "last year in May"
+        month = month_number(month_of_year["m"] or month_of_year["m2"])
+        if month is not None:
+            back = 1 if "last" in month_of_year.group(0) else 0
+            return make_date(anchor.year - back, month), "month-relative-year"
     if "last year" in lowered:
         return make_date(anchor.year - 1), "relative-year"
     if "this year" in lowered or "earlier this year" in lowered:
