@@ -254,6 +254,13 @@ def _entities_by_token(doc: Doc) -> dict[int, Span]:
     return {i: entity for entity in doc.ents for i in range(entity.start, entity.end)}
 
 
+def _possessor_of_speaker(person: list[Token]) -> bool:
+    """Whether a name is the possessor of the subject ("the Houthis' spokesman", "Hamas's
+    armed wing"), not the subject itself."""
+    root = max(person, key=lambda t: t.i)
+    return root.dep_ in ("poss", "nmod") and root.head.pos_ == "NOUN"
+
+
 def _person_in(tokens: list[Token]) -> list[Token] | None:
     """The last run of person-name tokens in a phrase ("Defence Minister Zakir Hasanov" ->
     "Zakir Hasanov"): PERSON entities, else two or more proper nouns the NER left untyped."""
@@ -420,6 +427,14 @@ def resolve_speaker(
         return None
     titles: list[str] = []
     person = _person_in(subject_tokens)
+    if (
+        person is not None
+        and _possessor_of_speaker(person)
+        and any(_person_in(apposition) for apposition in appositions if apposition[0].pos_ != "ADP")
+    ):
+        # "The Houthis' military spokesman, Brig. Gen. Yahya Saree": whose spokesman he is
+        # is a title; the speaker is the one the apposition names
+        person = None
     name_tokens = subject_tokens
     if person is not None:
         rest = _words_minus(subject_tokens, person)
@@ -846,6 +861,31 @@ def _enemy_fighters(content: list[Token]) -> bool:
     return any(t.lemma_.lower() in _ENEMY_FIGHTERS and not _is_doer(t) for t in content)
 
 
+# the people a state's toll of its own losses names: its forces, or civilians
+_STATE_LOSS_WORDS = frozenset(
+    {"soldier", "troop", "serviceman", "policeman", "guard", "civilian", "resident", "child"}
+)
+
+
+def _state_losses(content: list[Token], side: str) -> bool:
+    """Whether a toll names a state's forces or civilians as its victims ("two soldiers were
+    killed and 45 wounded"): told by the state, its losses, no toll of its own operation."""
+    return any(
+        t.lemma_.lower() in _STATE_LOSS_WORDS and not _is_doer(t) and not _other_sides(t, side)
+        for t in content
+    )
+
+
+def _other_sides(token: Token, side: str) -> bool:
+    """ "enemy soldiers", "Russian troops" told by Ukraine: a word qualified as another
+    side's."""
+    return any(
+        c.dep_ in ("amod", "compound", "poss", "nmod")
+        and (c.lemma_.lower() in _enemy_words() or side_of(c.text) not in (None, side))
+        for c in token.children
+    )
+
+
 def _is_doer(token: Token) -> bool:
     """Whether a word names the doer of its clause: an active verb's subject ("gunmen
     stormed") or a passive's agent ("killed by militants"), or a word within one."""
@@ -986,6 +1026,9 @@ def _counterfactual(content: list[Token]) -> bool:
     return False
 
 
+_TIME_MARKS = frozenset({"as", "when", "while", "after", "before", "until"})
+
+
 def _own_territory_act(content: list[Token], group: bool, state_voice: bool = False) -> str | None:
     """``confirms`` for an act on ground or forces the speaker's own side did ("its troops
     are in full control of", "Chadian troops drove the rebels out"), ``denies`` when negated
@@ -1001,6 +1044,10 @@ def _own_territory_act(content: list[Token], group: bool, state_voice: bool = Fa
         if not own:
             continue
         verb = token if token.pos_ in ("VERB", "AUX") else token.head.head
+        if verb.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in verb.children
+        ):
+            continue  # "shooting residents as they fled": the time of another act, by others
         negated = any(c.dep_ == "neg" for c in verb.children) or any(
             c.dep_ == "neg" for c in token.children
         )
@@ -1067,10 +1114,19 @@ def stance_of(
         for c in cue.children
     ):
         return "confirms"  # "the attack was claimed by the group"
+    if cue.lemma_.lower() == "claim" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in lexicon()["attack_terms"] for c in cue.children
+    ):
+        return "confirms"  # "the group's spokesman claimed the attack": responsibility
     tolls = any(t.lemma_.lower() in _TOLL_WORDS for t in content)
     if tolls and _other_side_acts(content, speaker_side, speaks_for_group):
         return "accuses"  # "medics say Israeli strikes have killed 21": another side's act
-    if tolls and (confirmed_before or (speaker_side and _enemy_fighters(content))):
+    own_losses = (
+        speaker_side is not None and not armed_voice and _state_losses(content, speaker_side)
+    )
+    if tolls and (
+        (confirmed_before and not own_losses) or (speaker_side and _enemy_fighters(content))
+    ):
         return "confirms"  # the toll a party gives for its own operation
     attack_terms = set(lexicon()["attack_terms"])
     if not any(t.lower_ in lexicon()["modal_words"] for t in content) and any(
@@ -1198,12 +1254,16 @@ def _state_forces_named(content: list[Token]) -> bool:
 def _confirmed_before(name: str, titles: tuple[str, ...], claims: list[Claim]) -> bool:
     """Whether this speaker, or the group in its titles ("Taliban spokesperson"), has already
     confirmed an act in this article."""
+    from warlog.geo import gazetteer
+
     words = {
         w.lower()
         for w in " ".join([name, *titles]).split()
         if w[:1].isupper()
         and side_of(w) is None  # a group's name, not a nationality
         and w.lower() not in set(lexicon()["speaker_roles"]) | set(lexicon()["state_roles"])
+        # nor a place: "Qoryooley resident" and "officer at the base in Qoryooley" are two
+        and not gazetteer().lookup(w.strip(",.()"))
     }
     for claim in claims:
         if claim.stance != "confirms":
