@@ -697,6 +697,14 @@ _ADDRESSEE_VERBS = frozenset(
 
 
 def _content_tokens(cue: Token, sentence: Span, subject: Token | None) -> list[Token]:
+    if cue.dep_ == "relcl" and _denied_charge(cue):
+        # "..., a charge Kabul denies": what is denied is the clause the charge names
+        charge = cue.head
+        clause = charge.head
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+            clause = clause.head
+        denied = {t.i for t in charge.subtree}
+        return [t for t in clause.subtree if t.i not in denied and not t.is_punct]
     complements = [
         c for c in cue.children if c.dep_ in ("ccomp", "xcomp", "dobj", "advcl", "prep", "oprd")
     ]
@@ -1365,7 +1373,7 @@ def _cues(sentence: Span) -> list[tuple[Token, Token | None]]:
         if (
             token.dep_ in ("relcl", "amod")
             and token.tag_ != "VBG"
-            and not (token.dep_ == "relcl" and _own_speaker(token))
+            and not (token.dep_ == "relcl" and (_own_speaker(token) or _denied_charge(token)))
         ):
             continue  # "the reports that said": unless "a house where medics say ..."
         if token.dep_ == "acl" and token.tag_ not in ("VBG",):
@@ -1450,6 +1458,23 @@ def _cues(sentence: Span) -> list[tuple[Token, Token | None]]:
 
 
 _RELATIVES = frozenset({"who", "which", "that", "whom", "whose"})
+
+
+# nouns of what a party says of another: "a charge Kabul denies", "an accusation Moscow rejects"
+_CHARGE_NOUNS = frozenset({"charge", "accusation", "allegation", "claim", "assertion"})
+
+
+def _denied_charge(cue: Token) -> bool:
+    """Whether a relative clause denies the charge it describes, with a speaker of its own
+    ("..., a charge the Taliban government in Kabul denies")."""
+    return (
+        cue.head.lemma_.lower() in _CHARGE_NOUNS
+        and lexicon()["cues"].get(cue.lemma_.lower()) == "denies"
+        and any(
+            c.dep_ == "nsubj" and c.lower_ not in _RELATIVES and c.pos_ in ("NOUN", "PROPN")
+            for c in cue.children
+        )
+    )
 
 
 def _own_speaker(cue: Token) -> bool:
