@@ -160,14 +160,7 @@ def _victims(words: list[Token], previous: str | None) -> str:
     found = [table.get(t.lemma_.lower()) or table.get(t.lower_) for t in words]
     # a conjunct counted by a number of its own ("five soldiers and three civilians") is
     # another figure's
-    conjuncts = [
-        c
-        for t in words
-        for c in t.conjuncts
-        if c.pos_ == "NOUN"
-        and c not in words
-        and not any(d.dep_ == "nummod" or d.like_num or d.lower_ in ("a", "an") for d in c.children)
-    ]
+    conjuncts = [c for t in words for c in _unnumbered_conjuncts(t, words)]
     classes = {table.get(c.lemma_.lower()) or table.get(c.lower_) for c in conjuncts}
     if {"military", "civilians"} <= set(found) | classes:
         return "unspecified"
@@ -177,6 +170,76 @@ def _victims(words: list[Token], previous: str | None) -> str:
     if "others" in found and previous is not None:
         return previous
     return "unspecified"
+
+
+def _names_a_class(words: list[Token]) -> bool:
+    """Whether some counted word names civilians or the military ("people" names neither)."""
+    table = _victim_of_word()
+    return any(
+        (table.get(t.lemma_.lower()) or table.get(t.lower_)) in ("military", "civilians")
+        for t in words
+    )
+
+
+# all of the counted: "most of them civilians", "mostly civilians" leave the toll mixed
+_QUANTIFIERS = frozenset({"all", "both"})
+
+
+def _appended_victims(doc: Doc, phrase: NumberPhrase, sentence: Span) -> list[Token]:
+    """The victims a closing apposition names: "..., all of them civilians", "..., both
+    soldiers"."""
+    after = [t for t in doc[phrase.end : sentence.end]]
+    for index, token in enumerate(after[:-1]):
+        if token.text != "," or after[index + 1].lower_ not in _QUANTIFIERS:
+            continue
+        rest = after[index + 2 :]
+        if len(rest) >= 2 and rest[0].lower_ == "of" and rest[1].lower_ == "them":
+            rest = rest[2:]
+        words = []
+        for word in rest:
+            if word.is_punct:
+                break
+            words.append(word)
+        if words and _names_victims(words):
+            return words
+    return []
+
+
+def _antecedent_victims(
+    doc: Doc, phrase: NumberPhrase, victim_words: list[Token], sentence: Span
+) -> list[Token]:
+    """Whom "them" stands for in "N of them": the last plural person noun before it, in its
+    sentence or the one before ("Our forces repulsed the attackers. We killed 23 of them")."""
+    if not any(t.lower_ == "them" for t in doc[phrase.end : min(phrase.end + 2, sentence.end)]):
+        return []
+    start = sentence.start
+    if start > 0:
+        start = doc[start - 1].sent.start
+    for token in reversed(doc[start : phrase.start]):
+        if token.pos_ == "NOUN" and token.tag_ == "NNS" and _names_victims([token]):
+            return [token]
+    return []
+
+
+def _numbered(noun: Token) -> bool:
+    return any(d.dep_ == "nummod" or d.like_num or d.lower_ in ("a", "an") for d in noun.children)
+
+
+def _unnumbered_conjuncts(noun: Token, words: list[Token]) -> list[Token]:
+    """The nouns coordinated with a counted one that no number of their own counts, up to
+    the next that has one ("17 soldiers and 16 volunteers, civilians who ...": the civilians
+    are the volunteers', not the soldiers')."""
+    found = []
+    for conjunct in sorted(noun.conjuncts, key=lambda c: c.i):
+        if conjunct in words:
+            continue
+        if _numbered(conjunct):
+            if conjunct.i > noun.i:
+                break
+            continue
+        if conjunct.pos_ == "NOUN":
+            found.append(conjunct)
+    return found
 
 
 def _counts_people(victim_words: list[Token]) -> bool:
@@ -240,7 +303,7 @@ def _kind_for(
     ):
         # "Killing 12 people. Three of the victims were children": a part of that toll
         return sub_count_of or earlier_kind
-    predicate = _kind_after(doc, phrase.end, sentence.end)
+    predicate = _kind_after(doc, phrase.end, sentence.end) or _governing_kind(doc, phrase)
     if len(partitive) == 3 and partitive[0].lower_ == "of" and partitive[1].lower_ == "the":
         # "two of the wounded later died": what became of them, else what they were
         predicate = _kind_after(doc, phrase.end + 3, sentence.end) or predicate
@@ -363,6 +426,18 @@ def _own_predicate_is_other(doc: Doc, phrase: NumberPhrase, victim_words: list[T
         for t in c.subtree
     }
     return not any(_kind(t) is not None for t in verb.subtree if t.i not in other_clauses)
+
+
+def _governing_kind(doc: Doc, phrase: NumberPhrase) -> str | None:
+    """The casualty verb whose subject the counted noun is, however long the subject ("17
+    soldiers and 16 Volunteers for the Defence of the Homeland (VDP), civilians who fight
+    alongside the army, were killed"): past the words the window reads."""
+    noun = _counted_noun(doc, phrase)
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    if noun.dep_ not in ("nsubjpass", "nsubj") or noun.head.pos_ != "VERB":
+        return None
+    return _kind(noun.head)
 
 
 def _kind_after(doc: Doc, start: int, end: int) -> str | None:
@@ -676,6 +751,14 @@ def extract_casualties(doc: Doc, article: Article) -> list[CasualtyReport]:
                 victims, side = previous.victims, side or previous.side
             else:
                 victims = _victims(victim_words, previous.victims if previous else None)
+            if victims == "unspecified" and not _names_a_class(victim_words):
+                # "two people were killed and nine wounded, all of them civilians"; "killed 23
+                # of them" after "repulsed the attackers": who they were, said elsewhere
+                named = _appended_victims(doc, phrase, sentence) or _antecedent_victims(
+                    doc, phrase, victim_words, sentence
+                )
+                if named:
+                    victims = _victims(named, None)
             scope = sentence_scope or paragraph_scope or "incident"
             found_here = True
             previous = CasualtyReport(
