@@ -303,6 +303,14 @@ def _kind_for(
     ):
         # "Killing 12 people. Three of the victims were children": a part of that toll
         return sub_count_of or earlier_kind
+    if (
+        sub_count_of is not None
+        and phrase.start > sentence.start
+        and doc[phrase.start - 1].lower_ in ("including", "among")
+    ):
+        # "killing 27 people, including nine children, and wounding 130": a part of the
+        # figure before, whatever verb follows the list
+        return sub_count_of
     predicate = _kind_after(doc, phrase.end, sentence.end) or _governing_kind(doc, phrase)
     if len(partitive) == 3 and partitive[0].lower_ == "of" and partitive[1].lower_ == "the":
         # "two of the wounded later died": what became of them, else what they were
@@ -712,6 +720,7 @@ def extract_casualties(doc: Doc, article: Article) -> list[CasualtyReport]:
             paragraph_scope = None
         sentence_scope = _scope(sentence.text, published_year)
         previous: CasualtyReport | None = None  # the sentence's figure before this one
+        whole: CasualtyReport | None = None  # the sentence's last figure that is no sub-count
         found_here = False
         for phrase in sorted(
             [*find_numbers(doc, sentence), *_single_victims(doc, sentence)], key=lambda p: p.start
@@ -745,10 +754,13 @@ def extract_casualties(doc: Doc, article: Article) -> list[CasualtyReport]:
                 and _is_sub_count(doc, phrase, sentence)
             ):
                 side = previous.side  # "154 Israelis, including 114 soldiers": Israel's
+            sub_count = previous is not None and _is_sub_count(doc, phrase, sentence)
             if not _names_victims(victim_words) and previous is not None:
                 # "five civilians were killed and 26 injured": the second figure counts the
-                # same victims
-                victims, side = previous.victims, side or previous.side
+                # same victims; after a sub-count ("killing 27 people, including nine
+                # children, and wounding 130"), those of the whole
+                same = whole if whole is not None and not sub_count else previous
+                victims, side = same.victims, side or same.side
             else:
                 victims = _victims(victim_words, previous.victims if previous else None)
             if victims == "unspecified" and not _names_a_class(victim_words):
@@ -776,6 +788,8 @@ def extract_casualties(doc: Doc, article: Article) -> list[CasualtyReport]:
                 number_text=doc[phrase.start : phrase.end].text,
             )
             reports.append(previous)
+            if not sub_count:
+                whole = previous
             for further in _further_kinds(doc, phrase, kind):
                 # "four aid workers were abducted and later killed": four of each
                 reports.append(replace(previous, kind=further))
