@@ -1,6 +1,6 @@
-"""The sentence marks of line breaks are written in one pass: a 1 MB article costs about ten
-times a 100 KB one (a token's is_sent_start setter scans the whole document first, which
-made marking token by token quadratic)."""
+"""The sentence marks of line breaks are written in one pass: a 1 MB article is marked in
+seconds (a token's is_sent_start setter scans the whole document first, which made marking
+token by token quadratic: minutes)."""
 
 from __future__ import annotations
 
@@ -20,12 +20,12 @@ def _cpu(blank_nlp: Any, size: int) -> tuple[float, int]:
 
 
 def test_paragraph_marks_on_a_1mb_article_are_linear(blank_nlp: Any) -> None:
-    small_time, small_starts = _cpu(blank_nlp, 100_000)
+    _, small_starts = _cpu(blank_nlp, 100_000)
     large_time, large_starts = _cpu(blank_nlp, 1_000_000)
     assert large_starts >= 9 * small_starts
-    # linear is 10x; quadratic would be 100x.  Generous: CPU time on a shared machine.
-    assert large_time < 30 * max(small_time, 0.01)
-    assert large_time < 60.0
+    # one pass takes about a second of CPU for 1 MB; marking token by token (quadratic) did
+    # not finish in minutes. Generous: CPU time on a shared machine, no ratio asserted.
+    assert large_time < 30.0
 
 
 def test_marks_are_those_of_the_rules(blank_nlp: Any) -> None:

@@ -6,7 +6,9 @@ every registered one; none of them writes to a store.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
+from functools import cache
 from typing import Any, TypeVar
 
 from spacy.tokens import Doc, Span
@@ -86,3 +88,28 @@ def sentence_evidence(article_id: str, sentence: Span) -> Evidence:
     """A sentence's evidence span, without the line breaks spaCy keeps at its end."""
     text: str = sentence.text
     return Evidence(article_id, sentence.start_char, sentence.start_char + len(text.rstrip()))
+
+
+@cache
+def group_alias_pattern() -> re.Pattern[str]:
+    """Any alias longer than three letters of an armed group of data/actors.json, as words
+    (lower case): one search for all of them."""
+    from warlog.resources import load_json
+
+    aliases = {alias for group in load_json("actors.json")["groups"] for alias in group["aliases"]}
+    longer = sorted((alias for alias in aliases if len(alias) > 3), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(alias) for alias in longer) + r")\b")
+
+
+@cache
+def sideless_group_names() -> frozenset[str]:
+    """The names and aliases (lower case) of the armed groups of data/actors.json that no
+    state is."""
+    from warlog.resources import load_json
+
+    return frozenset(
+        word
+        for group in load_json("actors.json")["groups"]
+        if group.get("side") is None
+        for word in (group["name"].lower(), *group["aliases"])
+    )

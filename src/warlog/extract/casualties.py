@@ -147,21 +147,17 @@ def _of_the_victims(doc: Doc, phrase: NumberPhrase, sentence: Span) -> list[Toke
 
 def _names_victims(words: list[Token]) -> bool:
     """Whether the counted words name who the victims are (not only "injured", "more")."""
-    table = _victim_of_word()
-    return any(
-        (table.get(t.lemma_.lower()) or table.get(t.lower_)) not in (None, "others") for t in words
-    )
+    return any(_class_of(t) not in (None, "others") for t in words)
 
 
 def _victims(words: list[Token], previous: str | None) -> str:
     """The victims' class from the counted words; nouns of two classes coordinated
     ("civilians and militants") are unspecified (eval/ANNOTATION.md)."""
-    table = _victim_of_word()
-    found = [table.get(t.lemma_.lower()) or table.get(t.lower_) for t in words]
+    found = [_class_of(t) for t in words]
     # a conjunct counted by a number of its own ("five soldiers and three civilians") is
     # another figure's
     conjuncts = [c for t in words for c in _unnumbered_conjuncts(t, words)]
-    classes = {table.get(c.lemma_.lower()) or table.get(c.lower_) for c in conjuncts}
+    classes = {_class_of(c) for c in conjuncts}
     if {"military", "civilians"} <= set(found) | classes:
         return "unspecified"
     for category in ("military", "civilians"):
@@ -172,13 +168,15 @@ def _victims(words: list[Token], previous: str | None) -> str:
     return "unspecified"
 
 
+def _class_of(token: Token) -> str | None:
+    """The victims' class a word names (data/casualties.json "victims"), by lemma or form."""
+    table = _victim_of_word()
+    return table.get(token.lemma_.lower()) or table.get(token.lower_)
+
+
 def _names_a_class(words: list[Token]) -> bool:
     """Whether some counted word names civilians or the military ("people" names neither)."""
-    table = _victim_of_word()
-    return any(
-        (table.get(t.lemma_.lower()) or table.get(t.lower_)) in ("military", "civilians")
-        for t in words
-    )
+    return any(_class_of(t) in ("military", "civilians") for t in words)
 
 
 # all of the counted: "most of them civilians", "mostly civilians" leave the toll mixed
@@ -188,7 +186,7 @@ _QUANTIFIERS = frozenset({"all", "both"})
 def _appended_victims(doc: Doc, phrase: NumberPhrase, sentence: Span) -> list[Token]:
     """The victims a closing apposition names: "..., all of them civilians", "..., both
     soldiers"."""
-    after = [t for t in doc[phrase.end : sentence.end]]
+    after = list(doc[phrase.end : sentence.end])
     for index, token in enumerate(after[:-1]):
         if token.text != "," or after[index + 1].lower_ not in _QUANTIFIERS:
             continue
@@ -205,9 +203,7 @@ def _appended_victims(doc: Doc, phrase: NumberPhrase, sentence: Span) -> list[To
     return []
 
 
-def _antecedent_victims(
-    doc: Doc, phrase: NumberPhrase, victim_words: list[Token], sentence: Span
-) -> list[Token]:
+def _antecedent_victims(doc: Doc, phrase: NumberPhrase, sentence: Span) -> list[Token]:
     """Whom "them" stands for in "N of them": the last plural person noun before it, in its
     sentence or the one before ("Our forces repulsed the attackers. We killed 23 of them")."""
     if not any(t.lower_ == "them" for t in doc[phrase.end : min(phrase.end + 2, sentence.end)]):
@@ -747,14 +743,14 @@ def extract_casualties(doc: Doc, article: Article) -> list[CasualtyReport]:
             if kind is None:
                 continue
             side = _side(doc, phrase, victim_words, sentence)
+            sub_count = previous is not None and _is_sub_count(doc, phrase, sentence)
             if (
                 side in (None, PLACE_SIDE)
                 and previous is not None
                 and previous.side not in (None, PLACE_SIDE, SPEAKER_SIDE)
-                and _is_sub_count(doc, phrase, sentence)
+                and sub_count
             ):
                 side = previous.side  # "154 Israelis, including 114 soldiers": Israel's
-            sub_count = previous is not None and _is_sub_count(doc, phrase, sentence)
             if not _names_victims(victim_words) and previous is not None:
                 # "five civilians were killed and 26 injured": the second figure counts the
                 # same victims; after a sub-count ("killing 27 people, including nine
@@ -767,7 +763,7 @@ def extract_casualties(doc: Doc, article: Article) -> list[CasualtyReport]:
                 # "two people were killed and nine wounded, all of them civilians"; "killed 23
                 # of them" after "repulsed the attackers": who they were, said elsewhere
                 named = _appended_victims(doc, phrase, sentence) or _antecedent_victims(
-                    doc, phrase, victim_words, sentence
+                    doc, phrase, sentence
                 )
                 if named:
                     victims = _victims(named, None)

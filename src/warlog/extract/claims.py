@@ -20,10 +20,12 @@ from spacy.tokens import Doc, Span, Token
 from warlog.extract.base import (
     doc_ents,
     doc_text,
+    group_alias_pattern,
     once_per_doc,
     register_extractor,
     sentence_ents,
     sentence_evidence,
+    sideless_group_names,
 )
 from warlog.extract.conflict import is_conflict_text
 from warlog.extract.events import NON_STATE_DOERS
@@ -1208,17 +1210,9 @@ def _armed_group_voice(titles: tuple[str, ...]) -> bool:
     attack is its group's own ("Taliban spokesperson Zabiullah Mujahid claimed 190 were
     dead")."""
     return any(
-        "spokes" in title.lower() and _group_alias_pattern().search(title.lower())
+        "spokes" in title.lower() and group_alias_pattern().search(title.lower())
         for title in titles
     )
-
-
-@cache
-def _group_alias_pattern() -> re.Pattern[str]:
-    """Any alias longer than three letters of an armed group in data/actors.json, as words."""
-    aliases = {alias for group in load_json("actors.json")["groups"] for alias in group["aliases"]}
-    longer = sorted((alias for alias in aliases if len(alias) > 3), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(alias) for alias in longer) + r")\b")
 
 
 _STATE_FORCES = frozenset(
@@ -1228,18 +1222,7 @@ _STATE_FORCES = frozenset(
 
 def _names_armed_group(name: str) -> bool:
     """Whether a speaker is an armed group of data/actors.json by name or alias."""
-    return name.lower() in _sideless_group_names()
-
-
-@cache
-def _sideless_group_names() -> frozenset[str]:
-    """The names and aliases (lower-cased) of the armed groups of no state's side."""
-    return frozenset(
-        word
-        for group in load_json("actors.json")["groups"]
-        if group.get("side") is None
-        for word in (group["name"].lower(), *group["aliases"])
-    )
+    return name.lower() in sideless_group_names()
 
 
 def _armed_speaker(name: str) -> bool:

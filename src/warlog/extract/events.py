@@ -20,6 +20,7 @@ from warlog.extract.base import (
     register_extractor,
     sentence_ents,
     sentence_evidence,
+    sideless_group_names,
 )
 from warlog.extract.conflict import is_conflict_text
 from warlog.extract.sides import country_signal, side_of_words
@@ -1443,14 +1444,8 @@ def _written(words: list[Token]) -> str:
 def _armed_group_names() -> frozenset[str]:
     """Names and aliases of the armed groups of data/actors.json that no state is (lower
     case), and the codebook's words for armed men ("gunmen", "attackers")."""
-    names = {
-        name.lower()
-        for group in load_json("actors.json")["groups"]
-        if group.get("side") is None
-        for name in (group["name"], *group["aliases"])
-    }
     words = set(load_json("event_codebook.json")["words"]["perpetrator"]["armed_group"])
-    return frozenset(names | (words - {"fighters"}))
+    return frozenset(sideless_group_names() | (words - {"fighters"}))
 
 
 def names_armed_group(actor: str | None) -> bool:

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from warlog.extract.base import group_alias_pattern
 from warlog.extract.sides import side_of, side_of_words
 from warlog.model import Actor, CasualtyReport, Claim, Event, Evidence
 from warlog.resources import load_json
@@ -59,13 +60,6 @@ def group_aliases() -> dict[str, tuple[str, str | None]]:
         for group in _table()["groups"]
         for alias in group["aliases"]
     }
-
-
-@cache
-def _long_alias_pattern() -> re.Pattern[str]:
-    """Whether some alias longer than three letters occurs as words: one search for all."""
-    longer = sorted((alias for alias in group_aliases() if len(alias) > 3), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(alias) for alias in longer) + r")\b")
 
 
 def _strip(text: str) -> str:
@@ -132,7 +126,7 @@ def canonical(
     if lowered in groups:
         name, group_side = groups[lowered]
         return ActorKey(name, "armed_group", group_side or side)
-    if _long_alias_pattern().search(lowered):  # then the first alias, in the table's order
+    if group_alias_pattern().search(lowered):  # then the first alias, in the table's order
         for alias, (name, group_side) in groups.items():
             if len(alias) > 3 and re.search(rf"\b{re.escape(alias)}\b", lowered):
                 return ActorKey(name, "armed_group", group_side or side)
