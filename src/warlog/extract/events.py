@@ -8,6 +8,7 @@ date fallback and the status are settled later by resolve.events.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
@@ -381,15 +382,19 @@ def _framing_reference(doc: Doc, trigger: Trigger) -> bool:
         noun.dep_ == "nsubj"
         and noun.head.lemma_.lower() in _FRAMING_VERBS
         and _definite(noun)
-        and not any(t.ent_type_ in _PLACE_LABELS | {"DATE", "TIME"} for t in noun.subtree)
+        and not _says_where_or_when(noun.subtree)
         # "The attack came on Sunday in Halfaya": the verb's own phrases say where and when
         and not any(
-            t.ent_type_ in _PLACE_LABELS | {"DATE", "TIME"}
+            _says_where_or_when(child.subtree)
             for child in noun.head.children
             if child.dep_ == "prep" and child.lower_ not in _CONTEXT_PREPOSITIONS
-            for t in child.subtree
         )
     )
+
+
+def _says_where_or_when(tokens: Iterable[Token]) -> bool:
+    """Whether some of the tokens name a place, a date or a time."""
+    return any(t.ent_type_ in _PLACE_LABELS | {"DATE", "TIME"} for t in tokens)
 
 
 def _definite(noun: Token) -> bool:
@@ -418,7 +423,7 @@ def _fronted_reference(doc: Doc, trigger: Trigger, sentence: Span) -> bool:
         and preposition.head.i > noun.i  # the clause it times comes after it
         and _definite(noun)
         # "After the bombing of a market in Kabul on Friday": a new incident, with its own
-        and not any(t.ent_type_ in _PLACE_LABELS | {"DATE", "TIME"} for t in noun.subtree)
+        and not _says_where_or_when(noun.subtree)
     )
 
 

@@ -642,14 +642,12 @@ def _joined_names(
     spans = sorted(mentions)
     for (start, end), (next_start, next_end) in pairwise(spans):
         joint = text[end:next_start]
-        if joint not in (" and ", " of "):
-            continue
+        if joint not in (" and ", " of ") or (start, end) not in mentions:
+            continue  # not joined, or already joined to the name before it
         joined = text[start:next_end]
         candidates = gazetteer().lookup(joined)
         if not any(joint == " of " or c.kind in _AREA_KINDS for c in candidates):
             continue
-        if (start, end) not in mentions or (next_start, next_end) not in mentions:
-            continue  # one of them joined to the name before it
         first = mentions.pop((start, end))
         del mentions[(next_start, next_end)]
         mentions[(start, next_end)] = PlaceMention(
