@@ -58,6 +58,25 @@ def _places_for(draft: EventDraft, places: tuple[PlaceMention, ...]) -> list[Pla
         if not any(s <= place.evidence.start < e for s, e in draft.references)
     ]
     inside = scenes or inside  # a reference point ("near X") only when nothing else is named
+    # each trigger's clause at its own most specific level ("war planes struck targets in
+    # the Gaza Strip, a day after a missile strike on Gaza"); a country only where no
+    # clause names a smaller place ("Police in Thailand reported bomb explosions in
+    # Narathiwat province")
+    within = [place for place in inside if _level(place) != "country"]
+    by_trigger: dict[PlacedTrigger | None, list[PlaceMention]] = {}
+    for place in within or inside:
+        by_trigger.setdefault(_trigger_for(draft, place.evidence.start), []).append(place)
+    found: list[PlaceMention] = []
+    for own in by_trigger.values():
+        found.extend(_most_specific(draft, own))
+    if found:
+        return sorted(found, key=lambda place: place.evidence.start)
+    return _demonym_countries(draft)
+
+
+def _most_specific(draft: EventDraft, inside: list[PlaceMention]) -> list[PlaceMention]:
+    """The places of one trigger at the most specific level its clause names: "a village
+    in Idlib province" is the village; another trigger's clause keeps its own places."""
     for kind in ("city", "region", "country"):
         chosen = [place for place in inside if _level(place) == kind]
         if chosen:
@@ -73,7 +92,7 @@ def _places_for(draft: EventDraft, places: tuple[PlaceMention, ...]) -> list[Pla
                     firsts.setdefault(trigger, place)
                 return list(firsts.values())
             return list(distinct.values())
-    return _demonym_countries(draft)
+    return []
 
 
 # what lies between a town and the area the text puts it in: "Ariha in Syria's Idlib
@@ -1182,6 +1201,7 @@ def fold_coarse(
             and other.type == event.type
             and countries.get(other_index) == countries.get(index)
             and _same_time(event, other)
+            and not _dated_apart(event, other)
             # "an Israeli air strike ... in the Gaza Strip" is not the rockets militants
             # fired from Gaza that day: each doer named by the text (a side read from who
             # tells it, or two states' sides, are more often one incident told twice)
@@ -1252,6 +1272,18 @@ def _generic_sub_type() -> str:
 
 def _generic_trigger(trigger: str) -> bool:
     return trigger.lower() in _generic_words()
+
+
+def _dated_apart(event: Event, other: Event) -> bool:
+    """Whether one sentence gives two of its incidents days of their own: "Israeli war
+    planes struck targets Thursday in the Gaza Strip, a day after a missile strike on Gaza
+    killed ..." is two strikes, though a day apart and one place within the other."""
+    return (
+        event.evidence.start == other.evidence.start
+        and event.date_from_text
+        and other.date_from_text
+        and event.date != other.date
+    )
 
 
 def _same_time(event: Event, other: Event) -> bool:
