@@ -434,12 +434,15 @@ def classify(
     triggers: list[Trigger],
     earlier: frozenset[str] = frozenset(),
     last_told: frozenset[str] = frozenset(),
+    last_incident: Trigger | None = None,
 ) -> Trigger:
     """The trigger with the type and sub_type of the first codebook row its clause meets. A
     generic trigger whose clause names no weapon reads its sentence's, else ``earlier``: the
     weapon classes of the article's last paragraphs ("a car bomb killed five ... The attack
     in Zabul"); a definite one ("after the attack") with no weapon of its own is the attack
-    the article told last (``last_told``: that one's weapon classes), however far back."""
+    the article told last (``last_told``: that one's weapon classes), however far back, and
+    where neither its clause nor a weapon says what it was, the type of that incident
+    (``last_incident``: "Militants attacked an army camp ... The attack left 12 dead")."""
     if not trigger.klass:
         return trigger
     if any(token.pos_ in ("VERB", "AUX") for token in sentence):
@@ -501,14 +504,39 @@ def classify(
         )
         if explosion is not None:  # "a car bomb ... The attack killed": the car bomb's
             return replace(trigger, type=explosion.type, sub_type=explosion.sub_type)
+        if (
+            not weapons
+            and not earlier
+            and last_incident is not None
+            # (an explosion told before is found by its weapon, above; "the strike" is one)
+            and last_incident.type != EXPLOSIONS
+            and trigger.klass == "generic"
+            and _definite(doc[trigger.end - 1])
+        ):
+            # "Militants attacked an army camp ... The attack left 12 dead": that battle
+            return replace(trigger, type=last_incident.type, sub_type=last_incident.sub_type)
         # the article's weapon says which explosion a bare "attack" was, not whether it was one
         row = _first_row({**features, "weapon": earlier}) if earlier else None
         if row is not None and row["type"] == EXPLOSIONS:
             return replace(trigger, type=row["type"], sub_type=row["sub_type"])
+    elif (
+        trigger.klass in _ANAPHORIC_CLASSES
+        and not weapons
+        and last_incident is not None
+        and _definite(doc[trigger.end - 1])
+    ):
+        # "Hundreds of gunmen stormed the village ... The assault lasted four hours", "Jets
+        # struck the camp ... The raid killed 12": the incident told before, whatever it was
+        return replace(trigger, type=last_incident.type, sub_type=last_incident.sub_type)
     for row in codebook()["rows"]:
         if trigger.klass in row.get("default_for", ()):
             return replace(trigger, type=row["type"], sub_type=row["sub_type"])
     return trigger
+
+
+# trigger classes whose word names an incident without saying what kind ("the assault",
+# "the raid"): with nothing of its own, a definite one is the incident told before
+_ANAPHORIC_CLASSES = frozenset({"assault", "raid"})
 
 
 # words of an outcome that name no means: the weapon of their sentence says what it was
@@ -656,6 +684,17 @@ def _located_target(clause: Token) -> bool:
             for child in t.children
         )
     )
+
+
+# verbs whose participle tells what befell people: "12 dead and 30 injured in the town of
+# Kidal", "the 20 people killed in Tuesday's raid on X"
+_HARM_VERBS = frozenset({"kill", "wound", "injure", "hurt", "die"})
+
+
+def _victims_there(clause: Token) -> bool:
+    """A participle clause of harm done to people ("30 injured in the northern town of
+    Kidal"): where they were harmed is where it happened, not an aside."""
+    return clause.dep_ == "acl" and clause.tag_ == "VBN" and clause.lemma_.lower() in _HARM_VERBS
 
 
 def _reference_point(doc: Doc, trigger: Trigger) -> bool:
@@ -1108,7 +1147,10 @@ def _violent_context(doc: Doc, trigger: Trigger, sentence: Span) -> bool:
     terms = conflict_terms() | set(lexicon()["weapons"])
     return any(
         t.i != trigger.start and (t.lemma_.lower() in terms or t.lower_ in terms) for t in sentence
-    ) or any(t.lemma_.lower() in ("kill", "wound", "injure", "destroy", "damage") for t in sentence)
+    ) or any(
+        t.lemma_.lower() in ("kill", "wound", "injure", "hurt", "destroy", "damage")
+        for t in sentence
+    )
 
 
 def _excluded_tokens(sentence: Span, trigger_tokens: frozenset[int] = frozenset()) -> set[int]:
@@ -1168,6 +1210,7 @@ def _excluded_tokens(sentence: Span, trigger_tokens: frozenset[int] = frozenset(
             and token.head.i not in trigger_tokens
             and token.i not in trigger_tokens
             and not _located_target(token)
+            and not _victims_there(token)
         ):
             # an aside ("the region, which lies within Azerbaijan"), unless it describes a
             # trigger ("the airstrike that killed Soleimani at a Baghdad airport") or is one
@@ -1721,7 +1764,19 @@ def extract_events(doc: Doc, article: Article) -> list[EventDraft]:
         earlier = frozenset(k for end, kinds in weapon_history if end >= window for k in kinds)
         last_told = next((kinds for _, kinds in reversed(weapon_history) if kinds), frozenset())
         triggers = _by_their_means(
-            doc, [classify(doc, t, sentence, triggers, earlier, last_told) for t in triggers]
+            doc,
+            [
+                classify(
+                    doc,
+                    t,
+                    sentence,
+                    triggers,
+                    earlier,
+                    last_told,
+                    last_kind[1] if last_kind is not None else None,
+                )
+                for t in triggers
+            ],
         )
         if any(not t.generic for t in triggers):
             weapon_history.append((sentence.end_char, _kinds("weapon", _grams(list(sentence)))))
