@@ -1329,6 +1329,8 @@ def _shared_subjects(verb: Token) -> list[Token]:
     capturing it"), over a subordinate clause it is misparsed into ("since the accord went
     into effect, capturing ...": the troops')."""
     own = [c for c in verb.children if c.dep_ in _ACTOR_ROLES]
+    if own and _headline_passive(verb):
+        return []  # "two militants shot dead": those shot, not who shot them
     if own or any(c.dep_ == "nsubjpass" for c in verb.children):
         return own
     if verb.dep_ in ("advcl", "xcomp", "conj") and (verb.tag_ == "VBG" or verb.dep_ == "conj"):
@@ -1337,6 +1339,18 @@ def _shared_subjects(verb: Token) -> list[Token]:
             governor = governor.head
         return [c for c in governor.children if c.dep_ in _ACTOR_ROLES]
     return []
+
+
+def _headline_passive(verb: Token) -> bool:
+    """A passive with its auxiliary dropped, as headlines write it ("Two militants shot
+    dead", "Three soldiers killed in ambush" parsed with the soldiers as subject): a verb
+    that leaves someone dead, with no object and no auxiliary, says who died."""
+    children = list(verb.children)
+    return (
+        verb.tag_ in ("VBD", "VBN")
+        and any(c.lower_ == "dead" for c in children)
+        and not any(c.dep_ in ("dobj", "aux", "auxpass") for c in children)
+    )
 
 
 _MEANS_VERBS = frozenset(

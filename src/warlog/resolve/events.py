@@ -473,14 +473,49 @@ _ANCHORED_DAYS = {
 }
 
 
-def _anchored(draft: EventDraft, text: str, previous: ResolvedDate | None) -> ResolvedDate | None:
+def _anchored(
+    draft: EventDraft,
+    text: str,
+    previous: ResolvedDate | None,
+    anchor: int | None = None,
+    temporals: tuple[TemporalExpression, ...] = (),
+) -> ResolvedDate | None:
     """A day counted from the previous event's ("the next day"), not from publication (the
-    parser often tags no date in these words, so the sentence itself is read)."""
-    if previous is None or previous.precision is not DatePrecision.DAY:
-        return None
-    sentence = " ".join(text[draft.event.evidence.start : draft.event.evidence.end].lower().split())
-    offset = next((n for phrase, n in _ANCHORED_DAYS.items() if phrase in sentence), None)
+    parser often tags no date in these words, so the sentence itself is read). The words
+    date only the trigger whose clause holds them, counted from a day the sentence gives
+    before them ("Militants ambushed a truck on Thursday ..., and security forces shot dead
+    two attackers the next day": the ambush is Thursday's, the shooting Friday's)."""
+    start, end = draft.event.evidence.start, draft.event.evidence.end
+    lowered = text[start:end].lower()
+    found = next(
+        ((lowered.find(phrase), n) for phrase, n in _ANCHORED_DAYS.items() if phrase in lowered),
+        None,
+    )
+    if found is None:
+        # (the words broken over a line: read as one)
+        sentence = " ".join(lowered.split())
+        offset = next((n for phrase, n in _ANCHORED_DAYS.items() if phrase in sentence), None)
+        at = None
+    else:
+        at, offset = start + found[0], found[1]
     if offset is None:
+        return None
+    if at is not None and anchor is not None:
+        own = _trigger_for(draft, anchor)
+        # the words are the clause's of the last trigger before them
+        told = max((t for t in draft.triggers if t[0] < at), key=lambda t: t[0], default=None)
+        if own is not None and (not own[4] <= at < own[5] or (told is not None and told != own)):
+            return None  # another trigger's "the next day"
+        before = [
+            t
+            for t in temporals
+            if start <= t.evidence.start < at
+            and t.date is not None
+            and t.date.precision is DatePrecision.DAY
+        ]
+        if before:
+            previous = before[-1].date
+    if previous is None or previous.precision is not DatePrecision.DAY:
         return None
     return from_date(to_date(previous) + dt.timedelta(days=offset))
 
@@ -506,7 +541,7 @@ def _date_for(
         for t in draft.triggers
         if not t[4] <= anchor < t[5] and _sequence_lead(article.text[t[4] : t[5]]) is not None
     ]
-    anchored = _anchored(draft, article.text, previous)
+    anchored = _anchored(draft, article.text, previous, anchor, temporals)
     if anchored is not None:
         return anchored, True
     own = next((t for t in draft.triggers if t[4] <= anchor < t[5] and t[4] > start), None)
