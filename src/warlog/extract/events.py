@@ -340,11 +340,29 @@ def _attribution_tail(sentence: Span) -> set[int]:
     clause's target or perpetrator. The attribution may be followed by a phrase of its own
     after a comma (", police said Monday, the latest in a wave of attacks")."""
     tokens = [t for t in sentence if not t.is_punct or t.text in (",", ";")]
+    according = _according_to(tokens)
+    if according:
+        return according
     ends = [len(tokens)] + [i for i, t in enumerate(tokens) if t.text == "," and i > 0]
     for end in ends:
         speakers = _speakers_before(tokens[:end], sentence, final=end == len(tokens))
         if speakers:
             return speakers
+    return set()
+
+
+def _according_to(tokens: list[Token]) -> set[int]:
+    """The speakers of "according to X" that opens the sentence up to its comma ("According
+    to police, ...") or closes it after one (", according to Zamfara police spokesman
+    Ibrahim Danjuma.")."""
+    for at, token in enumerate(tokens[:-2]):
+        if token.lower_ != "according" or tokens[at + 1].lower_ != "to":
+            continue
+        if at == 0:
+            comma = next((i for i in range(at + 2, len(tokens)) if tokens[i].text == ","), None)
+            return {t.i for t in tokens[at + 2 : comma]} if comma is not None else set()
+        if tokens[at - 1].text == "," and not any(t.text in (",", ";") for t in tokens[at:]):
+            return {t.i for t in tokens[at + 2 :]}
     return set()
 
 
