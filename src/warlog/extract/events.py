@@ -712,7 +712,13 @@ _HARM_VERBS = frozenset({"kill", "wound", "injure", "hurt", "die"})
 def _victims_there(clause: Token) -> bool:
     """A participle clause of harm done to people ("30 injured in the northern town of
     Kidal"): where they were harmed is where it happened, not an aside."""
-    return clause.dep_ == "acl" and clause.tag_ == "VBN" and clause.lemma_.lower() in _HARM_VERBS
+    return (
+        clause.dep_ == "acl"
+        # (a finite verb the parse hangs on a noun: "suspected ADF rebels killed at least 18
+        # people ... near Mangina")
+        and clause.tag_ in ("VBN", "VBD")
+        and clause.lemma_.lower() in _HARM_VERBS
+    )
 
 
 def _reference_point(doc: Doc, trigger: Trigger) -> bool:

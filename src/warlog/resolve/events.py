@@ -107,7 +107,7 @@ _HOLDER_GAP_RE = re.compile(
 
 _AREA_NOUN_RE = re.compile(
     r"\s+(?:province|region|state|district|township|county|governorate|oblast|prefecture|"
-    r"department|municipality|local government area|area)\b",
+    r"department|municipality|local government area|area|territory)\b",
     re.IGNORECASE,
 )
 
