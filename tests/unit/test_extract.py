@@ -64,3 +64,16 @@ def test_temporals_are_resolved_against_publication(blank_nlp: Any) -> None:
         ("Sunday", "2020-10-04"),
         ("27 September", "2020-09-27"),
     ]
+
+
+def test_weekday_names_the_recogniser_left_untagged_are_temporals(blank_nlp: Any) -> None:
+    words = ["Late", "Saturday", ",", "rebels", "attacked", "a", "post", "on", "Sunday", "."]
+    doc = _doc(blank_nlp, words, [(8, 9, "DATE")])
+    found = [t.text for t in extract_temporals(doc, _article(doc.text))]
+    assert found == ["Late Saturday", "Sunday"]  # the entity's and the untagged one, in order
+
+
+def test_weekday_inside_an_entity_of_another_kind_is_no_temporal(blank_nlp: Any) -> None:
+    words = ["The", "Sunday", "Times", "reported", "it", "."]
+    doc = _doc(blank_nlp, words, [(0, 3, "ORG")])
+    assert extract_temporals(doc, _article(doc.text)) == []

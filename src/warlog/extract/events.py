@@ -1189,13 +1189,15 @@ def _excluded_tokens(sentence: Span, trigger_tokens: frozenset[int] = frozenset(
         if token.dep_ == "nsubjpass" and token.head.i in trigger_tokens:
             continue  # "Kabul was hit by two car bombs": the target, where it happened
         if token.dep_ in ("nsubj", "nsubjpass"):
-            excluded.add(token.i)
-            excluded.update(
-                c.i
-                for c in token.children
-                if c.dep_ in ("compound", "amod", "poss", "nmod")
-                and (c.ent_type_ == "NORP" or _names_country(c) or c.dep_ == "poss")
-            )
+            # and every doer of a list: "the regime and Moscow stepped up their bombardment"
+            for doer in (token, *token.conjuncts):
+                excluded.add(doer.i)
+                excluded.update(
+                    c.i
+                    for c in doer.children
+                    if c.dep_ in ("compound", "amod", "poss", "nmod")
+                    and (c.ent_type_ == "NORP" or _names_country(c) or c.dep_ == "poss")
+                )
         if (
             token.dep_ == "pobj"
             and token.head.lower_ in ("of", "with")
