@@ -1150,10 +1150,35 @@ def _demonym_places(sentence: Span) -> tuple[tuple[int, int, str], ...]:
             continue
         if head.lemma_.lower() in ("border", "frontier") and head.head.lower_ == "near":
             continue  # "a remote island near the Kenyan border": a reference point
+        if _names_its_place(head):
+            continue  # "the Afghan capital, Kabul", "the Syrian city of Aleppo": Kabul's
         code = side_of(token.text)
         if code is not None:
             found.append((token.idx, token.idx + len(token.text), code))
     return tuple(found)
+
+
+def _names_its_place(noun: Token) -> bool:
+    """Whether a place noun is followed by the name of the place it is: "the Afghan capital,
+    Kabul", "the Syrian city of Aleppo"."""
+    doc = noun.doc
+    if (
+        noun.i + 2 < len(doc)
+        and doc[noun.i + 1].text == ","
+        and doc[noun.i + 2].ent_type_ in _PLACE_LABELS
+        and doc[noun.i + 2].ent_iob_ == "B"
+    ):
+        return True  # (the parse may hang the name elsewhere)
+    for child in noun.children:
+        if child.dep_ == "appos" and child.ent_type_ in _PLACE_LABELS:
+            return True
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "of"
+            and any(c.dep_ == "pobj" and c.ent_type_ in _PLACE_LABELS for c in child.children)
+        ):
+            return True
+    return False
 
 
 def _violent_context(doc: Doc, trigger: Trigger, sentence: Span) -> bool:
