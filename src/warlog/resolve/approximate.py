@@ -115,7 +115,7 @@ _SETTLEMENT_NOUNS = (
 _HOLDER_GAP_RE = re.compile(
     rf"\s*(?:(?:{_SETTLEMENT_NOUNS})\s+(?=in\b|of\b|near\b))?"
     r",?\s*(?:(?:(?:located|situated|lying|based)\s+)?"  # "X, located in central Iraq"
-    r"(?:in|of|near|off the coast of)\s+(?:the\s+)?"
+    r"(?:in|of|near|off the coast of)\s+(?:the\s+)?(?:(?:neighbou?ring|nearby|adjacent)\s+)?"
     r"(?:(?P<direction>[\w-]+ern|central)\s+)?)?",
     re.I,
 )

@@ -100,7 +100,8 @@ def _most_specific(draft: EventDraft, inside: list[PlaceMention]) -> list[PlaceM
 _HOLDER_GAP_RE = re.compile(
     r"\s*(?P<kind>(?:village|hamlet|town|city|settlement|community|district|sub-district|"
     r"township|county|area|locality|commune|neighbou?rhood)\s+)?"
-    r"(?:,|\bin\b|\bof\b)\s*(?:the\s+)?(?:(?:[a-z]+-)?[a-z]+ern\s+|central\s+)?"
+    r"(?:,|\bin\b|\bof\b)\s*(?:the\s+)?(?:(?:neighbou?ring|nearby|adjacent)\s+)?"
+    r"(?:(?:[a-z]+-)?[a-z]+ern\s+|central\s+)?"
     r"(?:[A-Z][\w-]*(?:'s|\u2019s)\s+)?"
 )
 
