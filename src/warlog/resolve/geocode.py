@@ -768,7 +768,10 @@ def _area_called(
         return areas
     # by the word the text uses, else by the kind the country's areas go by ("the province
     # of Arauca" is GeoNames' Arauca Department)
-    words = (matched.group(1).title(),) if after else (matched.group(1).title(), *_AREA_WORDS)
+    # "region" is any country's word for its areas: "the Belgorod region" is GeoNames'
+    # Belgorod Oblast (not "district", which may be a town's quarter: "Tsuen Wan district")
+    word = matched.group(1).title()
+    words = (word,) if after and word != "Region" else (word, *_AREA_WORDS)
     for word in dict.fromkeys(words):
         called = tuple(
             c for c in gazetteer().lookup(f"{mention.text} {word}") if c.kind in _AREA_KINDS
@@ -778,7 +781,16 @@ def _area_called(
     return found
 
 
-_AREA_WORDS = ("Province", "Department", "Region", "State", "Governorate", "District")
+_AREA_WORDS = (
+    "Province",
+    "Department",
+    "Region",
+    "State",
+    "Governorate",
+    "District",
+    "Oblast",
+    "Krai",
+)
 
 
 def _county_of_list(
