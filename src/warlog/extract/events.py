@@ -315,7 +315,9 @@ def _actor_tokens(doc: Doc, trigger: Trigger, head: Token) -> set[int]:
 EXPLOSIONS = "Explosions/Remote violence"
 # triggers that name no means of their own: their clause's weapon says what they were
 # ("killed ... by a drone", "aircraft carried out a raid")
-_MEANS_FROM_CLAUSE = frozenset({"killing", "raid"})
+# trigger classes whose means are the clause's, not the trigger phrase's: "grenades and
+# gunfire" are both the attack's
+_MEANS_FROM_CLAUSE = frozenset({"killing", "raid", "grenade"})
 
 
 def _first_row(features: dict[str, frozenset[str]]) -> dict[str, Any] | None:
@@ -335,10 +337,11 @@ _REPORTING_LEMMAS = frozenset({"say", "tell", "report", "add", "claim", "state",
 
 
 def _attribution_tail(sentence: Span) -> set[int]:
-    """The speakers of a closing attribution (", police and residents said."), which the
-    parse may join to the victims ("killing 20 people, police and residents"): never the
-    clause's target or perpetrator. The attribution may be followed by a phrase of its own
-    after a comma (", police said Monday, the latest in a wave of attacks")."""
+    """The speakers of a closing attribution (", police and residents said.") or of an
+    "according to X" that opens or closes the sentence, which the parse may join to the
+    victims ("killing 20 people, police and residents"): never the clause's target or
+    perpetrator. The attribution may be followed by a phrase of its own after a comma
+    (", police said Monday, the latest in a wave of attacks")."""
     tokens = [t for t in sentence if not t.is_punct or t.text in (",", ";")]
     according = _according_to(tokens)
     if according:
@@ -358,10 +361,14 @@ def _according_to(tokens: list[Token]) -> set[int]:
     for at, token in enumerate(tokens[:-2]):
         if token.lower_ != "according" or tokens[at + 1].lower_ != "to":
             continue
-        if at == 0:
+        if all(t.text == "," or t.pos_ in ("CCONJ", "ADV") for t in tokens[:at]):
+            # "According to police, ...", "But according to a police spokesman, ..."
             comma = next((i for i in range(at + 2, len(tokens)) if tokens[i].text == ","), None)
             return {t.i for t in tokens[at + 2 : comma]} if comma is not None else set()
-        if tokens[at - 1].text == "," and not any(t.text in (",", ";") for t in tokens[at:]):
+        if tokens[at - 1].text == "," and not any(
+            t.pos_ in ("VERB", "AUX") for t in tokens[at + 2 :]
+        ):
+            # "..., according to Mohammed Shehu, a police spokesman."
             return {t.i for t in tokens[at + 2 :]}
     return set()
 
@@ -706,19 +713,27 @@ def _located_target(clause: Token) -> bool:
 
 # verbs whose participle tells what befell people: "12 dead and 30 injured in the town of
 # Kidal", "the 20 people killed in Tuesday's raid on X"
-_HARM_VERBS = frozenset({"kill", "wound", "injure", "hurt", "die"})
+_INJURY_VERBS = frozenset({"kill", "wound", "injure", "hurt"})
+_HARM_VERBS = _INJURY_VERBS | {"die"}
+_DAMAGE_VERBS = frozenset({"destroy", "damage"})
 
 
 def _victims_there(clause: Token) -> bool:
     """A participle clause of harm done to people ("30 injured in the northern town of
     Kidal"): where they were harmed is where it happened, not an aside."""
-    return (
+    if not (
         clause.dep_ == "acl"
         # (a finite verb the parse hangs on a noun: "suspected ADF rebels killed at least 18
         # people ... near Mangina")
         and clause.tag_ in ("VBN", "VBD")
         and clause.lemma_.lower() in _HARM_VERBS
-    )
+    ):
+        return False
+    # not the victims of another time: "a week after the funeral of 20 policemen killed in
+    # Kandahar", "to avenge the soldiers killed in Butembo last month"
+    if clause.tag_ == "VBN" and any(t.ent_type_ in ("DATE", "TIME") for t in clause.subtree):
+        return False
+    return not any(a.dep_ == "prep" and a.lower_ in _CONTEXT_PREPOSITIONS for a in clause.ancestors)
 
 
 def _reference_point(doc: Doc, trigger: Trigger) -> bool:
@@ -1150,25 +1165,33 @@ def _demonym_places(sentence: Span) -> tuple[tuple[int, int, str], ...]:
             continue
         if head.lemma_.lower() in ("border", "frontier") and head.head.lower_ == "near":
             continue  # "a remote island near the Kenyan border": a reference point
-        if _names_its_place(head):
-            continue  # "the Afghan capital, Kabul", "the Syrian city of Aleppo": Kabul's
         code = side_of(token.text)
+        if _names_its_place(head, code):
+            continue  # "the Afghan capital, Kabul", "the Syrian city of Aleppo": Kabul's
         if code is not None:
             found.append((token.idx, token.idx + len(token.text), code))
     return tuple(found)
 
 
-def _names_its_place(noun: Token) -> bool:
+def _names_its_place(noun: Token, code: str | None) -> bool:
     """Whether a place noun is followed by the name of the place it is: "the Afghan capital,
-    Kabul", "the Syrian city of Aleppo"."""
+    Kabul", "the Syrian city of Aleppo" (``code``: the demonym's country, which a name after
+    a comma must be in: not "on the Lebanese border, Israel's army said")."""
+    from warlog.geo import gazetteer
+
     doc = noun.doc
     if (
-        noun.i + 2 < len(doc)
+        code is not None
+        and noun.i + 2 < len(doc)
         and doc[noun.i + 1].text == ","
         and doc[noun.i + 2].ent_type_ in _PLACE_LABELS
         and doc[noun.i + 2].ent_iob_ == "B"
     ):
-        return True  # (the parse may hang the name elsewhere)
+        name = doc[noun.i + 2]
+        entity = next((e for e in doc.ents if e.start == name.i), None)
+        words = entity.text if entity is not None else name.text
+        # (the parse may hang the name elsewhere)
+        return any(place.country_code == code for place in gazetteer().lookup(words))
     for child in noun.children:
         if child.dep_ == "appos" and child.ent_type_ in _PLACE_LABELS:
             return True
@@ -1196,10 +1219,7 @@ def _violent_context(doc: Doc, trigger: Trigger, sentence: Span) -> bool:
     terms = conflict_terms() | set(lexicon()["weapons"])
     return any(
         t.i != trigger.start and (t.lemma_.lower() in terms or t.lower_ in terms) for t in sentence
-    ) or any(
-        t.lemma_.lower() in ("kill", "wound", "injure", "hurt", "destroy", "damage")
-        for t in sentence
-    )
+    ) or any(t.lemma_.lower() in _INJURY_VERBS | _DAMAGE_VERBS for t in sentence)
 
 
 def _excluded_tokens(sentence: Span, trigger_tokens: frozenset[int] = frozenset()) -> set[int]:
@@ -1215,7 +1235,9 @@ def _excluded_tokens(sentence: Span, trigger_tokens: frozenset[int] = frozenset(
             continue  # "Kabul was hit by two car bombs": the target, where it happened
         if token.dep_ in ("nsubj", "nsubjpass"):
             # and every doer of a list: "the regime and Moscow stepped up their bombardment"
-            for doer in (token, *token.conjuncts):
+            # (not places that came under fire: "Kabul and Kandahar were rocked by blasts")
+            listed = token.conjuncts if token.dep_ == "nsubj" and not _place_name(token) else ()
+            for doer in (token, *listed):
                 excluded.add(doer.i)
                 excluded.update(
                     c.i
@@ -1394,8 +1416,9 @@ def _shared_subjects(verb: Token) -> list[Token]:
 
 def _headline_passive(verb: Token) -> bool:
     """A passive with its auxiliary dropped, as headlines write it ("Two militants shot
-    dead", "Three soldiers killed in ambush" parsed with the soldiers as subject): a verb
-    that leaves someone dead, with no object and no auxiliary, says who died."""
+    dead", parsed with the militants, or the soldiers of "Three soldiers killed in ambush;
+    two militants shot dead", as its subject): a verb that leaves someone dead, with no
+    object and no auxiliary, says who died."""
     children = list(verb.children)
     return (
         verb.tag_ in ("VBD", "VBN")
@@ -1838,7 +1861,8 @@ def extract_events(doc: Doc, article: Article) -> list[EventDraft]:
                     triggers,
                     earlier,
                     last_told,
-                    last_kind[1] if last_kind is not None else None,
+                    # (the incident of this paragraph, as for the deaths there)
+                    last_kind[1] if last_kind is not None and last_kind[0] == paragraph else None,
                 )
                 for t in triggers
             ],

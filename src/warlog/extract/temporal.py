@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from warlog.dates import WEEKDAYS
 from warlog.extract.base import register_extractor
 from warlog.model import Article, Evidence, TemporalExpression
 
 TEMPORAL_LABELS = frozenset({"DATE", "TIME"})
-WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 # words that may open a weekday's expression ("late Saturday", "early Monday")
 _BEFORE_WEEKDAY = frozenset({"early", "late", "last", "next", "this"})
 # parts of the day that may close it ("Saturday night")

@@ -503,9 +503,17 @@ def _anchored(
         return None
     if at is not None and anchor is not None:
         own = _trigger_for(draft, anchor)
-        # the words are the clause's of the last trigger before them
-        told = max((t for t in draft.triggers if t[0] < at), key=lambda t: t[0], default=None)
-        if own is not None and (not own[4] <= at < own[5] or (told is not None and told != own)):
+        # the words are the narrowest clause's that holds them ("..., and the next day
+        # gunmen shot dead two villagers": the shooting's, wherever they stand in it)
+        holder = min(
+            (t for t in draft.triggers if t[4] <= at < t[5]),
+            key=lambda t: t[5] - t[4],
+            default=None,
+        )
+        if own is not None and (
+            not own[4] <= at < own[5]
+            or (holder is not None and (own[4], own[5]) != (holder[4], holder[5]))
+        ):
             return None  # another trigger's "the next day"
         before = [
             t
