@@ -474,6 +474,19 @@ _ANCHORED_DAYS = {
 }
 
 
+def _days_within(
+    temporals: tuple[TemporalExpression, ...], start: int, end: int
+) -> list[TemporalExpression]:
+    """The expressions between two offsets that name a day."""
+    return [
+        t
+        for t in temporals
+        if start <= t.evidence.start < end
+        and t.date is not None
+        and t.date.precision is DatePrecision.DAY
+    ]
+
+
 def _anchored(
     draft: EventDraft,
     text: str,
@@ -515,13 +528,7 @@ def _anchored(
             or (holder is not None and (own[4], own[5]) != (holder[4], holder[5]))
         ):
             return None  # another trigger's "the next day"
-        before = [
-            t
-            for t in temporals
-            if start <= t.evidence.start < at
-            and t.date is not None
-            and t.date.precision is DatePrecision.DAY
-        ]
+        before = _days_within(temporals, start, at)
         if before:
             previous = before[-1].date
     if previous is None or previous.precision is not DatePrecision.DAY:
@@ -584,13 +591,7 @@ def _date_for(
         nearest = min(here, key=lambda t: abs(t.evidence.start - anchor))
         return nearest.date, True
     paragraph_start = article.text.rfind("\n\n", 0, start)
-    earlier = [
-        t
-        for t in temporals
-        if paragraph_start <= t.evidence.start < start
-        and t.date is not None
-        and t.date.precision is DatePrecision.DAY
-    ]
+    earlier = _days_within(temporals, paragraph_start, start)
     if stated:
         # a statement's own day stands unless the paragraph gave a day outside any event's
         # sentence ("Guests gathered on Thursday. Officials said on Saturday that a drone
@@ -612,13 +613,7 @@ def _date_for(
             return said_on, True
     if earlier:
         return earlier[-1].date, True
-    later = [
-        t
-        for t in temporals
-        if end <= t.evidence.start < article.text.find("\n\n", end) % (len(article.text) + 1)
-        and t.date is not None
-        and t.date.precision is DatePrecision.DAY
-    ]
+    later = _days_within(temporals, end, article.text.find("\n\n", end) % (len(article.text) + 1))
     if later:
         return later[0].date, True
     told = _told_before(draft, drafts, temporals, article.text)
@@ -682,13 +677,7 @@ def _lead_day(
     lead_start = max(lead_start, dateline_end(text) or 0)
     lead_end = text.find(". ", lead_start)
     lead_end = len(text) if lead_end < 0 else lead_end
-    days = [
-        t
-        for t in temporals
-        if lead_start <= t.evidence.start < lead_end
-        and t.date is not None
-        and t.date.precision is DatePrecision.DAY
-    ]
+    days = _days_within(temporals, lead_start, lead_end)
     return days[0].date if days else None
 
 
@@ -772,15 +761,9 @@ def _told_before(
             break
         if earlier.event.type != draft.event.type:
             continue
-        days = [
-            t.date
-            for t in temporals
-            if earlier.event.evidence.start <= t.evidence.start < earlier.event.evidence.end
-            and t.date is not None
-            and t.date.precision is DatePrecision.DAY
-        ]
+        days = _days_within(temporals, earlier.event.evidence.start, earlier.event.evidence.end)
         if days:
-            return days[0]
+            return days[0].date
     return None
 
 
