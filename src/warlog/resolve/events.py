@@ -68,30 +68,24 @@ def _places_for(draft: EventDraft, places: tuple[PlaceMention, ...]) -> list[Pla
         by_trigger.setdefault(_trigger_for(draft, place.evidence.start), []).append(place)
     found: list[PlaceMention] = []
     for own in by_trigger.values():
-        found.extend(_most_specific(draft, own))
+        found.extend(_most_specific(own))
     if found:
         return sorted(found, key=lambda place: place.evidence.start)
     return _demonym_countries(draft)
 
 
-def _most_specific(draft: EventDraft, inside: list[PlaceMention]) -> list[PlaceMention]:
+def _most_specific(inside: list[PlaceMention]) -> list[PlaceMention]:
     """The places of one trigger at the most specific level its clause names: "a village
-    in Idlib province" is the village; another trigger's clause keeps its own places."""
+    in Idlib province" is the village; each place once, and of countries only the first the
+    clause names."""
     for kind in ("city", "region", "country"):
         chosen = [place for place in inside if _level(place) == kind]
         if chosen:
-            # one mention per place and trigger: "an agreement with the government of Syria
-            # after Turkey began an offensive into north-eastern Syria" is two events
-            distinct: dict[tuple[object, PlacedTrigger | None], PlaceMention] = {}
+            distinct: dict[object, PlaceMention] = {}
             for place in chosen:
-                trigger = _trigger_for(draft, place.evidence.start)
-                distinct.setdefault((place.geonameid or place.name, trigger), place)
-            if kind == "country":  # one country per trigger: the first the clause names
-                firsts: dict[PlacedTrigger | None, PlaceMention] = {}
-                for (_, trigger), place in distinct.items():
-                    firsts.setdefault(trigger, place)
-                return list(firsts.values())
-            return list(distinct.values())
+                distinct.setdefault(place.geonameid or place.name, place)
+            places = list(distinct.values())
+            return places[:1] if kind == "country" else places
     return []
 
 
