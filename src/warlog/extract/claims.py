@@ -1105,6 +1105,8 @@ def stance_of(
     an armed group or its spokesperson, whose own fighters the content may name."""
     if cue.lemma_.lower() == "speak" and _speaks_out(cue):
         return "accuses"  # "the interim president spoke out against the strike"
+    if _demands_inquiry(cue):
+        return "accuses"  # "Amnesty called for an investigation into the shooting"
     fixed = lexicon()["cues"].get(cue.lemma_.lower())
     if (
         fixed == "confirms"
@@ -1203,6 +1205,18 @@ def stance_of(
 _ARMED_WORDS_RE = re.compile(
     r"\b(?:" + "|".join(sorted(NON_STATE_DOERS | {"militia", "militias"})) + r")\b"
 )
+
+
+# what a call for which holds someone to account ("called for an investigation into the
+# shooting", "demanded an independent inquiry")
+_INQUIRY_NOUNS = frozenset({"investigation", "inquiry", "probe", "accountability"})
+
+
+def _demands_inquiry(cue: Token) -> bool:
+    """A call or demand for an investigation of an act: it holds someone to account."""
+    if cue.lemma_.lower() not in ("call", "demand", "urge"):
+        return False
+    return any(t.lemma_.lower() in _INQUIRY_NOUNS for t in cue.subtree if t.i > cue.i)
 
 
 def _armed_group_voice(titles: tuple[str, ...]) -> bool:
