@@ -601,6 +601,9 @@ def _local_side(tokens: list[Token]) -> str | None:
     from warlog.geo import gazetteer
     from warlog.resolve.geocode import is_capital_of
 
+    titled = _titled_place(tokens)
+    if titled is not None:
+        return titled
     local_office = bool(tokens) and any(t.lower_ in _LOCAL_OFFICE_WORDS for t in tokens)
     if not local_office and not any(t.lower_ in lexicon()["local_voices"] for t in tokens):
         return None
@@ -642,6 +645,38 @@ def _local_side(tokens: list[Token]) -> str | None:
         if is_capital_of(best.country_code, best.name):
             continue
         return side_of(best.country_code or "") or best.country_code
+    return None
+
+
+# words of a local office or area that a place name before them qualifies ("Lamu county
+# commissioner", "Belgorod regional governor", "Kunar provincial police chief")
+_LOCAL_TITLE_WORDS = _LOCAL_OFFICE_WORDS | frozenset(
+    {"county", "district", "province", "state", "oblast", "commissioner", "administrator"}
+)
+
+
+def _titled_place(tokens: list[Token]) -> str | None:
+    """The country of the place a local office-holder's title names: "Lamu county
+    commissioner Ahmed Wario" is Kenya's, "Belgorod regional governor" Russia's."""
+    from warlog.geo import gazetteer
+
+    for token in tokens:
+        following = token.nbor() if token.i + 1 < len(token.doc) else None
+        if (
+            token.pos_ != "PROPN"
+            or following is None
+            or following.lower_ not in _LOCAL_TITLE_WORDS
+            or not any(
+                t.lower_ in _LOCAL_OFFICE_WORDS | {"commissioner", "administrator"} for t in tokens
+            )
+        ):
+            continue
+        candidates = [
+            c for c in gazetteer().lookup(token.text) if c.country_code and c.kind != "country"
+        ]
+        if candidates:
+            best = max(candidates, key=lambda c: c.population)
+            return side_of(best.country_code or "") or best.country_code
     return None
 
 
