@@ -650,8 +650,9 @@ def _local_side(tokens: list[Token]) -> str | None:
 
 # words of a local office or area that a place name before them qualifies ("Lamu county
 # commissioner", "Belgorod regional governor", "Kunar provincial police chief")
-_LOCAL_TITLE_WORDS = _LOCAL_OFFICE_WORDS | frozenset(
-    {"county", "district", "province", "state", "oblast", "commissioner", "administrator"}
+_LOCAL_OFFICE_TITLES = _LOCAL_OFFICE_WORDS | frozenset({"commissioner", "administrator"})
+_LOCAL_TITLE_WORDS = _LOCAL_OFFICE_TITLES | frozenset(
+    {"county", "district", "province", "state", "oblast"}
 )
 
 
@@ -660,16 +661,11 @@ def _titled_place(tokens: list[Token]) -> str | None:
     commissioner Ahmed Wario" is Kenya's, "Belgorod regional governor" Russia's."""
     from warlog.geo import gazetteer
 
+    if not any(t.lower_ in _LOCAL_OFFICE_TITLES for t in tokens):
+        return None
     for token in tokens:
         following = token.nbor() if token.i + 1 < len(token.doc) else None
-        if (
-            token.pos_ != "PROPN"
-            or following is None
-            or following.lower_ not in _LOCAL_TITLE_WORDS
-            or not any(
-                t.lower_ in _LOCAL_OFFICE_WORDS | {"commissioner", "administrator"} for t in tokens
-            )
-        ):
+        if token.pos_ != "PROPN" or following is None or following.lower_ not in _LOCAL_TITLE_WORDS:
             continue
         candidates = [
             c for c in gazetteer().lookup(token.text) if c.country_code and c.kind != "country"
